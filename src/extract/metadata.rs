@@ -1,0 +1,215 @@
+//! Document facts: outlet, byline, date and the dateline's place.
+//!
+//! Every fact comes from the document itself (a dateline, a sign-off, a
+//! masthead repeated at the top, markup debris, an email domain): an outlet
+//! is never guessed from a list of names.
+
+use regex::Regex;
+
+use super::{boilerplate::is_byline, Block};
+use crate::lexicon::Lexicon;
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Facts {
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    pub dateline_place: Option<String>,
+}
+
+pub struct FactFinder<'a> {
+    lexicon: &'a Lexicon,
+    dated_line: Regex,
+    agency_line: Regex,
+    sign_off: Regex,
+    source_field: Regex,
+    email_domain: Regex,
+    header_date: Regex,
+    iso_date: Regex,
+}
+
+impl<'a> FactFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        let build = |pattern: &str| Regex::new(pattern).expect("valid built-in pattern");
+        FactFinder {
+            lexicon,
+            // `Moscow, Aug 2 (EFE).-`, `KYIV, March 3, 2024 (Reuters) -`
+            dated_line: build(
+                r"^(?P<place>[A-ZÀ-ÖØ-Þ][[^\W\d_]'’. -]{1,40}?),\s+(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*\((?P<outlet>[^)]{2,40})\)\s*[.:–—-]+",
+            ),
+            // `LONDON (Reuters) -`
+            agency_line: build(
+                r"^(?P<place>[A-ZÀ-ÖØ-Þ][[^\W\d_]'’. -]{1,40}?)\s*\((?P<outlet>[A-ZÀ-ÖØ-Þ][[^\W\d_] .&-]{1,30})\)\s*[–—-]",
+            ),
+            sign_off: build(r"[.!?”\x22]\s+\(?(?P<outlet>[A-ZÀ-ÖØ-Þ]{2,8})\)?$"),
+            source_field: build(r#"[“"”]source[“"”]\s*:\s*[“"”](?P<outlet>[^“"”]{2,60})[“"”]"#),
+            email_domain: build(r"@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"),
+            header_date: build(
+                r"^(?:[^\W\d_]+,?\s+)?(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b|^(?P<day2>\d{1,2})\s+(?P<month2>[^\W\d_]{3,9})\.?\s+(?P<year2>\d{4})\b",
+            ),
+            iso_date: build(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        }
+    }
+
+    /// Reads the facts of one document; `default_date` is used when it states none.
+    pub fn find(
+        &self,
+        text: &str,
+        blocks: &[Block],
+        title: Option<usize>,
+        default_date: Option<&str>,
+    ) -> Facts {
+        let line = |b: &Block| &text[b.range.clone()];
+        let body: Vec<&Block> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| b.is_article() && Some(*i) != title)
+            .map(|(_, b)| b)
+            .collect();
+        let body_start = blocks
+            .iter()
+            .position(|b| b.is_article() && !is_heading(line(b)))
+            .unwrap_or(0);
+        let header: Vec<&str> = blocks[..body_start].iter().map(line).collect();
+        let mut facts = Facts::default();
+
+        if let Some(first) = body.first() {
+            if let Some(caps) = self.dated_line.captures(line(first)) {
+                facts.dateline_place = Some(caps["place"].trim().to_string());
+                facts.outlet = Some(caps["outlet"].trim().to_string());
+                facts.date = self.month_day(
+                    &caps["month"],
+                    &caps["day"],
+                    caps.name("year").map(|y| y.as_str()),
+                );
+            } else if let Some(caps) = self.agency_line.captures(line(first)) {
+                facts.dateline_place = Some(caps["place"].trim().to_string());
+                facts.outlet = Some(caps["outlet"].trim().to_string());
+            }
+        }
+        facts.outlet = facts
+            .outlet
+            .or_else(|| {
+                body.last()
+                    .and_then(|b| self.sign_off.captures(line(b)))
+                    .map(|c| c["outlet"].to_string())
+            })
+            .or_else(|| masthead(&header))
+            .or_else(|| {
+                self.source_field
+                    .captures(text)
+                    .map(|c| c["outlet"].trim().to_string())
+            })
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .filter(|b| !b.is_article())
+                    .find_map(|b| self.email_domain.captures(line(b)))
+                    .map(|c| c["domain"].to_lowercase())
+            });
+        facts.byline = header
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != title)
+            .map(|(_, l)| *l)
+            .find(|l| {
+                is_byline(l)
+                    && Some(*l) != facts.outlet.as_deref()
+                    && header.iter().filter(|h| *h == l).count() == 1
+            })
+            .map(|l| l.strip_prefix("By ").unwrap_or(l).to_string());
+        facts.date = facts
+            .date
+            .or_else(|| header.iter().find_map(|l| self.header_date_of(l)))
+            .or_else(|| default_date.map(str::to_string));
+        facts
+    }
+
+    fn header_date_of(&self, line: &str) -> Option<String> {
+        if let Some(caps) = self.iso_date.captures(line) {
+            return Some(format!(
+                "{}-{}-{}",
+                &caps["year"], &caps["month"], &caps["day"]
+            ));
+        }
+        let caps = self.header_date.captures(line)?;
+        let pick = |a: &str, b: &str| caps.name(a).or_else(|| caps.name(b)).map(|m| m.as_str());
+        self.month_day(
+            pick("month", "month2")?,
+            pick("day", "day2")?,
+            pick("year", "year2"),
+        )
+    }
+
+    /// ISO 8601 for a written month and day, `--MM-DD` without a year.
+    fn month_day(&self, month: &str, day: &str, year: Option<&str>) -> Option<String> {
+        let month = *self.lexicon.months.get(month.to_lowercase().as_str())?;
+        let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+        Some(match year {
+            Some(year) => format!("{year}-{month:02}-{day:02}"),
+            None => format!("--{month:02}-{day:02}"),
+        })
+    }
+}
+
+fn is_heading(line: &str) -> bool {
+    !line.ends_with(['.', '”', '"', '?', '!', ':', ';'])
+}
+
+/// A short capitalized line printed twice above the article (the masthead).
+fn masthead(header: &[&str]) -> Option<String> {
+    header
+        .iter()
+        .find(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && header.iter().filter(|other| other == line).count() >= 2
+        })
+        .map(|line| line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::boilerplate::Detector;
+    use crate::text::segment::blocks;
+    use std::collections::HashSet;
+
+    fn facts(text: &str, default_date: Option<&str>) -> Facts {
+        let lexicon = Lexicon::load();
+        let classified = Detector::new(&lexicon).classify(text, &blocks(text), &HashSet::new());
+        FactFinder::new(&lexicon).find(text, &classified.blocks, classified.title, default_date)
+    }
+
+    const BODY: &str = "The ferry service across the bay resumed on Tuesday after engineers repaired the damaged landing stage.\n\
+        Passengers queued from early morning, and the first crossing left the harbour twenty minutes late.\n\
+        The operator said the timetable would return to normal by the end of the week.\n\
+        Local shops near the terminal reported a busy morning as the queues grew.";
+
+    #[test]
+    fn reads_a_wire_dateline_and_sign_off() {
+        let text = format!("Lisbon, Mar 4 (NWS).- {BODY} NWS");
+        let found = facts(&text, None);
+        assert_eq!(found.dateline_place.as_deref(), Some("Lisbon"));
+        assert_eq!(found.outlet.as_deref(), Some("NWS"));
+        assert_eq!(found.date.as_deref(), Some("--03-04"));
+    }
+
+    #[test]
+    fn reads_masthead_byline_and_header_date() {
+        let text = format!("Bay Courier\nBay Courier\nNina Rowe\nMarch 4, 2025\nFerry crossings resume after repairs\n{BODY}");
+        let found = facts(&text, Some("2025-01-01"));
+        assert_eq!(found.outlet.as_deref(), Some("Bay Courier"));
+        assert_eq!(found.byline.as_deref(), Some("Nina Rowe"));
+        assert_eq!(found.date.as_deref(), Some("2025-03-04"));
+    }
+
+    #[test]
+    fn unknown_stays_unknown() {
+        let found = facts(BODY, Some("2025-01-01"));
+        assert_eq!(found.outlet, None);
+        assert_eq!(found.byline, None);
+        assert_eq!(found.date.as_deref(), Some("2025-01-01"));
+    }
+}

@@ -1,0 +1,709 @@
+//! Quotes and who said them.
+//!
+//! Quote marks are paired by what surrounds them, not by their glyph: a
+//! straight `"` opens after a space and closes before one, and `’` closes a
+//! quote only when a `‘` is open (otherwise it is an apostrophe, as in
+//! `Kremlin’s`). The speaker is read from the words next to the quote and the
+//! cue verb (`“…,” the ministry said`, `Lavrov said: “…”`); pronouns and
+//! surnames are resolved to the fullest name the document gives.
+
+use std::ops::Range;
+
+use crate::lexicon::Lexicon;
+use crate::report::QuoteKind;
+use crate::text::words::{words, Word};
+
+/// A quote found in a document, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuote {
+    pub range: Range<usize>,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_range: Option<Range<usize>>,
+    pub cue: Option<String>,
+}
+
+/// Where a speaker was named and how.
+struct Attribution {
+    mention: Range<usize>,
+    cue: String,
+}
+
+pub struct QuoteFinder<'a> {
+    lexicon: &'a Lexicon,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+impl<'a> QuoteFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        QuoteFinder { lexicon }
+    }
+
+    /// Quotes of the article's body paragraphs, in text order.
+    pub fn find(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        sentences: &[Range<usize>],
+    ) -> Vec<FoundQuote> {
+        let article = article.to_vec();
+        let mut found: Vec<FoundQuote> = Vec::new();
+        let mut spans = quoted_spans(text, &article);
+        spans.extend(self.block_quotes(text, &article));
+        spans.sort_by_key(|(r, _)| r.start);
+        for (range, marked) in spans {
+            let sentence = containing(sentences, &range);
+            let kind = if !marked {
+                QuoteKind::Block
+            } else if self.is_direct(text, &range, &sentence) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            let attribution = if marked {
+                self.attribution(text, &range, &sentence)
+            } else {
+                self.block_intro(text, &article, &range)
+            };
+            if kind == QuoteKind::Partial
+                && (attribution.is_none() || is_name_of_thing(&text[range.clone()]))
+            {
+                continue; // scare quotes, titles, nicknames
+            }
+            let (speaker, speaker_range, cue) = match attribution {
+                Some(a) => (
+                    self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
+                    Some(a.mention),
+                    Some(a.cue),
+                ),
+                None => (self.continued_speaker(text, &range, &found), None, None),
+            };
+            found.push(FoundQuote {
+                range,
+                kind,
+                speaker,
+                speaker_range,
+                cue,
+            });
+        }
+        found
+    }
+
+    /// A quote is direct when it is (nearly) the whole sentence bar its attribution.
+    fn is_direct(&self, text: &str, quote: &Range<usize>, sentence: &Range<usize>) -> bool {
+        let before = text[sentence.start..quote.start].trim_end();
+        let quoted_words = words(text, quote.start, quote.end).len();
+        let sentence_words = words(
+            text,
+            sentence.start.min(quote.start),
+            sentence.end.max(quote.end),
+        )
+        .len();
+        before.is_empty()
+            || before.ends_with(':')
+            || (before.ends_with(',') && quoted_words >= 4)
+            || quoted_words * 2 >= sentence_words && quoted_words >= 5
+    }
+
+    /// Finds the cue verb and the speaker's mention next to a quote.
+    fn attribution(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        sentence: &Range<usize>,
+    ) -> Option<Attribution> {
+        let after_end = sentence.end.max(quote.end);
+        let after: Vec<Word> = words(text, quote.end, after_end)
+            .into_iter()
+            .take_while(|w| !text[quote.end..w.start].contains(['“', '"', '‘']))
+            .take(14)
+            .collect();
+        if let Some(found) = self.after_quote(text, &after) {
+            return Some(found);
+        }
+        let before_start = sentence.start.min(quote.start);
+        let before = words(text, before_start, quote.start);
+        self.before_quote(text, &before)
+    }
+
+    /// `“…,” X said` or `“…,” said X`.
+    fn after_quote(&self, text: &str, after: &[Word]) -> Option<Attribution> {
+        let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        let cue = text[after[cue_at].start..after[cue_at].end].to_string();
+        let mention = if cue_at > 0 {
+            noun_phrase(text, &after[..cue_at], false)
+        } else {
+            noun_phrase(text, &after[1..], true)
+        }?;
+        Some(Attribution { mention, cue })
+    }
+
+    /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
+    fn before_quote(&self, text: &str, before: &[Word]) -> Option<Attribution> {
+        let pair = before
+            .windows(2)
+            .rposition(|w| w[0].folded == "according" && w[1].folded == "to");
+        if let Some(at) = pair {
+            let mention = noun_phrase(text, &before[at + 2..], true)?;
+            return Some(Attribution {
+                mention,
+                cue: "according to".to_string(),
+            });
+        }
+        // The first cue of the sentence: in `It said images suggested that “…”`
+        // the speaker is the subject of `said`, not of the reported clause.
+        before
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| self.is_cue(w, text))
+            .find_map(|(cue_at, w)| {
+                let mention = noun_phrase(text, &before[..cue_at], false)
+                    .or_else(|| noun_phrase(text, &before[cue_at + 1..], true))?;
+                Some(Attribution {
+                    mention,
+                    cue: text[w.start..w.end].to_string(),
+                })
+            })
+    }
+
+    /// Cue verbs are written in lower case: `States` in `United States` is a name.
+    fn is_cue(&self, word: &Word, text: &str) -> bool {
+        !text[word.start..].starts_with(char::is_uppercase)
+            && self.lexicon.cue_verbs.contains(word.folded.as_str())
+    }
+
+    /// Paragraphs without marks introduced by a line ending in `:` or `;` that
+    /// has a cue verb (`The ministry said;`), returned with `marked = false`.
+    fn block_quotes(&self, text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+        article
+            .windows(2)
+            .filter(|pair| {
+                let intro = text[pair[0].clone()].trim_end();
+                let body = &text[pair[1].clone()];
+                intro.ends_with([':', ';'])
+                    && !body.contains(['“', '”', '"'])
+                    && words(text, pair[0].start, pair[0].end)
+                        .iter()
+                        .any(|w| self.is_cue(w, text))
+            })
+            .map(|pair| (pair[1].clone(), false))
+            .collect()
+    }
+
+    fn block_intro(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> Option<Attribution> {
+        let index = article.iter().position(|b| b == quote)?;
+        let intro = article[index.checked_sub(1)?].clone();
+        self.before_quote(text, &words(text, intro.start, intro.end))
+    }
+
+    /// A quote that opens its paragraph with no attribution continues the
+    /// previous quote's speaker (`“…,” she said.` then `“More.”`).
+    fn continued_speaker(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        earlier: &[FoundQuote],
+    ) -> Option<String> {
+        let previous = earlier.last()?;
+        let between = &text[previous.range.end..quote.start];
+        let sentences_between = between.matches(['.', '!', '?']).count();
+        (sentences_between <= 2 && between.len() < 200).then(|| previous.speaker.clone())?
+    }
+
+    /// The fullest name for a mention: pronouns and descriptions take the
+    /// nearest earlier speaker, surnames and titled names the full name.
+    /// `context_end` is where the text before the quote and its mention ends:
+    /// a pronoun never refers to a name inside the quote it attributes.
+    fn resolve(
+        &self,
+        text: &str,
+        mention: &Range<usize>,
+        context_end: usize,
+        earlier: &[FoundQuote],
+    ) -> Option<String> {
+        let phrase = &text[mention.clone()];
+        let folded = phrase.to_lowercase();
+        let last_speaker = |want_person: Option<bool>| {
+            earlier
+                .iter()
+                .rev()
+                .filter_map(|q| q.speaker.as_deref())
+                .find(|s| want_person.is_none_or(|p| self.looks_like_person(s) == p))
+                .map(str::to_string)
+        };
+        let previous_nearby = earlier
+            .last()
+            .filter(|q| mention.start.saturating_sub(q.range.end) < 300)
+            .and_then(|q| q.speaker.clone());
+        if matches!(folded.as_str(), "it" | "they") {
+            return previous_nearby
+                .filter(|s| !self.looks_like_person(s))
+                .or_else(|| self.nearest_organization(text, context_end))
+                .or_else(|| last_speaker(Some(false)))
+                .or_else(|| Some(phrase.to_string()));
+        }
+        if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
+            return previous_nearby
+                .filter(|s| self.looks_like_person(s))
+                .or_else(|| self.nearest_person(text, context_end))
+                .or_else(|| last_speaker(Some(true)))
+                .or_else(|| Some(phrase.to_string()));
+        }
+        let name = self.strip_titles(phrase);
+        if name.is_empty() {
+            return Some(phrase.to_string());
+        }
+        Some(self.fullest_name(text, &name).unwrap_or(name))
+    }
+
+    /// Drops leading titles and roles: `Mr Konashenkov` → `Konashenkov`.
+    fn strip_titles(&self, phrase: &str) -> String {
+        let parts: Vec<&str> = phrase.split_whitespace().collect();
+        let capitalized = |w: &str| w.starts_with(char::is_uppercase);
+        // The name is the last run of capitalized words that are not titles.
+        let end = parts.len();
+        let mut start = end;
+        while start > 0
+            && capitalized(parts[start - 1])
+            && !self.is_title(parts[start - 1])
+            && !parts[start - 1].ends_with(',')
+        {
+            start -= 1;
+        }
+        let name = parts[start..end]
+            .join(" ")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        if start == end || start > 0 && !self.looks_like_person(&name) {
+            // A description (`the defence ministry`): keep it whole.
+            return phrase
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+        }
+        name
+    }
+
+    fn looks_like_person(&self, name: &str) -> bool {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        !parts.is_empty()
+            && parts.len() <= 4
+            && parts.iter().all(|p| p.starts_with(char::is_uppercase))
+            && !parts.iter().any(|p| {
+                self.lexicon
+                    .organization_heads
+                    .contains(p.to_lowercase().as_str())
+            })
+    }
+
+    /// The nearest full name (two or more capitalized words, titles dropped,
+    /// not after `the`) in the few sentences before `pos`.
+    fn nearest_person(&self, text: &str, pos: usize) -> Option<String> {
+        let window_start = floor_char_boundary(text, pos.saturating_sub(600));
+        let runs = capitalized_runs(&text[window_start..pos]);
+        runs.into_iter().rev().find_map(|(run, after_the)| {
+            let name = self.name_after_titles(run.iter().copied());
+            (!after_the && name.split_whitespace().count() >= 2 && self.looks_like_person(&name))
+                .then_some(name)
+        })
+    }
+
+    /// The first organisation named in the nearest sentence before `pos` that
+    /// names one: sentence subjects come first.
+    fn nearest_organization(&self, text: &str, pos: usize) -> Option<String> {
+        let window_start = floor_char_boundary(text, pos.saturating_sub(600));
+        let window = &text[window_start..pos];
+        let sentences: Vec<&str> = window.split_inclusive(['.', '\n']).collect();
+        sentences.iter().rev().find_map(|sentence| {
+            let tokens = words(sentence, 0, sentence.len());
+            let head = tokens
+                .iter()
+                .position(|w| self.lexicon.organization_heads.contains(w.folded.as_str()))?;
+            let mut start = head;
+            while start > 0 && head - start < 3 {
+                let w = &tokens[start - 1];
+                let gap = &sentence[w.end..tokens[start].start];
+                if gap.trim().contains([',', ';', ':'])
+                    || self.lexicon.stopwords.contains(w.folded.as_str()) && w.folded != "the"
+                {
+                    break;
+                }
+                start -= 1;
+                if w.folded == "the" {
+                    break;
+                }
+            }
+            Some(sentence[tokens[start].start..tokens[head].end].to_string())
+        })
+    }
+
+    /// The words after the last title or role: `Russian Defence Minister Sergei Shoigu` → `Sergei Shoigu`.
+    fn name_after_titles<'t>(&self, run: impl Iterator<Item = &'t str>) -> String {
+        let run: Vec<&str> = run.collect();
+        let start = run
+            .iter()
+            .rposition(|w| self.is_title(w))
+            .map_or(0, |i| i + 1);
+        run[start..].join(" ")
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        let folded = word.trim_end_matches('.').to_lowercase();
+        self.lexicon.titles.contains(folded.as_str())
+    }
+
+    /// The longest capitalized name in the text that ends with `name`'s last word.
+    fn fullest_name(&self, text: &str, name: &str) -> Option<String> {
+        let surname = name.split_whitespace().last()?;
+        if !surname.starts_with(char::is_uppercase) || !self.looks_like_person(name) {
+            return None;
+        }
+        let mut best: Option<String> = None;
+        for (at, _) in text.match_indices(surname) {
+            let end = at + surname.len();
+            if text[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let candidate =
+                self.name_after_titles(capitalized_run_ending_at(text, end).split_whitespace());
+            if !self.looks_like_person(&candidate) {
+                continue;
+            }
+            if candidate.split_whitespace().count()
+                > best.as_deref().map_or(0, |b| b.split_whitespace().count())
+            {
+                best = Some(candidate);
+            }
+        }
+        best.filter(|b| b.split_whitespace().count() >= name.split_whitespace().count())
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Runs of capitalized words, broken at punctuation, each with whether `the` precedes it.
+fn capitalized_runs(text: &str) -> Vec<(Vec<&str>, bool)> {
+    let mut runs: Vec<(Vec<&str>, bool)> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut previous = "";
+    let mut after_the = false;
+    for raw in text.split_inclusive('\n').flat_map(|line| {
+        // A line break ends a run: `Differing Motives` above `Russia and the West`.
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        if !words.iter().any(|w| w.starts_with(char::is_lowercase)) {
+            words.clear(); // a title-case heading, not a sentence naming someone
+        }
+        let last = words.len().saturating_sub(1);
+        words
+            .into_iter()
+            .enumerate()
+            .map(move |(i, w)| (w, i == last && line.ends_with('\n')))
+    }) {
+        let (raw, line_end) = raw;
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let word = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))
+            .unwrap_or(word);
+        let opens = raw.starts_with(|c: char| !c.is_alphanumeric());
+        if word.starts_with(char::is_uppercase) && (current.is_empty() || !opens) {
+            if current.is_empty() {
+                after_the = previous.eq_ignore_ascii_case("the");
+            }
+            current.push(word);
+        } else if !current.is_empty() {
+            runs.push((std::mem::take(&mut current), after_the));
+        }
+        if (line_end || raw.ends_with(|c: char| !c.is_alphanumeric())) && !current.is_empty() {
+            runs.push((std::mem::take(&mut current), after_the));
+        }
+        previous = word;
+    }
+    if !current.is_empty() {
+        runs.push((current, after_the));
+    }
+    runs
+}
+
+/// Capitalized words (with particles) ending at byte `end`.
+fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let mut start = end;
+    for word in head.rsplit([' ', '\n']) {
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+        if clean.is_empty()
+            || !clean.starts_with(char::is_uppercase)
+            || word.ends_with([',', '.', ':', ';']) && start != end
+        {
+            break;
+        }
+        start -= word.len() + usize::from(start != end);
+        if start == 0 {
+            break;
+        }
+    }
+    text[start..end].trim()
+}
+
+/// A speaker's mention from words beside a cue verb: a pronoun, a name, or a
+/// description, cut at clause edges. `forward` reads from the cue outwards.
+fn noun_phrase(text: &str, window: &[Word], forward: bool) -> Option<Range<usize>> {
+    const STOP: &[&str] = &[
+        "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as", "when",
+        "but", "and", "who", "which", "adding",
+    ];
+    let mut picked: Vec<&Word> = Vec::new();
+    let ordered: Vec<&Word> = if forward {
+        window.iter().collect()
+    } else {
+        window.iter().rev().collect()
+    };
+    // Adverbs beside the cue (`previously accused`) are not part of the mention.
+    let adverbs = ordered
+        .iter()
+        .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4)
+        .count();
+    let ordered = &ordered[adverbs..];
+    for (n, w) in ordered.iter().enumerate() {
+        let gap_start = if forward {
+            ordered.get(n.wrapping_sub(1)).map_or(w.start, |p| p.end)
+        } else {
+            w.end
+        };
+        let gap_end = if forward {
+            w.start
+        } else {
+            ordered.get(n.wrapping_sub(1)).map_or(w.end, |p| p.start)
+        };
+        let gap = &text[gap_start.min(gap_end)..gap_end.max(gap_start)];
+        if n > 0 && gap.contains(['.', ';', ':', '“', '”', '"', '(', ')']) {
+            break;
+        }
+        let capital = text[w.start..].starts_with(char::is_uppercase);
+        if n > 0 && gap.contains(',') {
+            // An appositive: `X, the panel's top Democrat, said`.
+            if forward
+                || !capital
+                    && picked
+                        .iter()
+                        .all(|p| !text[p.start..].starts_with(char::is_uppercase))
+            {
+                break;
+            }
+        }
+        if STOP.contains(&w.folded.as_str()) && !(w.folded == "of" && capital_follows(text, w)) {
+            break;
+        }
+        picked.push(w);
+        if PRONOUNS.contains(&w.folded.as_str()) || picked.len() >= 8 {
+            break;
+        }
+    }
+    if !forward {
+        // Reading back from the cue, the mention starts at the first word of its run.
+        while picked.len() > 1 && !is_mention_start(text, picked.last()?) {
+            picked.pop();
+        }
+    }
+    let first = picked.iter().map(|w| w.start).min()?;
+    let last = picked.iter().map(|w| w.end).max()?;
+    Some(first..last)
+}
+
+fn capital_follows(text: &str, word: &Word) -> bool {
+    text[word.end..]
+        .trim_start()
+        .starts_with(char::is_uppercase)
+}
+
+fn is_mention_start(text: &str, word: &Word) -> bool {
+    text[word.start..].starts_with(char::is_uppercase)
+        || matches!(
+            word.folded.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+}
+
+/// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
+fn is_name_of_thing(quote: &str) -> bool {
+    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let parts: Vec<&str> = inner.split_whitespace().collect();
+    parts.len() <= 4
+        && parts
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// The sentence holding most of a quote, or the quote itself.
+fn containing(sentences: &[Range<usize>], quote: &Range<usize>) -> Range<usize> {
+    let first = sentences
+        .iter()
+        .find(|s| s.end > quote.start && s.start <= quote.start);
+    let last = sentences
+        .iter()
+        .rev()
+        .find(|s| s.start < quote.end && s.end >= quote.end);
+    match (first, last) {
+        (Some(a), Some(b)) => a.start..b.end.max(a.end),
+        (Some(a), None) => a.clone(),
+        _ => quote.clone(),
+    }
+}
+
+/// Quoted spans (marks included) over article blocks; a quote whose paragraph
+/// ends open continues into the next paragraph that opens with a mark.
+fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, block) in article.iter().enumerate() {
+        let body = &text[block.clone()];
+        let continues = open.is_some() && body.starts_with(['“', '"', '«']);
+        if open.is_some() && !continues {
+            // The paragraph ended open and no quote continues it: close at its end.
+            let start = open.take().unwrap_or_default();
+            out.push((start..article[index - 1].end, true));
+        }
+        let mut single: Option<usize> = None;
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        for (n, &(pos, c)) in chars.iter().enumerate() {
+            let at = block.start + pos;
+            let prev = n.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(n + 1).map(|&(_, c)| c);
+            let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
+            let closes_here = next.is_none_or(|n| !n.is_alphanumeric());
+            match c {
+                '“' | '«' if !(continues && pos == 0) => open = Some(at),
+                '”' | '»' => {
+                    if let Some(start) = open.take() {
+                        out.push((start..at + c.len_utf8(), true));
+                    }
+                }
+                '"' => {
+                    if continues && pos == 0 {
+                        continue;
+                    }
+                    match open {
+                        Some(start) if closes_here && (!opens_here || next.is_none()) => {
+                            out.push((start..at + 1, true));
+                            open = None;
+                        }
+                        Some(_) => open = Some(at),
+                        None if opens_here => open = Some(at),
+                        None => {}
+                    }
+                }
+                '‘' if opens_here && open.is_none() => single = Some(at),
+                '’' if closes_here && prev.is_some_and(|p| !p.is_whitespace()) => {
+                    if let Some(start) = single.take() {
+                        out.push((start..at + c.len_utf8(), true));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let (Some(start), Some(last)) = (open, article.last()) {
+        out.push((start..last.end, true));
+    }
+    out.retain(|(r, _)| !words(text, r.start, r.end).is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::{blocks, sentences};
+
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+        let lexicon = Lexicon::load();
+        let ranges = blocks(text);
+        let sents: Vec<Range<usize>> = ranges
+            .iter()
+            .flat_map(|r| sentences(text, r.clone(), &lexicon.abbreviations))
+            .collect();
+        QuoteFinder::new(&lexicon)
+            .find(text, &ranges, &sents)
+            .into_iter()
+            .map(|q| (text[q.range].to_string(), q.kind, q.speaker, q.cue))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let found =
+            quotes("“We will not sign this deal,” the transport ministry said in a statement.");
+        assert_eq!(found[0].0, "“We will not sign this deal,”");
+        assert_eq!(found[0].1, QuoteKind::Direct);
+        assert_eq!(found[0].2.as_deref(), Some("the transport ministry"));
+        assert_eq!(found[0].3.as_deref(), Some("said"));
+        let found = quotes("\"The bridge is safe,\" said Mayor Lena Borg, who opened it.");
+        assert_eq!(found[0].2.as_deref(), Some("Lena Borg"));
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_pronouns() {
+        let text = "Port director Tomas Rell spoke first.\n\
+            Harbour chief Ana Mirez told the Bay Courier: “No ship has left since Monday.\n\
+            “The crews are waiting for the new contract.”\n\
+            “It is a matter of days,” she said.\n\
+            “We are ready,” Mr Rell added.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].0.contains("Monday.\n“The crews"),
+            "multi-paragraph quote: {:?}",
+            found[0].0
+        );
+        assert_eq!(found[0].2.as_deref(), Some("Ana Mirez"));
+        assert_eq!(
+            found[1].2.as_deref(),
+            Some("Ana Mirez"),
+            "she resolves to the named speaker"
+        );
+        assert_eq!(
+            found[2].2.as_deref(),
+            Some("Tomas Rell"),
+            "surname resolves to the full name"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_need_attribution() {
+        let found = quotes("The council claimed the plan was “a total failure” and the show “Morning Bay” ended. Fans call him “the Wall” now.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "“a total failure”");
+        assert_eq!(found[0].1, QuoteKind::Partial);
+        assert_eq!(found[0].2.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let found = quotes("The mayor’s office said the city was ‘fully prepared’ for the storm, and the Rangers’ coach agreed.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "‘fully prepared’");
+    }
+
+    #[test]
+    fn block_quote_after_an_intro_line() {
+        let found = quotes("The harbour office said;\nAll ships will be unloaded within the week.");
+        assert_eq!(found[0].0, "All ships will be unloaded within the week.");
+        assert_eq!(found[0].1, QuoteKind::Block);
+        assert_eq!(found[0].2.as_deref(), Some("The harbour office"));
+    }
+
+    #[test]
+    fn split_quote_shares_the_speaker() {
+        let found = quotes("“We tried,” she said. “We failed.”");
+        assert_eq!(found.len(), 2);
+    }
+}

@@ -1,0 +1,89 @@
+//! Word lists kept as data files, compiled into the binary with `include_str!`
+//! so that the wasm bundle needs no fetch and the CLI no data directory.
+
+use std::collections::{HashMap, HashSet};
+
+/// Tables the extractors share, parsed once per analysis.
+pub struct Lexicon {
+    pub abbreviations: HashSet<&'static str>,
+    pub stopwords: HashSet<&'static str>,
+    pub boilerplate_phrases: Vec<(crate::report::BoilerplateReason, &'static str)>,
+    pub cue_verbs: HashSet<&'static str>,
+    pub titles: HashSet<&'static str>,
+    pub months: HashMap<&'static str, u32>,
+    pub organization_heads: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    pub fn load() -> Lexicon {
+        Lexicon {
+            abbreviations: entries(include_str!("abbreviations.txt")).collect(),
+            stopwords: entries(include_str!("stopwords.txt")).collect(),
+            boilerplate_phrases: sectioned(include_str!("boilerplate_phrases.txt")),
+            cue_verbs: entries(include_str!("cue_verbs.txt")).collect(),
+            titles: entries(include_str!("titles.txt")).collect(),
+            months: months(include_str!("months.txt")),
+            organization_heads: entries(include_str!("organization_heads.txt")).collect(),
+        }
+    }
+}
+
+/// Non-empty lines that are not `#` comments.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn months(data: &'static str) -> HashMap<&'static str, u32> {
+    entries(data)
+        .flat_map(|line| {
+            let mut fields = line.split_whitespace();
+            let number = fields
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("months.txt: number first");
+            fields.map(move |name| (name, number))
+        })
+        .collect()
+}
+
+/// Entries grouped under `[reason]` headers.
+fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'static str)> {
+    use crate::report::BoilerplateReason as R;
+    let mut reason = None;
+    let mut out = Vec::new();
+    for entry in entries(data) {
+        if let Some(name) = entry.strip_prefix('[').and_then(|e| e.strip_suffix(']')) {
+            reason = Some(match name {
+                "navigation" => R::Navigation,
+                "promo" => R::Promo,
+                "paywall" => R::Paywall,
+                "caption" => R::Caption,
+                "credit" => R::Credit,
+                "related" => R::Related,
+                "comments" => R::Comments,
+                "contact" => R::Contact,
+                "markup" => R::Markup,
+                other => panic!("boilerplate_phrases.txt: unknown section [{other}]"),
+            });
+        } else if let Some(reason) = reason {
+            out.push((reason, entry));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn all_tables_load() {
+        let lexicon = super::Lexicon::load();
+        assert!(lexicon.abbreviations.contains("u.s"));
+        assert!(lexicon.stopwords.contains("the"));
+        assert!(lexicon.cue_verbs.contains("said"));
+        assert!(lexicon.titles.contains("president"));
+        assert!(!lexicon.boilerplate_phrases.is_empty());
+        assert_eq!(lexicon.months.get("sept"), Some(&9));
+    }
+}

@@ -1,0 +1,185 @@
+//! Parallax: compare news articles about one event.
+//!
+//! [`analyze`] is a pure function from input files to a [`report::Report`]:
+//! decode and segment each text, set boilerplate apart, extract facts and
+//! quotes, then compare the documents. The CLI and the wasm adapter are thin
+//! shells around it.
+
+pub mod compare;
+pub mod extract;
+pub mod lexicon;
+pub mod markdown;
+pub mod report;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::collections::{HashMap, HashSet};
+
+use extract::boilerplate::{fold_line, Detector};
+use extract::metadata::FactFinder;
+use extract::quotes::QuoteFinder;
+use lexicon::Lexicon;
+use report::{Boilerplate, Document, InputError, Quote, Report, REPORT_VERSION};
+use text::offsets::CharOffsets;
+use text::segment;
+
+/// One dropped file or pasted text.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publication date (ISO 8601) to assume where a document states none.
+    pub default_date: Option<String>,
+}
+
+/// Analyzes every input and compares those that could be read; the others are
+/// listed in `errors` with a message naming them.
+pub fn analyze(inputs: &[Input], options: &Options) -> Report {
+    let lexicon = Lexicon::load();
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match text::decode::decode(&input.name, &input.bytes) {
+            Ok(text) => texts.push((base_name(&input.name), text)),
+            Err(error) => errors.push(InputError {
+                name: base_name(&input.name),
+                message: error.0,
+            }),
+        }
+    }
+    let blocks: Vec<_> = texts
+        .iter()
+        .map(|(_, text)| segment::blocks(text))
+        .collect();
+    let shared = lines_in_several(&texts, &blocks);
+    let pipeline = Pipeline {
+        lexicon: &lexicon,
+        detector: Detector::new(&lexicon),
+        facts: FactFinder::new(&lexicon),
+        quotes: QuoteFinder::new(&lexicon),
+    };
+    let documents: Vec<Document> = texts
+        .into_iter()
+        .zip(&blocks)
+        .map(|((name, text), ranges)| pipeline.document(name, text, ranges, &shared, options))
+        .collect();
+    let comparison = compare::compare(&documents, &lexicon.stopwords);
+    Report {
+        version: REPORT_VERSION,
+        documents,
+        errors,
+        comparison,
+    }
+}
+
+struct Pipeline<'a> {
+    lexicon: &'a Lexicon,
+    detector: Detector<'a>,
+    facts: FactFinder<'a>,
+    quotes: QuoteFinder<'a>,
+}
+
+impl Pipeline<'_> {
+    fn document(
+        &self,
+        name: String,
+        text: String,
+        ranges: &[std::ops::Range<usize>],
+        shared: &HashSet<String>,
+        options: &Options,
+    ) -> Document {
+        let classified = self.detector.classify(&text, ranges, shared);
+        let blocks = &classified.blocks;
+        // The headline is shown as the title, not counted as a statement or searched for quotes.
+        let body: Vec<_> = blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| b.is_article() && Some(i) != classified.title)
+            .map(|(_, b)| b.range.clone())
+            .collect();
+        let sentences: Vec<_> = body
+            .iter()
+            .flat_map(|b| segment::sentences(&text, b.clone(), &self.lexicon.abbreviations))
+            .collect();
+        let facts = self.facts.find(
+            &text,
+            blocks,
+            classified.title,
+            options.default_date.as_deref(),
+        );
+        let quotes = self.quotes.find(&text, &body, &sentences);
+        let offsets = CharOffsets::new(&text);
+        Document {
+            name,
+            title: classified
+                .title
+                .map(|t| text[blocks[t].range.clone()].to_string()),
+            outlet: facts.outlet,
+            byline: facts.byline,
+            date: facts.date,
+            dateline_place: facts.dateline_place,
+            boilerplate: blocks
+                .iter()
+                .filter_map(|b| {
+                    b.boilerplate.map(|reason| Boilerplate {
+                        span: offsets.span(b.range.start, b.range.end),
+                        reason,
+                    })
+                })
+                .collect(),
+            sentences: sentences
+                .iter()
+                .map(|s| offsets.span(s.start, s.end))
+                .collect(),
+            quotes: quotes
+                .into_iter()
+                .map(|q| Quote {
+                    span: offsets.span(q.range.start, q.range.end),
+                    kind: q.kind,
+                    speaker: q.speaker,
+                    speaker_span: q.speaker_range.map(|r| offsets.span(r.start, r.end)),
+                    cue: q.cue,
+                })
+                .collect(),
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+            text: text.clone(),
+        }
+    }
+}
+
+/// Short lines that two or more documents carry: site furniture when the
+/// documents come from the same site, never article text.
+fn lines_in_several(
+    texts: &[(String, String)],
+    blocks: &[Vec<std::ops::Range<usize>>],
+) -> HashSet<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for ((_, text), ranges) in texts.iter().zip(blocks) {
+        let lines: HashSet<String> = ranges
+            .iter()
+            .map(|r| &text[r.clone()])
+            .filter(|line| line.split_whitespace().count() <= 12)
+            .map(fold_line)
+            .filter(|folded| !folded.is_empty())
+            .collect();
+        for line in lines {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// The file's base name, whichever separator the path uses.
+fn base_name(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
+}

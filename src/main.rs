@@ -1,0 +1,170 @@
+//! `parallax`: the command line around the library.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use parallax::{analyze, markdown, Input, Options};
+
+const USAGE: &str = "usage:
+  parallax analyze [--date YYYY-MM-DD] [--format json|markdown] FILE...   ('-' reads standard input)
+  parallax batch --task boilerplate|quotes < lines.jsonl                  (one {\"id\", \"text\"} per line)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("analyze") => run_analyze(&args[1..]),
+        Some("batch") => run_batch(&args[1..]),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("expected a command"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("parallax: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn run_analyze(args: &[String]) -> ExitCode {
+    let mut options = Options::default();
+    let mut markdown_output = false;
+    let mut files = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--date" => match rest.next() {
+                Some(date) if is_iso_date(date) => options.default_date = Some(date.clone()),
+                _ => return usage_error("--date takes a date as YYYY-MM-DD"),
+            },
+            "--format" => match rest.next().map(String::as_str) {
+                Some("json") => markdown_output = false,
+                Some("markdown") => markdown_output = true,
+                _ => return usage_error("--format takes json or markdown"),
+            },
+            flag if flag.starts_with("--") => {
+                return usage_error(&format!("unknown option {flag}"))
+            }
+            file => files.push(file.to_string()),
+        }
+    }
+    if files.is_empty() {
+        return usage_error("no input files");
+    }
+    let mut inputs = Vec::new();
+    let mut unreadable = Vec::new();
+    for file in &files {
+        match read_input(file) {
+            Ok(bytes) => inputs.push(Input {
+                name: file.clone(),
+                bytes,
+            }),
+            Err(error) => unreadable.push(format!("{file}: {error}")),
+        }
+    }
+    let report = analyze(&inputs, &options);
+    for message in unreadable
+        .iter()
+        .chain(report.errors.iter().map(|e| &e.message))
+    {
+        eprintln!("parallax: {message}");
+    }
+    let output = if markdown_output {
+        markdown::render(&report)
+    } else {
+        serde_json::to_string_pretty(&report).expect("the report always serializes") + "\n"
+    };
+    if std::io::stdout().write_all(output.as_bytes()).is_err() {
+        return ExitCode::from(1);
+    }
+    if unreadable.is_empty() && report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file)
+    }
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && parts[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && parts[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// Analyzes each JSON line's text alone and prints one prediction line for
+/// the scorers under `../shared/eval`.
+fn run_batch(args: &[String]) -> ExitCode {
+    let task = match args {
+        [flag, task] if flag == "--task" && (task == "boilerplate" || task == "quotes") => {
+            task.as_str()
+        }
+        _ => return usage_error("batch takes --task boilerplate|quotes"),
+    };
+    let mut stdout = std::io::stdout().lock();
+    for (number, line) in std::io::stdin().lines().enumerate() {
+        let Ok(line) = line else {
+            return ExitCode::from(1);
+        };
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(&line) else {
+            eprintln!("parallax: line {}: not JSON", number + 1);
+            return ExitCode::from(1);
+        };
+        let id = record["id"].clone();
+        let text = record["text"].as_str().unwrap_or_default();
+        let report = analyze(
+            &[Input {
+                name: "batch.txt".into(),
+                bytes: text.as_bytes().to_vec(),
+            }],
+            &Options::default(),
+        );
+        let prediction = match (task, report.documents.first()) {
+            ("boilerplate", Some(doc)) => serde_json::json!({"id": id, "kept": kept_text(doc)}),
+            ("quotes", Some(doc)) => {
+                serde_json::json!({"id": id, "quotes": doc.quotes.iter().map(|q| serde_json::json!({
+                "start": q.span.start, "end": q.span.end, "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_start": q.speaker_span.as_ref().map(|s| s.start),
+                "speaker_end": q.speaker_span.as_ref().map(|s| s.end),
+            })).collect::<Vec<_>>()})
+            }
+            (_, None) => serde_json::json!({"id": id, "kept": "", "quotes": []}),
+            _ => unreachable!("task checked above"),
+        };
+        if writeln!(stdout, "{prediction}").is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The document's lines that are not boilerplate, one per line.
+fn kept_text(doc: &parallax::report::Document) -> String {
+    let dropped: std::collections::HashSet<usize> =
+        doc.boilerplate.iter().map(|b| b.span.start).collect();
+    let mut start = 0;
+    let mut kept = Vec::new();
+    for line in doc.text.split('\n') {
+        let length = line.chars().count();
+        if !line.trim().is_empty()
+            && !dropped.contains(&(start + line.chars().take_while(|c| c.is_whitespace()).count()))
+        {
+            kept.push(line.trim());
+        }
+        start += length + 1;
+    }
+    kept.join("\n")
+}

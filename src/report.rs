@@ -1,0 +1,198 @@
+//! The serialized result: the one contract between the core, the CLI, the wasm
+//! adapter and the page. Fields may be added, never renamed (see `docs/report.md`).
+//!
+//! Every offset is a Unicode code point index into the owning document's `text`,
+//! end exclusive, with the covered text beside it so that readers never have to
+//! recompute slices in another string model (JS uses UTF-16, Rust UTF-8).
+
+use serde::Serialize;
+
+/// Bumped only when a field changes meaning.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub documents: Vec<Document>,
+    /// Inputs that could not be analyzed, each with a message naming the file.
+    pub errors: Vec<InputError>,
+    pub comparison: Comparison,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputError {
+    pub name: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601, possibly partial (`--08-02` when the year is unknown).
+    pub date: Option<String>,
+    /// The place named in the dateline (`Moscow` in `Moscow, Aug 2 (EFE).-`).
+    pub dateline_place: Option<String>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub sentences: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateReason {
+    Navigation,
+    Promo,
+    Paywall,
+    Caption,
+    Credit,
+    Related,
+    Comments,
+    Contact,
+    Markup,
+    OffTopic,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Boilerplate {
+    #[serde(flatten)]
+    pub span: Span,
+    pub reason: BoilerplateReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Block,
+    Indirect,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    #[serde(flatten)]
+    pub span: Span,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quantity {
+    #[serde(flatten)]
+    pub span: Span,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// The hedge as written: `some`, `more than`, `about`.
+    pub approx: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateMention {
+    #[serde(flatten)]
+    pub span: Span,
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Comparison {
+    pub statements: Vec<Statement>,
+    pub quote_groups: Vec<QuoteGroup>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub variants: Vec<Variant>,
+    pub reuse: Vec<Reuse>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSpan {
+    pub doc: usize,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// Sentences from two or more documents that say nearly the same thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    pub support: Vec<DocSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRef {
+    pub doc: usize,
+    pub quote: usize,
+}
+
+/// The same quote as rendered by several documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteGroup {
+    pub members: Vec<QuoteRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuantityRef {
+    pub doc: usize,
+    pub quantity: usize,
+    pub value: f64,
+}
+
+/// Numbers about the same thing that disagree across documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Discrepancy {
+    pub kind: String,
+    pub about: String,
+    pub values: Vec<QuantityRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantForm {
+    pub form: String,
+    pub docs: Vec<usize>,
+}
+
+/// One name spelled differently across documents (Kyiv/Kiev).
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub canonical: String,
+    pub forms: Vec<VariantForm>,
+}
+
+/// Verbatim text shared by a pair of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reuse {
+    pub docs: [usize; 2],
+    /// Share of the shorter article's word 5-grams found in the other, 0..=1.
+    pub share: f64,
+}

@@ -1,0 +1,162 @@
+//! Bytes to text. One code path for the CLI and the browser, so that a file
+//! gives the same offsets wherever it is analyzed.
+
+use super::{html, normalize};
+
+/// Larger inputs are refused: no news article is this long, and a 50 MB paste
+/// would otherwise stall the page for minutes.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file could not be turned into text; the message names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Decodes a file's bytes into normalized text; HTML becomes its visible text.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(DecodeError(format!(
+            "{name}: {:.1} MB is too large for one article (the limit is {} MB)",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES / 1_048_576
+        )));
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(DecodeError(format!(
+            "{name}: this is {kind}, not text; paste or save the article as text or HTML"
+        )));
+    }
+    let text = to_string(bytes);
+    let text = if looks_like_html(name, &text) {
+        html::visible_text(&text)
+    } else {
+        text
+    };
+    let text = normalize::normalize(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError(format!("{name}: the file has no text")));
+    }
+    Ok(text)
+}
+
+fn to_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Windows-1252 differs from Latin-1 only in 0x80..=0x9F.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// Names the kind of a binary file, judged by magic numbers and NUL bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 8] = [
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"RIFF", "a media file"),
+        (b"PK\x03\x04", "a ZIP archive (or a Word document)"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let head = &bytes[..bytes.len().min(8192)];
+    (!utf16 && head.contains(&0)).then_some("a binary file")
+}
+
+fn looks_like_html(name: &str, text: &str) -> bool {
+    let lower_name = name.to_ascii_lowercase();
+    if lower_name.ends_with(".html") || lower_name.ends_with(".htm") {
+        return true;
+    }
+    let head: String = text.trim_start().chars().take(256).collect();
+    let head = head.to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode("a.txt", "Kyiv “x”".as_bytes()).unwrap(), "Kyiv “x”");
+        assert_eq!(decode("a.txt", b"\xEF\xBB\xBFKyiv").unwrap(), "Kyiv");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Kyïv\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kyïv".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode("le.txt", &le).unwrap(), "Kyïv");
+        assert_eq!(decode("be.txt", &be).unwrap(), "Kyïv");
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252() {
+        assert_eq!(
+            decode("a.txt", b"\x93Caf\xe9\x94 \x96 ok").unwrap(),
+            "“Café” – ok"
+        );
+    }
+
+    #[test]
+    fn refuses_binary_empty_and_huge_files_by_name() {
+        let pdf = decode("scan.pdf", b"%PDF-1.4 ...").unwrap_err();
+        assert!(pdf.0.contains("scan.pdf") && pdf.0.contains("PDF"), "{pdf}");
+        let nul = decode("x.bin", b"ab\0cd").unwrap_err();
+        assert!(nul.0.contains("binary"));
+        let empty = decode("e.txt", b" \n ").unwrap_err();
+        assert!(empty.0.contains("no text"));
+        let huge = decode("big.txt", &vec![b'a'; MAX_INPUT_BYTES + 1]).unwrap_err();
+        assert!(huge.0.contains("too large"));
+    }
+
+    #[test]
+    fn html_is_sniffed_and_converted() {
+        let text = decode("page", b"<!DOCTYPE html><p>One</p><p>Two</p>").unwrap();
+        assert_eq!(text, "One\n\nTwo");
+    }
+}

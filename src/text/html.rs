@@ -1,0 +1,277 @@
+//! Visible text of an HTML page with its block structure kept as paragraphs.
+//!
+//! A small tag scanner rather than a full parser: it only needs to tell text
+//! from markup, drop what a reader never sees (scripts, styles, hidden
+//! elements) and break lines where the page breaks blocks. Main-content
+//! extraction works on the resulting blocks like on copied text.
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas",
+];
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "form",
+    "address",
+    "title",
+    "body",
+];
+const VOID: &[&str] = &[
+    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track",
+    "wbr",
+];
+
+/// Converts an HTML document into plain text, one block per paragraph.
+pub fn visible_text(html: &str) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    // While skipping, the element whose end tag ends the skip and its nesting depth.
+    let mut skip: Option<(String, usize)> = None;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            if skip.is_none() {
+                push_text(&mut current, rest);
+            }
+            break;
+        };
+        if skip.is_none() {
+            push_text(&mut current, &rest[..lt]);
+        }
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let tag = rest
+            .find('>')
+            .and_then(|gt| Some((gt, Tag::parse(&rest[1..gt])?)));
+        let Some((gt, tag)) = tag else {
+            // A bare `<` in text (`a < b`).
+            if skip.is_none() {
+                push_text(&mut current, "<");
+            }
+            rest = &rest[1..];
+            continue;
+        };
+        rest = &rest[gt + 1..];
+        if let Some((name, depth)) = &mut skip {
+            if tag.name == *name && !tag.self_closing {
+                if tag.closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skip = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            continue;
+        }
+        let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
+        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || tag.hidden) {
+            skip = Some((tag.name, 1));
+            continue;
+        }
+        if BLOCKS.contains(&tag.name.as_str()) {
+            end_block(&mut blocks, &mut current);
+        }
+    }
+    end_block(&mut blocks, &mut current);
+    blocks.join("\n\n")
+}
+
+fn end_block(blocks: &mut Vec<String>, current: &mut String) {
+    let block = current.trim();
+    if !block.is_empty() {
+        blocks.push(block.to_string());
+    }
+    current.clear();
+}
+
+/// Appends text with HTML whitespace collapsing and entities decoded.
+fn push_text(out: &mut String, raw: &str) {
+    let decoded = decode_entities(raw);
+    for c in decoded.chars() {
+        if c.is_whitespace() && c != '\u{A0}' {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    hidden: bool,
+}
+
+impl Tag {
+    /// Parses the inside of `<...>`; `None` when it is not a tag (`a < b`).
+    fn parse(inner: &str) -> Option<Tag> {
+        let (closing, body) = match inner.strip_prefix('/') {
+            Some(body) => (true, body),
+            None => (false, inner),
+        };
+        let first = body.chars().next()?;
+        if first == '!' || first == '?' {
+            // Doctype, CDATA or processing instruction: markup without text.
+            return Some(Tag {
+                name: String::new(),
+                closing: true,
+                self_closing: true,
+                hidden: false,
+            });
+        }
+        if !first.is_ascii_alphabetic() {
+            return None;
+        }
+        let name_end = body
+            .find(|c: char| c.is_whitespace() || c == '/')
+            .unwrap_or(body.len());
+        let name = body[..name_end].to_ascii_lowercase();
+        let attrs = body[name_end..].to_ascii_lowercase();
+        let compact: String = attrs.chars().filter(|c| !c.is_whitespace()).collect();
+        let hidden = has_attribute(&attrs, "hidden")
+            || compact.contains("aria-hidden=\"true\"")
+            || compact.contains("display:none")
+            || compact.contains("visibility:hidden");
+        Some(Tag {
+            name,
+            closing,
+            self_closing: body.trim_end().ends_with('/'),
+            hidden,
+        })
+    }
+}
+
+fn has_attribute(attrs: &str, name: &str) -> bool {
+    attrs
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .any(|word| word == name || word.starts_with(&format!("{name}=")))
+}
+
+fn decode_entities(raw: &str) -> String {
+    if !raw.contains('&') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let entity_end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map(|i| i + 1);
+        let decoded = entity_end
+            .filter(|&end| rest[end..].starts_with(';'))
+            .and_then(|end| entity(&rest[1..end]).map(|c| (c, end + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "reg" => '®',
+        "pound" => '£',
+        "euro" => '€',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "iuml" => 'ï',
+        "ccedil" => 'ç',
+        "deg" => '°',
+        "middot" => '·',
+        "bull" => '•',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_text;
+
+    #[test]
+    fn keeps_blocks_and_drops_invisible_parts() {
+        let html = r#"<html><head><title>T</title><style>p{}</style></head>
+            <body><script>var a = "<p>no</p>";</script>
+            <h1>Headline &amp; more</h1>
+            <p>First <b>bold</b>
+               line.</p><div hidden><p>secret</p></div>
+            <p style="display: none">gone</p><!-- note --><p>&ldquo;Quoted&rdquo; &#8211; end</p>
+            <div aria-hidden="true"><div>inner</div>hidden too</div><p>a < b</p></body></html>"#;
+        assert_eq!(
+            visible_text(html),
+            "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\na < b"
+        );
+    }
+}

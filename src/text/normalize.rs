@@ -1,0 +1,52 @@
+//! Normalization that keeps every character a reader would see, so that spans
+//! shown in the page match what was pasted.
+
+/// Newlines to `\n`, exotic spaces to ' ', invisible characters removed,
+/// trailing spaces cut and runs of blank lines folded to one.
+pub fn normalize(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(unified.len());
+    let mut blank_run = 0;
+    for line in unified.split('\n') {
+        let cleaned: String = line
+            .chars()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}'
+                )
+            })
+            .map(|c| match c {
+                '\t'
+                | '\u{A0}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => ' ',
+                c => c,
+            })
+            .collect();
+        let cleaned = cleaned.trim_end();
+        if cleaned.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(cleaned);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn unifies_newlines_and_spaces() {
+        assert_eq!(normalize("a\r\nb\rc\n\n\n\nd\u{A0}e \n"), "a\nb\nc\n\nd e");
+        assert_eq!(normalize("\u{FEFF}zero\u{200B}width"), "zerowidth");
+    }
+}

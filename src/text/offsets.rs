@@ -1,0 +1,60 @@
+//! Byte offsets (what Rust slices use) to code point offsets (what the report uses).
+
+use crate::report::Span;
+
+/// Converts byte offsets of one text into code point offsets in O(log n).
+///
+/// Only multi-byte characters are recorded, so ASCII-heavy news text costs
+/// almost no memory even for large inputs.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    /// (byte offset just after a multi-byte char, extra bytes so far).
+    extra: Vec<(usize, usize)>,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut extra = Vec::new();
+        let mut total = 0;
+        for (i, c) in text.char_indices() {
+            let len = c.len_utf8();
+            if len > 1 {
+                total += len - 1;
+                extra.push((i + len, total));
+            }
+        }
+        CharOffsets { text, extra }
+    }
+
+    /// Code point index of a byte offset that lies on a char boundary.
+    pub fn char_index(&self, byte: usize) -> usize {
+        let n = self.extra.partition_point(|&(end, _)| end <= byte);
+        let extra = if n == 0 { 0 } else { self.extra[n - 1].1 };
+        byte - extra
+    }
+
+    /// The report's span for a byte range.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.char_index(start),
+            end: self.char_index(end),
+            text: self.text[start..end].to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_code_points_not_bytes() {
+        let text = "“Kyiv” – 53 Ä";
+        let offsets = CharOffsets::new(text);
+        let start = text.find("53").unwrap();
+        let span = offsets.span(start, start + 2);
+        assert_eq!(span.text, "53");
+        assert_eq!(span.start, text[..start].chars().count());
+        assert_eq!(offsets.char_index(text.len()), text.chars().count());
+    }
+}

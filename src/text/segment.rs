@@ -1,0 +1,189 @@
+//! Blocks (one per line, as copied pages put one block per line), sentences and
+//! quote-aware sentence boundaries. All ranges are byte offsets into the text.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Non-empty lines: in copied pages each line is one block (a paragraph, a
+/// menu item, a caption), so the line is the unit boilerplate is judged on.
+pub fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+        start = end + 1;
+    }
+    out
+}
+
+const TERMINATORS: &[char] = &['.', '!', '?', '…'];
+const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»'];
+const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«', '—', '–'];
+
+/// Sentences of one block, as byte ranges into `text`.
+///
+/// Does not break after abbreviations or initials (`U.S.`, `Lt. Gen.`,
+/// `J.P. Morgan`) nor inside a balanced quotation, and keeps a dateline such
+/// as `Moscow, Aug 2 (EFE).-` with the sentence it opens.
+pub fn sentences(
+    text: &str,
+    block: Range<usize>,
+    abbreviations: &HashSet<&str>,
+) -> Vec<Range<usize>> {
+    let body = &text[block.clone()];
+    let quoted = quoted_regions(body);
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !TERMINATORS.contains(&c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len()
+            && (TERMINATORS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1))
+        {
+            j += 1;
+        }
+        let boundary = chars.get(j).map_or(body.len(), |&(p, _)| p);
+        let next_word = chars[j..]
+            .iter()
+            .skip_while(|(_, c)| c.is_whitespace())
+            .map(|&(_, c)| c)
+            .next();
+        let followed_by_space = chars.get(j).is_some_and(|(_, c)| c.is_whitespace());
+        let starts_sentence = next_word
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
+        if followed_by_space
+            && starts_sentence
+            && !inside(&quoted, boundary)
+            && !(c == '.' && is_abbreviation(&body[start..pos], abbreviations))
+        {
+            out.push(block.start + start..block.start + boundary);
+            start = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map_or(body.len(), |&(p, _)| p);
+        }
+        i = j;
+    }
+    if start < body.len() {
+        out.push(block.start + start..block.end);
+    }
+    out
+}
+
+/// The word before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str, abbreviations: &HashSet<&str>) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    abbreviations.contains(lower.as_str())
+        || (letters.len() == 1 && letters[0].is_uppercase())
+        // Dotted initials such as `J.P` before `Morgan`.
+        || (word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2))
+}
+
+/// Byte ranges strictly inside balanced double quotes of a block.
+fn quoted_regions(body: &str) -> Vec<Range<usize>> {
+    let mut regions = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (pos, c) in body.char_indices() {
+        match c {
+            '“' | '«' => open_curly = Some(pos + c.len_utf8()),
+            '”' | '»' => {
+                if let Some(start) = open_curly.take() {
+                    regions.push(start..pos);
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(start) => regions.push(start..pos),
+                None => open_straight = Some(pos + 1),
+            },
+            _ => {}
+        }
+    }
+    regions
+}
+
+fn inside(regions: &[Range<usize>], pos: usize) -> bool {
+    regions.iter().any(|r| r.start < pos && pos < r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn split(text: &str) -> Vec<&str> {
+        let lexicon = Lexicon::load();
+        blocks(text)
+            .into_iter()
+            .flat_map(|b| sentences(text, b, &lexicon.abbreviations))
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn blocks_are_trimmed_lines() {
+        let text = "  Title \n\nFirst line.\nSecond";
+        let found: Vec<&str> = blocks(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Title", "First line.", "Second"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            split(
+                "Lt. Gen. Ana Ruiz met Sen. Bo Park in the U.S. Capitol on Aug. 3. Then she left."
+            ),
+            [
+                "Lt. Gen. Ana Ruiz met Sen. Bo Park in the U.S. Capitol on Aug. 3.",
+                "Then she left."
+            ]
+        );
+        assert_eq!(
+            split("Mr. Lee and Dr. Kim wrote to P.O. Box 12. J.P. Morgan declined. It rained!"),
+            [
+                "Mr. Lee and Dr. Kim wrote to P.O. Box 12.",
+                "J.P. Morgan declined.",
+                "It rained!"
+            ]
+        );
+    }
+
+    #[test]
+    fn does_not_split_inside_quotes() {
+        assert_eq!(
+            split("“We are ready. We will go,” she said. Nobody moved."),
+            ["“We are ready. We will go,” she said.", "Nobody moved."]
+        );
+        assert_eq!(
+            split("He said: \"Stop. Now.\" The crowd left."),
+            ["He said: \"Stop. Now.\"", "The crowd left."]
+        );
+    }
+
+    #[test]
+    fn keeps_dateline_with_its_sentence() {
+        assert_eq!(
+            split("Lisbon, Mar 4 (NWS).- The port reopened on Monday. Ships waited."),
+            [
+                "Lisbon, Mar 4 (NWS).- The port reopened on Monday.",
+                "Ships waited."
+            ]
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! The browser adapter: converts JS values to the core's inputs and the report
+//! back, nothing else. The core never sees wasm-bindgen.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Input, Options};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyzes files given as parallel lists of names and bytes; `default_date`
+/// (YYYY-MM-DD) is assumed where a document states none.
+#[wasm_bindgen]
+pub fn analyze(
+    names: Vec<String>,
+    contents: Vec<js_sys::Uint8Array>,
+    default_date: Option<String>,
+) -> Result<JsValue, js_sys::Error> {
+    if names.len() != contents.len() {
+        return Err(js_sys::Error::new(
+            "analyze: names and contents differ in length",
+        ));
+    }
+    let inputs: Vec<Input> = names
+        .into_iter()
+        .zip(contents)
+        .map(|(name, bytes)| Input {
+            name,
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+    let report = crate::analyze(&inputs, &Options { default_date });
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| js_sys::Error::new(&error.to_string()))
+}
