@@ -12,7 +12,7 @@ pub mod markdown;
 pub mod report;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::collections::{HashMap, HashSet};
 

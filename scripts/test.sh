@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: format and lint, unit and integration tests, wasm tests
+# under node, and the browser end-to-end test in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo test
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test wasm
+scripts/build-wasm.sh
+node --test tests/e2e/

@@ -1,0 +1,97 @@
+// End to end in headless Chromium: files in through the page, results out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveWww } from './server.js';
+import { launch, openPage, waitForAnalysis } from './browser.js';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const SEEDS = join(PROJECT, '../shared/seeds');
+const TARGET = join(PROJECT, 'target');
+
+let server;
+let browser;
+before(async () => {
+  server = await serveWww();
+  browser = await launch();
+  mkdirSync(TARGET, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the five seed articles: titles, quotes, reuse overview, no console errors', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+  assert.equal(files.length, 5);
+  const started = Date.now();
+  await page.setInputFiles('#file-input', files);
+  await waitForAnalysis(page, 5);
+  const elapsed = Date.now() - started;
+
+  const titles = await page.$$eval('#document-list .doc-title', (nodes) => nodes.map((n) => n.textContent));
+  assert.equal(titles.length, 5);
+  assert.ok(titles.filter((t) => t !== '(no headline)').length >= 4, `titles: ${titles}`);
+
+  const report = await page.evaluate(() => ({
+    quotesPerDoc: [...document.querySelectorAll('#tab-documents article.doc')].map((a) => a.querySelectorAll('mark[data-kind="quote"]').length),
+    speakers: [...document.querySelectorAll('#tab-documents mark[data-kind="quote"]')].map((m) => m.dataset.speaker),
+    reuseCells: document.querySelectorAll('#tab-comparison table.reuse td[data-share]').length,
+    boilerplate: document.querySelectorAll('#tab-documents [data-kind="boilerplate"]').length,
+  }));
+  assert.deepEqual(report.quotesPerDoc.map((n) => n > 0), [true, true, true, true, true], `quotes per doc: ${report.quotesPerDoc}`);
+  assert.ok(report.speakers.includes('Igor Konashenkov'));
+  assert.equal(report.reuseCells, 20, 'a 5 × 5 reuse table without the diagonal');
+  assert.ok(report.boilerplate > 20);
+  await page.screenshot({ path: join(TARGET, 'e2e-seeds-comparison.png'), fullPage: false });
+  await page.click('[data-tab="documents"]');
+  await page.screenshot({ path: join(TARGET, 'e2e-seeds-documents.png'), fullPage: false });
+  writeFileSync(join(TARGET, 'e2e-seeds-timing.txt'), `files added to results shown: ${elapsed} ms\n`);
+  assert.deepEqual(problems, []);
+});
+
+test('the demo loads our own articles and flags the disagreeing number', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.click('#demo-button');
+  await waitForAnalysis(page, 4);
+  const counts = await page.evaluate(() => ({
+    documents: document.querySelectorAll('#document-list li').length,
+    quotes: document.querySelectorAll('#tab-documents mark[data-kind="quote"]').length,
+    statements: document.querySelectorAll('#tab-comparison table.statements tbody tr').length,
+    groups: document.querySelectorAll('#tab-comparison table.quote-group').length,
+  }));
+  assert.equal(counts.documents, 4);
+  assert.ok(counts.quotes >= 6, `quotes: ${counts.quotes}`);
+  assert.ok(counts.statements >= 3, `statements: ${counts.statements}`);
+  assert.ok(counts.groups >= 1, 'the governor’s quote is grouped across sources');
+  await page.screenshot({ path: join(TARGET, 'e2e-demo.png'), fullPage: false });
+  assert.deepEqual(problems, []);
+});
+
+test('a binary file gets a message naming it and the rest is still analyzed', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.setInputFiles('#file-input', [
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) },
+    { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Storm closes mountain pass\nThe pass road was closed on Sunday after heavy snow, the roads office said.') },
+  ]);
+  await waitForAnalysis(page, 1);
+  const messages = await page.$$eval('#messages li', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(messages.some((m) => m.includes('photo.png') && m.includes('PNG')), `messages: ${messages}`);
+  assert.ok(messages.some((m) => m.includes('Only one document')), `messages: ${messages}`);
+  assert.deepEqual(problems, []);
+});
+
+test('a paste over the size limit stays in the box with a message', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.click('#paste-panel summary');
+  await page.evaluate(() => { document.getElementById('paste-text').value = 'word '.repeat(1_200_000); });
+  await page.click('#paste-add');
+  const messages = await page.$$eval('#messages li', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(messages.some((m) => m.includes('at most 5 MB')), `messages: ${messages}`);
+  assert.equal(await page.$eval('#paste-text', (t) => t.value.length), 6_000_000);
+  assert.equal(await page.$$eval('#document-list li', (n) => n.length), 0);
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,25 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { chromium } from 'playwright-core';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A page that records console errors and uncaught exceptions.
+export async function openPage(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  await page.goto(url);
+  return { page, problems };
+}
+
+export async function waitForAnalysis(page, count) {
+  await page.waitForFunction((n) => /Analyzed (\d+) document/.test(document.getElementById('status').textContent)
+    && document.getElementById('status').textContent.includes(`Analyzed ${n} `), count, { timeout: 30000 });
+}

@@ -1,0 +1,37 @@
+// Every quote of every document in one table, sortable and filterable by speaker.
+import { element, documentLabel, speakerClass } from './dom.js';
+
+const COLUMNS = [['doc', 'Source'], ['speaker', 'Speaker'], ['kind', 'Kind'], ['cue', 'Cue'], ['text', 'Quote']];
+
+export function renderQuotes(container, report, corrections) {
+  const rows = report.documents.flatMap((doc, index) => doc.quotes.map((q) => ({
+    doc: documentLabel(report, corrections, index), speaker: q.speaker || '', kind: q.kind, cue: q.cue || '', text: q.text,
+  })));
+  const speakers = [...new Set(rows.map((r) => r.speaker).filter(Boolean))].sort();
+  const filter = element('select', { 'aria-label': 'Filter by speaker' },
+    element('option', { value: '' }, `All speakers (${speakers.length})`),
+    speakers.map((s) => element('option', { value: s }, s)));
+  const tbody = element('tbody');
+  let sortKey = 'doc';
+  let ascending = true;
+  const head = element('tr', {}, COLUMNS.map(([key, title]) => {
+    const button = element('button', { type: 'button' }, title);
+    button.addEventListener('click', () => {
+      ascending = sortKey === key ? !ascending : true;
+      sortKey = key;
+      draw();
+    });
+    return element('th', { scope: 'col' }, button);
+  }));
+  const draw = () => {
+    const shown = rows.filter((r) => !filter.value || r.speaker === filter.value)
+      .sort((a, b) => (ascending ? 1 : -1) * a[sortKey].localeCompare(b[sortKey]));
+    tbody.replaceChildren(...shown.map((r) => element('tr', {},
+      element('td', {}, r.doc), element('td', { class: speakerClass(r.speaker) }, r.speaker || '?'),
+      element('td', {}, r.kind), element('td', {}, r.cue), element('td', {}, r.text))));
+  };
+  filter.addEventListener('change', draw);
+  draw();
+  container.replaceChildren(element('label', { class: 'filter' }, 'Speaker ', filter),
+    element('table', { class: 'quotes' }, element('thead', {}, head), tbody));
+}
