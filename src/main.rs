@@ -134,12 +134,23 @@ fn run_batch(args: &[String]) -> ExitCode {
         let prediction = match (task, report.documents.first()) {
             ("boilerplate", Some(doc)) => serde_json::json!({"id": id, "kept": kept_text(doc)}),
             ("quotes", Some(doc)) => {
-                serde_json::json!({"id": id, "quotes": doc.quotes.iter().map(|q| serde_json::json!({
-                "start": q.span.start, "end": q.span.end, "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_start": q.speaker_span.as_ref().map(|s| s.start),
-                "speaker_end": q.speaker_span.as_ref().map(|s| s.end),
-            })).collect::<Vec<_>>()})
+                // Scorers index the text they gave us, not our normalized copy.
+                let original = parallax::text::normalize::original_offsets(text, &doc.text);
+                let quotes: Vec<_> = doc
+                    .quotes
+                    .iter()
+                    .map(|q| {
+                        serde_json::json!({
+                            "start": original[q.span.start],
+                            "end": original[q.span.end - 1] + 1,
+                            "kind": q.kind,
+                            "speaker": q.speaker,
+                            "speaker_start": q.speaker_span.as_ref().map(|s| original[s.start]),
+                            "speaker_end": q.speaker_span.as_ref().map(|s| original[s.end - 1] + 1),
+                        })
+                    })
+                    .collect();
+                serde_json::json!({"id": id, "quotes": quotes})
             }
             (_, None) => serde_json::json!({"id": id, "kept": "", "quotes": []}),
             _ => unreachable!("task checked above"),

@@ -30,7 +30,9 @@ fn fixtures_meet_their_expectations() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (key, value) = line.split_once(": ").unwrap_or_else(|| panic!("{stem}: bad line {line:?}"));
+            let (key, value) = line
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{stem}: bad line {line:?}"));
             if let Err(problem) = check(doc, key, value) {
                 failures.push(format!("{stem}: {line}\n    {problem}"));
             }
@@ -52,7 +54,13 @@ fn check(doc: &Document, key: &str, value: &str) -> Result<(), String> {
         doc.boilerplate
             .iter()
             .find(|b| b.span.text.starts_with(prefix))
-            .map(|b| serde_json::to_value(b.reason).unwrap().as_str().unwrap().to_string())
+            .map(|b| {
+                serde_json::to_value(b.reason)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
     };
     match key {
         "title" => fact(&doc.title),
@@ -62,7 +70,11 @@ fn check(doc: &Document, key: &str, value: &str) -> Result<(), String> {
         "dateline" => fact(&doc.dateline_place),
         "sentences" => match doc.sentences.len().to_string() == value {
             true => Ok(()),
-            false => Err(format!("found {} sentences: {:#?}", doc.sentences.len(), doc.sentences)),
+            false => Err(format!(
+                "found {} sentences: {:#?}",
+                doc.sentences.len(),
+                doc.sentences
+            )),
         },
         "boilerplate" => {
             let (reason, prefix) = value.split_once(" | ").ok_or("expected `reason | line`")?;
@@ -84,8 +96,16 @@ fn check(doc: &Document, key: &str, value: &str) -> Result<(), String> {
             let [kind, speaker, prefix] = parts[..] else {
                 return Err("expected `kind | speaker | quote`".into());
             };
-            let quote = doc.quotes.iter().find(|q| q.span.text.starts_with(prefix)).ok_or_else(|| format!("no such quote among {:#?}", doc.quotes))?;
-            let found_kind = serde_json::to_value(quote.kind).unwrap().as_str().unwrap().to_string();
+            let quote = doc
+                .quotes
+                .iter()
+                .find(|q| q.span.text.starts_with(prefix))
+                .ok_or_else(|| format!("no such quote among {:#?}", doc.quotes))?;
+            let found_kind = serde_json::to_value(quote.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string();
             let speaker = (speaker != "?").then_some(speaker);
             match (found_kind == kind, quote.speaker.as_deref() == speaker) {
                 (true, true) => Ok(()),

@@ -10,7 +10,11 @@ fn seeds() -> Report {
 }
 
 fn doc<'a>(report: &'a Report, prefix: &str) -> &'a parallax::report::Document {
-    report.documents.iter().find(|d| d.name.starts_with(prefix)).expect("seed present")
+    report
+        .documents
+        .iter()
+        .find(|d| d.name.starts_with(prefix))
+        .expect("seed present")
 }
 
 #[test]
@@ -18,14 +22,37 @@ fn all_five_are_analyzed_into_valid_json_with_every_field() {
     let report = seeds();
     assert_eq!(report.documents.len(), 5);
     assert!(report.errors.is_empty());
-    let json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
-    for field in ["name", "text", "title", "outlet", "byline", "date", "boilerplate", "sentences", "quotes", "entities", "quantities", "dates"] {
+    let json: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    for field in [
+        "name",
+        "text",
+        "title",
+        "outlet",
+        "byline",
+        "date",
+        "boilerplate",
+        "sentences",
+        "quotes",
+        "entities",
+        "quantities",
+        "dates",
+    ] {
         for document in json["documents"].as_array().unwrap() {
             assert!(document.get(field).is_some(), "missing {field}");
         }
     }
-    for field in ["statements", "quote_groups", "discrepancies", "variants", "reuse"] {
-        assert!(json["comparison"].get(field).is_some(), "missing comparison.{field}");
+    for field in [
+        "statements",
+        "quote_groups",
+        "discrepancies",
+        "variants",
+        "reuse",
+    ] {
+        assert!(
+            json["comparison"].get(field).is_some(),
+            "missing comparison.{field}"
+        );
     }
     assert_spans_match(&report);
 }
@@ -34,7 +61,11 @@ fn all_five_are_analyzed_into_valid_json_with_every_field() {
 fn the_wire_copy_pair_tops_reuse() {
     let report = seeds();
     let top = &report.comparison.reuse[0];
-    let names: Vec<&str> = top.docs.iter().map(|&d| &report.documents[d].name[..3]).collect();
+    let names: Vec<&str> = top
+        .docs
+        .iter()
+        .map(|&d| &report.documents[d].name[..3])
+        .collect();
     assert_eq!(names, ["002", "003"], "{:?}", report.comparison.reuse);
     assert!(top.share > 0.2);
 }
@@ -50,9 +81,17 @@ fn facts_stated_in_the_text() {
     let standard = doc(&report, "002");
     assert_eq!(standard.outlet.as_deref(), Some("Evening Standard"));
     assert_eq!(standard.byline.as_deref(), Some("Josh Salisbury"));
-    assert!(standard.title.as_deref().unwrap().starts_with("Russia accuses"));
+    assert!(standard
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Russia accuses"));
     assert_eq!(doc(&report, "000").outlet.as_deref(), Some("The Guardian"));
-    assert_eq!(doc(&report, "004").title, None, "that copy starts with its first paragraph");
+    assert_eq!(
+        doc(&report, "004").title,
+        None,
+        "that copy starts with its first paragraph"
+    );
 }
 
 #[test]
@@ -65,27 +104,86 @@ fn furniture_is_set_apart_and_article_lines_kept() {
             .find(|b| b.span.text.starts_with(line))
             .map(|b| b.reason)
     };
-    assert_eq!(reason_of("000", "Sign up for First Edition"), Some(BoilerplateReason::Promo));
-    assert_eq!(reason_of("000", "Leave a Comment"), Some(BoilerplateReason::Comments));
-    assert_eq!(reason_of("001", "Back to top button"), Some(BoilerplateReason::Navigation));
-    assert_eq!(reason_of("002", "Already a member?"), Some(BoilerplateReason::Paywall));
-    assert_eq!(reason_of("003", "Read Also:"), Some(BoilerplateReason::Related));
-    assert_eq!(reason_of("004", "Santander has been fined"), Some(BoilerplateReason::OffTopic));
-    assert_eq!(reason_of("004", "Call Us"), Some(BoilerplateReason::Contact));
-    for (prefix, kept) in [("003", "The defence ministry said;"), ("003", "Differing Motives"), ("004", "And the BBC has documented")] {
-        assert_eq!(reason_of(prefix, kept), None, "{prefix}: {kept} is article text");
+    assert_eq!(
+        reason_of("000", "Sign up for First Edition"),
+        Some(BoilerplateReason::Promo)
+    );
+    assert_eq!(
+        reason_of("000", "Leave a Comment"),
+        Some(BoilerplateReason::Comments)
+    );
+    assert_eq!(
+        reason_of("001", "Back to top button"),
+        Some(BoilerplateReason::Navigation)
+    );
+    assert_eq!(
+        reason_of("002", "Already a member?"),
+        Some(BoilerplateReason::Paywall)
+    );
+    assert_eq!(
+        reason_of("003", "Read Also:"),
+        Some(BoilerplateReason::Related)
+    );
+    assert_eq!(
+        reason_of("004", "Santander has been fined"),
+        Some(BoilerplateReason::OffTopic)
+    );
+    assert_eq!(
+        reason_of("004", "Call Us"),
+        Some(BoilerplateReason::Contact)
+    );
+    for (prefix, kept) in [
+        ("003", "The defence ministry said;"),
+        ("003", "Differing Motives"),
+        ("004", "And the BBC has documented"),
+    ] {
+        assert_eq!(
+            reason_of(prefix, kept),
+            None,
+            "{prefix}: {kept} is article text"
+        );
     }
 }
 
 #[test]
 fn quotes_and_speakers() {
     let report = seeds();
-    let speakers = |prefix: &str| -> Vec<String> { doc(&report, prefix).quotes.iter().filter_map(|q| q.speaker.clone()).collect() };
-    assert!(speakers("000").contains(&"Maria Zakharova".to_string()), "{:?}", speakers("000"));
-    assert_eq!(speakers("001").iter().filter(|s| *s == "Igor Konashenkov").count(), 2);
-    assert!(speakers("004").contains(&"Igor Konashenkov".to_string()), "Mr Konashenkov resolves");
-    assert!(speakers("004").iter().filter(|s| *s == "Sergei Lavrov").count() >= 2, "the 72-year-old resolves");
-    let blocks: Vec<_> = doc(&report, "003").quotes.iter().filter(|q| q.kind == parallax::report::QuoteKind::Block).collect();
+    let speakers = |prefix: &str| -> Vec<String> {
+        doc(&report, prefix)
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.clone())
+            .collect()
+    };
+    assert!(
+        speakers("000").contains(&"Maria Zakharova".to_string()),
+        "{:?}",
+        speakers("000")
+    );
+    assert_eq!(
+        speakers("001")
+            .iter()
+            .filter(|s| *s == "Igor Konashenkov")
+            .count(),
+        2
+    );
+    assert!(
+        speakers("004").contains(&"Igor Konashenkov".to_string()),
+        "Mr Konashenkov resolves"
+    );
+    assert!(
+        speakers("004")
+            .iter()
+            .filter(|s| *s == "Sergei Lavrov")
+            .count()
+            >= 2,
+        "the 72-year-old resolves"
+    );
+    let blocks: Vec<_> = doc(&report, "003")
+        .quotes
+        .iter()
+        .filter(|q| q.kind == parallax::report::QuoteKind::Block)
+        .collect();
     assert_eq!(blocks.len(), 3, "two ministry statements and Shoigu's");
     assert_eq!(blocks[2].speaker.as_deref(), Some("Sergei Shoigu"));
 }
@@ -93,6 +191,12 @@ fn quotes_and_speakers() {
 #[test]
 fn the_same_quote_is_grouped_across_outlets() {
     let report = seeds();
-    let biggest = report.comparison.quote_groups.iter().map(|g| g.members.len()).max().unwrap_or(0);
+    let biggest = report
+        .comparison
+        .quote_groups
+        .iter()
+        .map(|g| g.members.len())
+        .max()
+        .unwrap_or(0);
     assert!(biggest >= 4, "{:?}", report.comparison.quote_groups);
 }

@@ -20,17 +20,32 @@ fn analyzes_documents_and_reports_bad_files() {
         The restored tide mill in Orwen opened to visitors on Saturday after six years of repairs.\n\
         “It turns again, and it turns for everyone,” said trust chair Hana Lind at the opening.";
     let names = vec!["mill.txt".to_string(), "scan.pdf".to_string()];
-    let contents = vec![Uint8Array::from(article.as_bytes()), Uint8Array::from(&b"%PDF-1.7"[..])];
+    let contents = vec![
+        Uint8Array::from(article.as_bytes()),
+        Uint8Array::from(&b"%PDF-1.7"[..]),
+    ];
     let report = parallax::wasm::analyze(names, contents, None).expect("report");
     let documents = get(&report, "documents");
     assert_eq!(length(&documents), 1);
     let document = Reflect::get_u32(&documents, 0).unwrap();
-    assert_eq!(get(&document, "title").as_string().as_deref(), Some("Tide mill reopens in Orwen"));
+    assert_eq!(
+        get(&document, "title").as_string().as_deref(),
+        Some("Tide mill reopens in Orwen")
+    );
     let quote = Reflect::get_u32(&get(&document, "quotes"), 0).unwrap();
-    assert_eq!(get(&quote, "speaker").as_string().as_deref(), Some("Hana Lind"));
-    assert!(get(&document, "byline").is_null(), "absent facts are null, not undefined");
+    assert_eq!(
+        get(&quote, "speaker").as_string().as_deref(),
+        Some("Hana Lind")
+    );
+    assert!(
+        get(&document, "byline").is_null(),
+        "absent facts are null, not undefined"
+    );
     let error = Reflect::get_u32(&get(&report, "errors"), 0).unwrap();
-    assert!(get(&error, "message").as_string().unwrap().contains("scan.pdf"));
+    assert!(get(&error, "message")
+        .as_string()
+        .unwrap()
+        .contains("scan.pdf"));
 }
 
 #[wasm_bindgen_test]

@@ -40,9 +40,45 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// For each code point of `normalized` (and its end), the code point offset
+/// in `original` it came from. Normalization only deletes characters or
+/// replaces one with one, so a greedy walk aligns the two; this lets batch
+/// tools report offsets into the text they were given.
+pub fn original_offsets(original: &str, normalized: &str) -> Vec<usize> {
+    let source: Vec<char> = original.chars().collect();
+    let mut map = Vec::with_capacity(normalized.len() + 1);
+    let mut at = 0;
+    for c in normalized.chars() {
+        while at < source.len() && !same_after_normalizing(source[at], c) {
+            at += 1;
+        }
+        map.push(at.min(source.len()));
+        at += 1;
+    }
+    map.push(at.min(source.len()));
+    map
+}
+
+fn same_after_normalizing(original: char, normalized: char) -> bool {
+    original == normalized
+        || (normalized == ' ' && original.is_whitespace() && original != '\n' && original != '\r')
+        || (normalized == '\n' && original == '\r')
+}
+
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn maps_offsets_back_to_the_original() {
+        let original = "a \u{A0}\r\n\n\n\nb\u{200B}c  \n";
+        let normalized = normalize(original);
+        assert_eq!(normalized, "a\n\nbc");
+        assert_eq!(
+            super::original_offsets(original, &normalized),
+            [0, 3, 4, 8, 10, 11]
+        );
+    }
 
     #[test]
     fn unifies_newlines_and_spaces() {

@@ -34,13 +34,25 @@ pub fn analyze_files(paths: &[PathBuf]) -> Report {
 /// Every span of the report covers exactly its text, in code points.
 pub fn assert_spans_match(report: &Report) {
     let check = |text: &str, span: &Span, what: &str| {
-        let covered: String = text.chars().skip(span.start).take(span.end - span.start).collect();
-        assert_eq!(covered, span.text, "{what} span {}..{}", span.start, span.end);
+        let covered: String = text
+            .chars()
+            .skip(span.start)
+            .take(span.end - span.start)
+            .collect();
+        assert_eq!(
+            covered, span.text,
+            "{what} span {}..{}",
+            span.start, span.end
+        );
     };
     for doc in &report.documents {
         let text = doc.text.as_str();
-        doc.boilerplate.iter().for_each(|b| check(text, &b.span, "boilerplate"));
-        doc.sentences.iter().for_each(|s| check(text, s, "sentence"));
+        doc.boilerplate
+            .iter()
+            .for_each(|b| check(text, &b.span, "boilerplate"));
+        doc.sentences
+            .iter()
+            .for_each(|s| check(text, s, "sentence"));
         for quote in &doc.quotes {
             check(text, &quote.span, "quote");
             if let Some(speaker) = &quote.speaker_span {
@@ -50,7 +62,11 @@ pub fn assert_spans_match(report: &Report) {
     }
     for statement in &report.comparison.statements {
         for support in &statement.support {
-            check(&report.documents[support.doc].text, &support.span, "statement");
+            check(
+                &report.documents[support.doc].text,
+                &support.span,
+                "statement",
+            );
         }
     }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Measures extraction on the labelled data in ../shared/eval with its own scorers.
+#   scripts/eval.sh boilerplate   copied pages: bag-of-words F1 of the kept text
+#   scripts/eval.sh quotes        PolNeAR dev: quote span F1 and speaker accuracy, direct and partial
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir=../shared/eval
+out=target/eval
+mkdir -p "$out"
+cargo build --release --quiet
+parallax=target/release/parallax
+
+case "${1:-}" in
+  boilerplate)
+    start=$(date +%s.%N)
+    "$parallax" batch --task boilerplate < "$eval_dir/boilerplate-dev.jsonl" > "$out/boilerplate.jsonl"
+    end=$(date +%s.%N)
+    python3 "$eval_dir/score_boilerplate.py" "$eval_dir/boilerplate-dev.jsonl" "$out/boilerplate.jsonl"
+    python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.2f} s for the whole file, process start included')" "$end" "$start"
+    ;;
+  quotes)
+    "$parallax" batch --task quotes < "$eval_dir/polnear-dev.jsonl" > "$out/quotes.jsonl"
+    for kind in direct partial; do
+      python3 "$eval_dir/score_quotes.py" "$eval_dir/polnear-dev.jsonl" "$out/quotes.jsonl" --kind "$kind" \
+        | python3 -c "import json,sys; r=json.load(sys.stdin); o=r['span_overlap']; print(f\"{r['kind']:8} quote F1 {o['F1']:.3f} (P {o['P']:.3f} R {o['R']:.3f}, {o['tp']}/{o['gold']} gold)  speaker accuracy {r['speaker_acc_name']}  scare-quote FP {r['scare_fp']}\")"
+    done
+    ;;
+  *)
+    echo "usage: scripts/eval.sh boilerplate|quotes" >&2
+    exit 2
+    ;;
+esac
