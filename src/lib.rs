@@ -15,6 +15,7 @@ pub mod text;
 pub mod wasm;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use extract::boilerplate::{fold_line, Detector};
 use extract::metadata::FactFinder;
@@ -40,7 +41,11 @@ pub struct Options {
 /// Analyzes every input and compares those that could be read; the others are
 /// listed in `errors` with a message naming them.
 pub fn analyze(inputs: &[Input], options: &Options) -> Report {
-    let lexicon = Lexicon::load();
+    // Patterns compile once per process: batch runs call this thousands of times.
+    static PIPELINE: LazyLock<Pipeline<'static>> =
+        LazyLock::new(|| Pipeline::new(Lexicon::shared()));
+    let pipeline = &*PIPELINE;
+    let lexicon = pipeline.lexicon;
     let mut texts = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
@@ -57,12 +62,6 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
         .map(|(_, text)| segment::blocks(text))
         .collect();
     let shared = lines_in_several(&texts, &blocks);
-    let pipeline = Pipeline {
-        lexicon: &lexicon,
-        detector: Detector::new(&lexicon),
-        facts: FactFinder::new(&lexicon),
-        quotes: QuoteFinder::new(&lexicon),
-    };
     let documents: Vec<Document> = texts
         .into_iter()
         .zip(&blocks)
@@ -84,7 +83,16 @@ struct Pipeline<'a> {
     quotes: QuoteFinder<'a>,
 }
 
-impl Pipeline<'_> {
+impl<'a> Pipeline<'a> {
+    fn new(lexicon: &'a Lexicon) -> Self {
+        Pipeline {
+            lexicon,
+            detector: Detector::new(lexicon),
+            facts: FactFinder::new(lexicon),
+            quotes: QuoteFinder::new(lexicon),
+        }
+    }
+
     fn document(
         &self,
         name: String,

@@ -9,7 +9,7 @@
 //! after the article whose vocabulary has nothing in common with the story is
 //! an appended story.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use regex::Regex;
@@ -17,7 +17,7 @@ use regex::Regex;
 use super::{title, Block};
 use crate::lexicon::Lexicon;
 use crate::report::BoilerplateReason as Reason;
-use crate::text::words::words;
+use crate::text::words::{words, Word};
 
 /// What one line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,10 +33,22 @@ enum Quality {
 /// Compiled patterns, built once per analysis.
 pub struct Detector<'a> {
     lexicon: &'a Lexicon,
+    /// Phrases of words, indexed by their first word, matched on a line's words.
+    phrases: HashMap<String, Vec<Phrase>>,
+    /// Phrases with punctuation (`(picture:`, `©`), matched as text.
+    raw_phrases: Vec<(String, Reason)>,
     email: Regex,
     phone: Regex,
     url: Regex,
     markup: Regex,
+}
+
+struct Phrase {
+    words: Vec<String>,
+    reason: Reason,
+    /// Longest line, in words, the phrase marks: a single word (`comments`)
+    /// marks only a very short line, a longer phrase a line of up to 20 words.
+    max_line_words: usize,
 }
 
 /// The decision for each line, and which line is the headline.
@@ -48,12 +60,32 @@ pub struct Classified {
 impl<'a> Detector<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Self {
         let build = |pattern: &str| Regex::new(pattern).expect("valid built-in pattern");
+        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut raw_phrases = Vec::new();
+        for &(reason, phrase) in &lexicon.boilerplate_phrases {
+            if phrase.contains(['(', ':', '©', '/']) {
+                raw_phrases.push((phrase.to_string(), reason));
+                continue;
+            }
+            let words: Vec<String> = words(phrase, 0, phrase.len())
+                .into_iter()
+                .map(|w| w.folded)
+                .collect();
+            let max_line_words = if words.len() > 1 { 20 } else { 4 };
+            phrases.entry(words[0].clone()).or_default().push(Phrase {
+                words,
+                reason,
+                max_line_words,
+            });
+        }
         Detector {
             lexicon,
+            phrases,
+            raw_phrases,
             email: build(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
-            phone: build(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]?\d{3,4}\b"),
+            phone: build(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?-u:\b)"),
             url: build(
-                r"\b(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk)\b",
+                r"(?-u:\b)(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+|(?-u:\b)[\w-]+\.(?:com|org|net|co\.uk)(?-u:\b)",
             ),
             markup: build(
                 r#"[”"]\s*:\s*[“"”]|[{}]\s*[“"”]|[“"”]\s*[{}]|</?[a-z]+[ >]|\\u[0-9a-f]{4}"#,
@@ -136,7 +168,7 @@ impl<'a> Detector<'a> {
     fn quality(&self, line: &str, shared: &HashSet<String>) -> Quality {
         let tokens = words(line, 0, line.len());
         let count = tokens.len();
-        if let Some(reason) = self.sure_reason(line, count) {
+        if let Some(reason) = self.sure_reason(line, &tokens) {
             return Quality::Bad(reason);
         }
         let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
@@ -157,29 +189,47 @@ impl<'a> Detector<'a> {
     }
 
     /// Reasons that hold whatever surrounds the line.
-    fn sure_reason(&self, line: &str, word_count: usize) -> Option<Reason> {
-        if self.markup.find_iter(line).count() >= 2 || line.starts_with(['{', '<']) {
+    /// Reasons that hold whatever surrounds the line. Cheap character tests
+    /// guard each pattern: most lines contain none of what it looks for.
+    fn sure_reason(&self, line: &str, tokens: &[Word]) -> Option<Reason> {
+        let count = tokens.len();
+        let maybe_markup = line.contains(['{', '}', '<', '\\'])
+            || line.contains(':') && line.contains(['"', '”', '“']);
+        if maybe_markup
+            && (self.markup.find_iter(line).count() >= 2 || line.starts_with(['{', '<']))
+        {
             return Some(Reason::Markup);
         }
-        if word_count <= 25 && (self.email.is_match(line) || self.phone.is_match(line)) {
+        let digits = line.bytes().filter(u8::is_ascii_digit).count();
+        if count <= 25
+            && (line.contains('@') && self.email.is_match(line)
+                || digits >= 7 && self.phone.is_match(line))
+        {
             return Some(Reason::Contact);
         }
-        if word_count <= 6 && self.url.is_match(line) {
+        if count <= 6 && line.contains('.') && self.url.is_match(line) {
             return Some(Reason::Navigation);
         }
-        let lower = line.to_lowercase();
-        self.lexicon
-            .boilerplate_phrases
-            .iter()
-            .find(|(_, phrase)| {
-                let limit = if phrase.contains(' ') || phrase.contains(['(', ':', '©', '/']) {
-                    20
-                } else {
-                    4
-                };
-                word_count <= limit && contains_phrase(&lower, phrase)
+        let by_words = tokens.iter().enumerate().find_map(|(i, token)| {
+            self.phrases.get(&token.folded)?.iter().find_map(|phrase| {
+                let end = i + phrase.words.len();
+                let matches = count <= phrase.max_line_words
+                    && end <= count
+                    && tokens[i..end]
+                        .iter()
+                        .zip(&phrase.words)
+                        .all(|(t, w)| t.folded == *w);
+                matches.then_some(phrase.reason)
             })
-            .map(|(reason, _)| *reason)
+        });
+        if by_words.is_some() || count > 20 {
+            return by_words;
+        }
+        let lower = line.to_lowercase();
+        self.raw_phrases
+            .iter()
+            .find(|(phrase, _)| lower.contains(phrase.as_str()))
+            .map(|(_, reason)| *reason)
     }
 
     /// Marks prose after the story that shares almost no words with it.
@@ -195,16 +245,23 @@ impl<'a> Detector<'a> {
         if prose.len() < 4 {
             return on_topic;
         }
+        let vocabularies: Vec<HashSet<String>> = prose
+            .iter()
+            .map(|&i| self.content_words(&text[ranges[i].clone()]))
+            .collect();
+        // Where each word first appears: a word is in the context of line n when it appeared before n.
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for (n, vocabulary) in vocabularies.iter().enumerate() {
+            for word in vocabulary {
+                first_seen.entry(word.as_str()).or_insert(n);
+            }
+        }
         let half = prose.len().div_ceil(2);
         for (n, &i) in prose.iter().enumerate().skip(half).rev() {
             // Everything before the line is its context: an appended story
             // shares nothing with the article nor with other appended stories.
-            let context: HashSet<String> = prose[..n]
-                .iter()
-                .flat_map(|&j| self.content_words(&text[ranges[j].clone()]))
-                .collect();
-            let own = self.content_words(&text[ranges[i].clone()]);
-            let shared = own.iter().filter(|w| context.contains(*w)).count();
+            let own = &vocabularies[n];
+            let shared = own.iter().filter(|w| first_seen[w.as_str()] < n).count();
             if own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
                 break;
             }
@@ -259,17 +316,6 @@ pub fn fold_line(line: &str) -> String {
         .join(" ")
 }
 
-/// `phrase` occurs in `haystack` at word boundaries.
-fn contains_phrase(haystack: &str, phrase: &str) -> bool {
-    haystack.match_indices(phrase).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + phrase.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        (boundary(before) || !phrase.starts_with(char::is_alphanumeric))
-            && (boundary(after) || !phrase.ends_with(char::is_alphanumeric))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,8 +365,19 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words_only() {
-        assert!(contains_phrase("please sign up today", "sign up"));
-        assert!(!contains_phrase("designs upward", "sign up"));
-        assert!(contains_phrase("(picture: ap)", "(picture:"));
+        let lexicon = Lexicon::load();
+        let detector = Detector::new(&lexicon);
+        let reason = |line: &str| detector.sure_reason(line, &words(line, 0, line.len()));
+        assert_eq!(reason("Please sign up today"), Some(Reason::Promo));
+        assert_eq!(reason("Designs upward and onward"), None);
+        assert_eq!(
+            reason("Harbour at dawn (Picture: Bay News)"),
+            Some(Reason::Credit)
+        );
+        assert_eq!(reason("Comments"), Some(Reason::Comments));
+        assert_eq!(
+            reason("The comments of the minister came on Monday after a long meeting"),
+            None
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! so that the wasm bundle needs no fetch and the CLI no data directory.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Tables the extractors share, parsed once per analysis.
 pub struct Lexicon {
@@ -15,6 +16,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The tables, parsed on first use and shared: they never change at run time.
+    pub fn shared() -> &'static Lexicon {
+        static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+        &LEXICON
+    }
+
     pub fn load() -> Lexicon {
         Lexicon {
             abbreviations: entries(include_str!("abbreviations.txt")).collect(),

@@ -13,41 +13,58 @@ pub struct Word {
 /// hyphens and decimal separators kept (`Kyiv-approved`, `8.5`, `don't`).
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let slice = &text[start..end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let begin = i;
-        while i < chars.len() {
-            let c = chars[i].1;
-            let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',')
-                && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric())
-                && (c != '.' && c != ','
-                    || chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit());
-            if c.is_alphanumeric() || (i > begin && joiner) {
-                i += 1;
-            } else {
-                break;
+    let mut chars = slice.char_indices().peekable();
+    let mut begin: Option<usize> = None;
+    let mut previous = ' ';
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let keep = c.is_alphanumeric() || (begin.is_some() && joins(previous, c, next));
+        match (keep, begin) {
+            (true, None) => begin = Some(at),
+            (false, Some(from)) => {
+                out.push(word(slice, start, from, at));
+                begin = None;
             }
+            _ => {}
         }
-        let from = chars[begin].0;
-        let to = chars.get(i).map_or(slice.len(), |c| c.0);
-        out.push(Word {
-            start: start + from,
-            end: start + to,
-            folded: fold(&slice[from..to]),
-        });
+        previous = c;
+    }
+    if let Some(from) = begin {
+        out.push(word(slice, start, from, slice.len()));
     }
     out
 }
 
+/// Punctuation that joins two parts of one word.
+fn joins(previous: char, c: char, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    match c {
+        '\'' | '’' | '-' => next.is_alphanumeric(),
+        '.' | ',' => previous.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+fn word(slice: &str, offset: usize, from: usize, to: usize) -> Word {
+    Word {
+        start: offset + from,
+        end: offset + to,
+        folded: fold(&slice[from..to]),
+    }
+}
+
 /// Lower case with typographic apostrophes made plain.
 pub fn fold(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+    let mut folded = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' => folded.push('\''),
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
 }
 
 #[cfg(test)]
