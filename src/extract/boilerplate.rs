@@ -22,12 +22,134 @@ use crate::text::words::{words, Word};
 /// What one line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Quality {
-    /// Prose: long enough, full of function words, punctuated like sentences.
+    /// Prose: long, full of function words.
     Good,
+    /// Prose-like but not long: kept unless boilerplate surrounds it.
+    NearGood,
     /// Too short to tell: decided by its neighbours.
     Short,
+    /// Long but with few function words: lists, tables, menus in a line.
+    Low,
     /// Boilerplate whatever its neighbours say.
     Bad(Reason),
+}
+
+impl Quality {
+    fn sure_reason(self) -> Option<Reason> {
+        match self {
+            Quality::Bad(reason) => Some(reason),
+            _ => None,
+        }
+    }
+}
+
+// Thresholds start from jusText's (70, 200, 0.30, 0.32) and were tuned on the
+// development split of ../shared/eval/boilerplate-dev.jsonl (scripts/eval.sh boilerplate).
+
+/// Lines shorter than this (in characters) are judged by their neighbours.
+const LENGTH_LOW: usize = 50;
+/// Prose lines longer than this are good on their own.
+const LENGTH_HIGH: usize = 200;
+/// Shares of function words below which a line is not prose, and above which it is.
+const STOPWORDS_LOW: f64 = 0.25;
+const STOPWORDS_HIGH: f64 = 0.30;
+/// Tenths of the article's kept text that must come before a closing section.
+const CLOSING_SECTION_AFTER: usize = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Good,
+    Bad,
+    NearGood,
+}
+
+/// jusText's context step: short lines take the class of the prose around
+/// them, near-good lines are kept unless boilerplate is on both sides, and
+/// a heading is kept when prose follows it.
+fn keep_in_context(text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -> Vec<bool> {
+    let side = |i: usize| match qualities[i] {
+        Quality::Good => Some(Side::Good),
+        Quality::NearGood => Some(Side::NearGood),
+        // Low lines (list items, spec tables) go with their surroundings too.
+        Quality::Short | Quality::Low => None,
+        Quality::Bad(_) => Some(Side::Bad),
+    };
+    // The nearest classified line in one direction; the edges count as boilerplate.
+    let neighbour = |mut indices: Box<dyn Iterator<Item = usize>>, skip_near_good: bool| {
+        indices
+            .find_map(|j| side(j).filter(|s| !(skip_near_good && *s == Side::NearGood)))
+            .unwrap_or(Side::Bad)
+    };
+    let before = |i: usize, skip: bool| neighbour(Box::new((0..i).rev()), skip);
+    let after = |i: usize, skip: bool| neighbour(Box::new(i + 1..qualities.len()), skip);
+    let mut keep: Vec<bool> = qualities.iter().map(|q| *q == Quality::Good).collect();
+    for i in 0..qualities.len() {
+        keep[i] = match qualities[i] {
+            Quality::Short | Quality::Low => match (before(i, true), after(i, true)) {
+                (Side::Good, Side::Good) => true,
+                (Side::Bad, Side::Bad) => false,
+                (prev, next) => {
+                    (prev == Side::Bad && before(i, false) == Side::NearGood)
+                        || (next == Side::Bad && after(i, false) == Side::NearGood)
+                }
+            },
+            Quality::NearGood => !(before(i, true) == Side::Bad && after(i, true) == Side::Bad),
+            _ => keep[i],
+        };
+    }
+    for i in 0..qualities.len() {
+        // Without markup a heading is known only by what follows it: prose, at once.
+        let prose_follows = i + 1 < qualities.len()
+            && keep[i + 1]
+            && is_prose(qualities[i + 1], &text[ranges[i + 1].clone()]);
+        if qualities[i] == Quality::Short
+            && !keep[i]
+            && prose_follows
+            && is_heading(&text[ranges[i].clone()])
+            && !is_byline(&text[ranges[i].clone()])
+        {
+            keep[i] = true;
+        }
+    }
+    keep
+}
+
+/// Prose that reads as sentences, not a long headline.
+fn is_prose(quality: Quality, line: &str) -> bool {
+    matches!(quality, Quality::Good | Quality::NearGood)
+        && line
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', '"', ':', ';', '…'])
+}
+
+/// Once most of the article has passed, a comments or related-stories
+/// section ends it: what follows is other people's text.
+fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kept: &mut [bool]) {
+    let mass: Vec<usize> = ranges
+        .iter()
+        .zip(kept.iter())
+        .map(|(r, &k)| if k { r.len() } else { 0 })
+        .collect();
+    let total: usize = mass.iter().sum();
+    let mut seen = 0;
+    for (i, quality) in qualities.iter().enumerate() {
+        seen += mass[i];
+        if matches!(quality, Quality::Bad(Reason::Comments | Reason::Related))
+            && seen * 10 >= total * CLOSING_SECTION_AFTER
+        {
+            kept[i..].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+    }
+}
+
+/// A short title-like line of two words or more (a lone word is a menu item):
+/// capitalized, not ending like a sentence or a label.
+fn is_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', ':', ',', ';'])
+        && (2..=15).contains(&words)
 }
 
 /// Compiled patterns, built once per analysis.
@@ -101,47 +223,51 @@ impl<'a> Detector<'a> {
         ranges: &[Range<usize>],
         shared: &HashSet<String>,
     ) -> Classified {
-        let qualities: Vec<Quality> = ranges
+        let mut qualities: Vec<Quality> = ranges
             .iter()
             .map(|r| self.quality(&text[r.clone()], shared))
             .collect();
+        // Short articles have no paragraph long enough to be good on its own:
+        // then their best lines are the article.
+        if !qualities.contains(&Quality::Good) {
+            for quality in qualities.iter_mut().filter(|q| **q == Quality::NearGood) {
+                *quality = Quality::Good;
+            }
+        }
         let on_topic = self.on_topic(text, ranges, &qualities);
-        let good = |i: usize| qualities[i] == Quality::Good && on_topic[i];
-        let first = (0..ranges.len()).find(|&i| good(i));
-        let last = (0..ranges.len()).rev().find(|&i| good(i));
-        let (Some(first), Some(last)) = (first, last) else {
-            // No prose at all: keep everything a reader might want, drop only sure boilerplate.
+        for (quality, on_topic) in qualities.iter_mut().zip(on_topic) {
+            if !on_topic {
+                *quality = Quality::Bad(Reason::OffTopic);
+            }
+        }
+        let mut kept = keep_in_context(text, ranges, &qualities);
+        cut_after_closing_section(ranges, &qualities, &mut kept);
+        // The body starts at the first kept prose line; a heading kept above it may be the headline.
+        let first_prose = (0..ranges.len())
+            .find(|&i| kept[i] && is_prose(qualities[i], &text[ranges[i].clone()]));
+        let Some(first) = first_prose else {
+            // No prose at all: keep what a reader might want, drop only sure boilerplate.
             let blocks = ranges
                 .iter()
                 .zip(&qualities)
-                .map(|(r, q)| {
-                    block(
-                        r,
-                        if let Quality::Bad(reason) = q {
-                            Some(*reason)
-                        } else {
-                            None
-                        },
-                    )
-                })
+                .map(|(r, q)| block(r, q.sure_reason()))
                 .collect();
             return Classified {
                 blocks,
                 title: None,
             };
         };
+        let mut last = kept.iter().rposition(|&k| k).unwrap_or(first);
         // A wire sign-off (`EFE`, `AFP`) on its own line closes the article.
-        let last = if ranges
+        if ranges
             .get(last + 1)
             .is_some_and(|r| is_sign_off(&text[r.clone()]))
         {
-            last + 1
-        } else {
-            last
-        };
+            last += 1;
+        }
         let excluded: Vec<bool> = qualities
             .iter()
-            .map(|q| matches!(q, Quality::Bad(_)))
+            .map(|q| q.sure_reason().is_some())
             .collect();
         let title = title::headline(text, ranges, first, &excluded);
         let blocks = ranges
@@ -150,9 +276,10 @@ impl<'a> Detector<'a> {
             .map(|(i, r)| {
                 let reason = match qualities[i] {
                     Quality::Bad(reason) => Some(reason),
-                    _ if Some(i) == title || (first..=last).contains(&i) => None,
+                    _ if Some(i) == title || kept[i] || i == last => None,
                     Quality::Good if i > last => Some(Reason::OffTopic),
                     _ if i > last => Some(Reason::Related),
+                    _ if i > first => Some(Reason::Navigation),
                     _ if title.is_some_and(|t| i > t) && is_byline(&text[r.clone()]) => {
                         Some(Reason::Credit)
                     }
@@ -165,26 +292,35 @@ impl<'a> Detector<'a> {
         Classified { blocks, title }
     }
 
+    /// What a line looks like alone, by its length in characters and its share
+    /// of function words (jusText's measures and thresholds).
     fn quality(&self, line: &str, shared: &HashSet<String>) -> Quality {
         let tokens = words(line, 0, line.len());
-        let count = tokens.len();
         if let Some(reason) = self.sure_reason(line, &tokens) {
             return Quality::Bad(reason);
         }
         let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
-        if count <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
+        if tokens.len() <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
             return Quality::Bad(Reason::Navigation);
         }
         let stops = tokens
             .iter()
             .filter(|w| self.lexicon.stopwords.contains(w.folded.as_str()))
             .count();
-        let density = stops as f64 / count.max(1) as f64;
-        let punctuated = line.contains(['.', '!', '?', '”', '"', ';', ':']);
-        if (count >= 8 && density >= 0.2 && punctuated) || (count >= 20 && density >= 0.15) {
-            Quality::Good
-        } else {
+        let density = stops as f64 / tokens.len().max(1) as f64;
+        let length = line.chars().count();
+        if length < LENGTH_LOW {
             Quality::Short
+        } else if density >= STOPWORDS_HIGH {
+            if length > LENGTH_HIGH {
+                Quality::Good
+            } else {
+                Quality::NearGood
+            }
+        } else if density >= STOPWORDS_LOW {
+            Quality::NearGood
+        } else {
+            Quality::Low
         }
     }
 
@@ -240,7 +376,7 @@ impl<'a> Detector<'a> {
     fn on_topic(&self, text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -> Vec<bool> {
         let mut on_topic = vec![true; ranges.len()];
         let prose: Vec<usize> = (0..ranges.len())
-            .filter(|&i| qualities[i] == Quality::Good)
+            .filter(|&i| is_prose(qualities[i], &text[ranges[i].clone()]))
             .collect();
         if prose.len() < 4 {
             return on_topic;
