@@ -276,6 +276,8 @@ impl<'a> Detector<'a> {
             .map(|(i, r)| {
                 let reason = match qualities[i] {
                     Quality::Bad(reason) => Some(reason),
+                    // Above the body only the headline stays: the rest is furniture.
+                    _ if i < first && Some(i) != title && kept[i] => Some(Reason::Navigation),
                     _ if Some(i) == title || kept[i] || i == last => None,
                     Quality::Good if i > last => Some(Reason::OffTopic),
                     _ if i > last => Some(Reason::Related),
@@ -298,6 +300,9 @@ impl<'a> Detector<'a> {
         let tokens = words(line, 0, line.len());
         if let Some(reason) = self.sure_reason(line, &tokens) {
             return Quality::Bad(reason);
+        }
+        if self.is_timestamp(&tokens) {
+            return Quality::Bad(Reason::Credit);
         }
         let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
         if tokens.len() <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
@@ -324,7 +329,17 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// Reasons that hold whatever surrounds the line.
+    /// A line that is only a date and time, as posts and comments are stamped.
+    fn is_timestamp(&self, tokens: &[Word]) -> bool {
+        let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+        tokens.iter().any(|w| self.lexicon.months.contains_key(w.folded.as_str()))
+            && tokens.iter().any(|w| is_number(&w.folded))
+            && tokens.iter().all(|w| {
+                let word = w.folded.as_str();
+                is_number(word) || self.lexicon.months.contains_key(word) || self.lexicon.date_words.contains(word)
+            })
+    }
+
     /// Reasons that hold whatever surrounds the line. Cheap character tests
     /// guard each pattern: most lines contain none of what it looks for.
     fn sure_reason(&self, line: &str, tokens: &[Word]) -> Option<Reason> {

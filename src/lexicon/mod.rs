@@ -13,6 +13,7 @@ pub struct Lexicon {
     pub titles: HashSet<&'static str>,
     pub months: HashMap<&'static str, u32>,
     pub organization_heads: HashSet<&'static str>,
+    pub date_words: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -31,6 +32,7 @@ impl Lexicon {
             titles: entries(include_str!("titles.txt")).collect(),
             months: months(include_str!("months.txt")),
             organization_heads: entries(include_str!("organization_heads.txt")).collect(),
+            date_words: entries(include_str!("date_words.txt")).collect(),
         }
     }
 }
