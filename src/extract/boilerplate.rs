@@ -47,7 +47,7 @@ impl Quality {
 // development split of ../shared/eval/boilerplate-dev.jsonl (scripts/eval.sh boilerplate).
 
 /// Lines shorter than this (in characters) are judged by their neighbours.
-const LENGTH_LOW: usize = 50;
+const LENGTH_LOW: usize = 60;
 /// Prose lines longer than this are good on their own.
 const LENGTH_HIGH: usize = 200;
 /// Shares of function words below which a line is not prose, and above which it is.
@@ -116,10 +116,17 @@ fn keep_in_context(text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -
 
 /// Prose that reads as sentences, not a long headline.
 fn is_prose(quality: Quality, line: &str) -> bool {
-    matches!(quality, Quality::Good | Quality::NearGood)
-        && line
-            .trim_end()
-            .ends_with(['.', '!', '?', '”', '"', ':', ';', '…'])
+    matches!(quality, Quality::Good | Quality::NearGood) && ends_like_sentence(line)
+}
+
+/// Ends with sentence punctuation, perhaps followed by a wire sign-off (`… said. EFE`).
+fn ends_like_sentence(line: &str) -> bool {
+    let line = line.trim_end();
+    let without_sign_off = match line.rsplit_once(' ') {
+        Some((head, last)) if is_sign_off(last) => head,
+        _ => line,
+    };
+    without_sign_off.ends_with(['.', '!', '?', '”', '"', ':', ';', '…'])
 }
 
 /// Once most of the article has passed, a comments or related-stories
@@ -314,14 +321,14 @@ impl<'a> Detector<'a> {
             .count();
         let density = stops as f64 / tokens.len().max(1) as f64;
         let length = line.chars().count();
+        // A medium line that does not end like a sentence is a link or teaser title.
+        let unfinished = !ends_like_sentence(line) && !line.ends_with(')');
         if length < LENGTH_LOW {
             Quality::Short
-        } else if density >= STOPWORDS_HIGH {
-            if length > LENGTH_HIGH {
-                Quality::Good
-            } else {
-                Quality::NearGood
-            }
+        } else if density >= STOPWORDS_HIGH && length > LENGTH_HIGH {
+            Quality::Good
+        } else if density >= STOPWORDS_LOW && unfinished {
+            Quality::Short
         } else if density >= STOPWORDS_LOW {
             Quality::NearGood
         } else {
@@ -331,12 +338,19 @@ impl<'a> Detector<'a> {
 
     /// A line that is only a date and time, as posts and comments are stamped.
     fn is_timestamp(&self, tokens: &[Word]) -> bool {
-        let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.');
-        tokens.iter().any(|w| self.lexicon.months.contains_key(w.folded.as_str()))
+        let is_number = |w: &str| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        };
+        tokens
+            .iter()
+            .any(|w| self.lexicon.months.contains_key(w.folded.as_str()))
             && tokens.iter().any(|w| is_number(&w.folded))
             && tokens.iter().all(|w| {
                 let word = w.folded.as_str();
-                is_number(word) || self.lexicon.months.contains_key(word) || self.lexicon.date_words.contains(word)
+                is_number(word)
+                    || self.lexicon.months.contains_key(word)
+                    || self.lexicon.date_words.contains(word)
             })
     }
 
