@@ -399,9 +399,11 @@ impl<'a> Detector<'a> {
 
     /// Marks prose after the story that shares almost no words with it.
     ///
-    /// The story's vocabulary is taken from its first half, so an appended
-    /// story cannot vouch for itself; lines are tested from the end and the
-    /// test stops at the first line that belongs.
+    /// The story's vocabulary is taken from what precedes each line, so an
+    /// appended story cannot vouch for itself; lines are tested from the end
+    /// (only in the article's second half, only below a headline) and the
+    /// test stops at the first line that belongs: losing article text is
+    /// worse than keeping a stray teaser.
     fn on_topic(&self, text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -> Vec<bool> {
         let mut on_topic = vec![true; ranges.len()];
         let prose: Vec<usize> = (0..ranges.len())
@@ -425,9 +427,14 @@ impl<'a> Detector<'a> {
         for (n, &i) in prose.iter().enumerate().skip(half).rev() {
             // Everything before the line is its context: an appended story
             // shares nothing with the article nor with other appended stories.
+            // Appended stories come as teasers: a headline, then its summary.
+            let headline_above = i > 0 && {
+                let above = &text[ranges[i - 1].clone()];
+                !ends_like_sentence(above) && above.split_whitespace().count() <= 20
+            };
             let own = &vocabularies[n];
             let shared = own.iter().filter(|w| first_seen[w.as_str()] < n).count();
-            if own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
+            if !headline_above || own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
                 break;
             }
             on_topic[i] = false;

@@ -33,9 +33,9 @@ impl<'a> FactFinder<'a> {
         let build = |pattern: &str| Regex::new(pattern).expect("valid built-in pattern");
         FactFinder {
             lexicon,
-            // `Moscow, Aug 2 (EFE).-`, `KYIV, March 3, 2024 (Reuters) -`
+            // `Moscow, Aug 2 (EFE).-`, `KYIV, March 3, 2024 (Reuters) -`, a line `Vellmar, March 14`
             dated_line: build(
-                r"^(?P<place>[A-ZÀ-ÖØ-Þ][[^\W\d_]'’. -]{1,40}?),\s+(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*\((?P<outlet>[^)]{2,40})\)\s*[.:–—-]+",
+                r"^(?P<place>[A-ZÀ-ÖØ-Þ][[^\W\d_]'’. -]{1,40}?),\s+(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?(?:\s*\((?P<outlet>[^)]{2,40})\))?\s*(?:[.:–—-]+|$)",
             ),
             // `LONDON (Reuters) -`
             agency_line: build(
@@ -73,16 +73,31 @@ impl<'a> FactFinder<'a> {
         let header: Vec<&str> = blocks[..body_start].iter().map(line).collect();
         let mut facts = Facts::default();
 
-        if let Some(first) = body.first() {
-            if let Some(caps) = self.dated_line.captures(line(first)) {
-                facts.dateline_place = Some(caps["place"].trim().to_string());
-                facts.outlet = Some(caps["outlet"].trim().to_string());
-                facts.date = self.month_day(
+        // A dateline opens the first paragraph or stands alone above it.
+        let dateline = body
+            .first()
+            .map(|b| line(b))
+            .into_iter()
+            .chain(header.iter().rev().copied())
+            .find_map(|candidate| {
+                let caps = self.dated_line.captures(candidate)?;
+                let date = self.month_day(
                     &caps["month"],
                     &caps["day"],
                     caps.name("year").map(|y| y.as_str()),
-                );
-            } else if let Some(caps) = self.agency_line.captures(line(first)) {
+                )?;
+                Some((
+                    caps["place"].trim().to_string(),
+                    caps.name("outlet").map(|o| o.as_str().trim().to_string()),
+                    date,
+                ))
+            });
+        if let Some((place, outlet, date)) = dateline {
+            facts.dateline_place = Some(place);
+            facts.outlet = outlet;
+            facts.date = Some(date);
+        } else if let Some(first) = body.first() {
+            if let Some(caps) = self.agency_line.captures(line(first)) {
                 facts.dateline_place = Some(caps["place"].trim().to_string());
                 facts.outlet = Some(caps["outlet"].trim().to_string());
             }
@@ -107,15 +122,25 @@ impl<'a> FactFinder<'a> {
                     .find_map(|b| self.email_domain.captures(line(b)))
                     .map(|c| c["domain"].to_lowercase())
             });
+        // `By X` anywhere above the body; a bare name only near the headline.
+        let beside_title = |i: usize| title.is_some_and(|t| i.abs_diff(t) <= 2);
+        let bare_name = |(i, l): &(usize, &str)| {
+            beside_title(*i)
+                && is_byline(l)
+                && Some(*l) != facts.outlet.as_deref()
+                && header.iter().filter(|h| *h == l).count() == 1
+        };
         facts.byline = header
             .iter()
-            .enumerate()
-            .filter(|&(i, _)| Some(i) != title)
-            .map(|(_, l)| *l)
-            .find(|l| {
-                is_byline(l)
-                    && Some(*l) != facts.outlet.as_deref()
-                    && header.iter().filter(|h| *h == l).count() == 1
+            .copied()
+            .find(|l| l.starts_with("By ") && is_byline(l))
+            .or_else(|| {
+                header
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .find(bare_name)
+                    .map(|(_, l)| l)
             })
             .map(|l| l.strip_prefix("By ").unwrap_or(l).to_string());
         facts.date = facts
