@@ -77,7 +77,10 @@ impl<'a> QuoteFinder<'a> {
                     Some(a.mention),
                     Some(a.cue),
                 ),
-                None => (self.continued_speaker(text, &range, &found), None, None),
+                None => match self.continued_from(text, &range, &found) {
+                    Some(previous) => (previous.speaker.clone(), previous.speaker_range.clone(), None),
+                    None => (None, None, None),
+                },
             };
             found.push(FoundQuote {
                 range,
@@ -132,9 +135,9 @@ impl<'a> QuoteFinder<'a> {
         let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
         let cue = text[after[cue_at].start..after[cue_at].end].to_string();
         let mention = if cue_at > 0 {
-            noun_phrase(text, &after[..cue_at], false)
+            self.noun_phrase(text, &after[..cue_at], false)
         } else {
-            noun_phrase(text, &after[1..], true)
+            self.noun_phrase(text, &after[1..], true)
         }?;
         Some(Attribution { mention, cue })
     }
@@ -145,26 +148,91 @@ impl<'a> QuoteFinder<'a> {
             .windows(2)
             .rposition(|w| w[0].folded == "according" && w[1].folded == "to");
         if let Some(at) = pair {
-            let mention = noun_phrase(text, &before[at + 2..], true)?;
+            let mention = self.noun_phrase(text, &before[at + 2..], true)?;
             return Some(Attribution {
                 mention,
                 cue: "according to".to_string(),
             });
         }
-        // The first cue of the sentence: in `It said images suggested that “…”`
-        // the speaker is the subject of `said`, not of the reported clause.
+        // The cue nearest the quote whose subject is a plausible speaker: in
+        // `It said images suggested that “…”` that is `said`, as `images` is
+        // no mention of a speaker.
         before
             .iter()
             .enumerate()
+            .rev()
             .filter(|(_, w)| self.is_cue(w, text))
             .find_map(|(cue_at, w)| {
-                let mention = noun_phrase(text, &before[..cue_at], false)
-                    .or_else(|| noun_phrase(text, &before[cue_at + 1..], true))?;
+                let participle = w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
+                let mention = if participle {
+                    // `Trump attacked Clinton, saying “…”`: the clause's subject speaks.
+                    self.noun_phrase(text, before, true)
+                } else {
+                    self.noun_phrase(text, &before[..cue_at], false)
+                        .or_else(|| self.noun_phrase(text, &before[cue_at + 1..], true))
+                }?;
                 Some(Attribution {
                     mention,
                     cue: text[w.start..w.end].to_string(),
                 })
             })
+    }
+
+    /// A speaker's mention from words beside a cue verb: a pronoun, a name,
+    /// or a description, cut at clause edges; `None` when the words there are
+    /// no mention (`images`). `forward` reads from the cue outwards.
+    fn noun_phrase(&self, text: &str, window: &[Word], forward: bool) -> Option<Range<usize>> {
+        const STOP: &[&str] = &[
+            "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as", "when", "but", "and", "who",
+            "which", "adding", "for", "with", "by", "from", "if", "because",
+        ];
+        let ordered: Vec<&Word> = if forward { window.iter().collect() } else { window.iter().rev().collect() };
+        // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
+        let skipped = ordered
+            .iter()
+            .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4 || self.lexicon.speech_adverbs.contains(w.folded.as_str()))
+            .count();
+        let ordered = &ordered[skipped..];
+        let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
+        let mut picked: Vec<&Word> = Vec::new();
+        for (n, w) in ordered.iter().enumerate() {
+            if n > 0 {
+                let (left, right) = if forward { (ordered[n - 1].end, w.start) } else { (w.end, ordered[n - 1].start) };
+                let gap = &text[left..right];
+                if gap.contains(['.', ';', ':', '“', '”', '"', '(', ')', '—']) && !gap.trim().is_empty() && !is_abbreviation_gap(text, left, gap) {
+                    break;
+                }
+                // An appositive: `X, the panel's top Democrat, said` reads back to `X`.
+                if gap.contains(',') && (forward || !capital(w) && picked.iter().all(|p| !capital(p))) {
+                    break;
+                }
+            }
+            let joins_names = w.folded == "of" && {
+                let (a, b) = if forward { (n.checked_sub(1).map(|i| ordered[i]), ordered.get(n + 1).copied()) } else { (ordered.get(n + 1).copied(), n.checked_sub(1).map(|i| ordered[i])) };
+                a.is_some_and(|a| capital(a)) && b.is_some_and(|b| capital(b))
+            };
+            if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
+                break;
+            }
+            picked.push(w);
+            if PRONOUNS.contains(&w.folded.as_str()) || picked.len() >= 8 {
+                break;
+            }
+        }
+        if !forward {
+            // Reading back from the cue, the mention starts at the first word of its run.
+            while picked.len() > 1 && !is_mention_start(text, picked.last()?) {
+                picked.pop();
+            }
+        }
+        let first = picked.iter().min_by_key(|w| w.start)?;
+        // `board chair Mirela Sand` is a mention by its name; `images` is none.
+        let named = picked.iter().any(|w| capital(w));
+        if !named && !is_mention_start(text, first) && !PRONOUNS.contains(&first.folded.as_str()) {
+            return None;
+        }
+        let last = picked.iter().map(|w| w.end).max()?;
+        Some(first.start..last)
     }
 
     /// Cue verbs are written in lower case: `States` in `United States` is a name.
@@ -202,18 +270,13 @@ impl<'a> QuoteFinder<'a> {
         self.before_quote(text, &words(text, intro.start, intro.end))
     }
 
-    /// A quote that opens its paragraph with no attribution continues the
-    /// previous quote's speaker (`“…,” she said.` then `“More.”`).
-    fn continued_speaker(
-        &self,
-        text: &str,
-        quote: &Range<usize>,
-        earlier: &[FoundQuote],
-    ) -> Option<String> {
+    /// A quote with no attribution of its own continues the previous quote
+    /// when little stands between them (`“…,” she said.` then `“More.”`).
+    fn continued_from<'q>(&self, text: &str, quote: &Range<usize>, earlier: &'q [FoundQuote]) -> Option<&'q FoundQuote> {
         let previous = earlier.last()?;
         let between = &text[previous.range.end..quote.start];
         let sentences_between = between.matches(['.', '!', '?']).count();
-        (sentences_between <= 2 && between.len() < 200).then(|| previous.speaker.clone())?
+        (sentences_between <= 2 && between.len() < 200).then_some(previous)
     }
 
     /// The fullest name for a mention: pronouns and descriptions take the
@@ -455,76 +518,14 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
     text[start..end].trim()
 }
 
-/// A speaker's mention from words beside a cue verb: a pronoun, a name, or a
-/// description, cut at clause edges. `forward` reads from the cue outwards.
-fn noun_phrase(text: &str, window: &[Word], forward: bool) -> Option<Range<usize>> {
-    const STOP: &[&str] = &[
-        "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as", "when",
-        "but", "and", "who", "which", "adding",
-    ];
-    let mut picked: Vec<&Word> = Vec::new();
-    let ordered: Vec<&Word> = if forward {
-        window.iter().collect()
-    } else {
-        window.iter().rev().collect()
-    };
-    // Adverbs beside the cue (`previously accused`) are not part of the mention.
-    let adverbs = ordered
-        .iter()
-        .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4)
-        .count();
-    let ordered = &ordered[adverbs..];
-    for (n, w) in ordered.iter().enumerate() {
-        let gap_start = if forward {
-            ordered.get(n.wrapping_sub(1)).map_or(w.start, |p| p.end)
-        } else {
-            w.end
-        };
-        let gap_end = if forward {
-            w.start
-        } else {
-            ordered.get(n.wrapping_sub(1)).map_or(w.end, |p| p.start)
-        };
-        let gap = &text[gap_start.min(gap_end)..gap_end.max(gap_start)];
-        if n > 0 && gap.contains(['.', ';', ':', '“', '”', '"', '(', ')']) {
-            break;
-        }
-        let capital = text[w.start..].starts_with(char::is_uppercase);
-        if n > 0 && gap.contains(',') {
-            // An appositive: `X, the panel's top Democrat, said`.
-            if forward
-                || !capital
-                    && picked
-                        .iter()
-                        .all(|p| !text[p.start..].starts_with(char::is_uppercase))
-            {
-                break;
-            }
-        }
-        if STOP.contains(&w.folded.as_str()) && !(w.folded == "of" && capital_follows(text, w)) {
-            break;
-        }
-        picked.push(w);
-        if PRONOUNS.contains(&w.folded.as_str()) || picked.len() >= 8 {
-            break;
-        }
+/// A period that ends an abbreviation inside a name (`Mr. Clarke`, `Rep. Mica`).
+fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
+    gap.trim() == "." && {
+        let word_before = text[..left].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        word_before.len() <= 4 && word_before.starts_with(char::is_uppercase)
     }
-    if !forward {
-        // Reading back from the cue, the mention starts at the first word of its run.
-        while picked.len() > 1 && !is_mention_start(text, picked.last()?) {
-            picked.pop();
-        }
-    }
-    let first = picked.iter().map(|w| w.start).min()?;
-    let last = picked.iter().map(|w| w.end).max()?;
-    Some(first..last)
 }
 
-fn capital_follows(text: &str, word: &Word) -> bool {
-    text[word.end..]
-        .trim_start()
-        .starts_with(char::is_uppercase)
-}
 
 fn is_mention_start(text: &str, word: &Word) -> bool {
     text[word.start..].starts_with(char::is_uppercase)

@@ -14,6 +14,7 @@ pub struct Lexicon {
     pub months: HashMap<&'static str, u32>,
     pub organization_heads: HashSet<&'static str>,
     pub date_words: HashSet<&'static str>,
+    pub speech_adverbs: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -33,6 +34,7 @@ impl Lexicon {
             months: months(include_str!("months.txt")),
             organization_heads: entries(include_str!("organization_heads.txt")).collect(),
             date_words: entries(include_str!("date_words.txt")).collect(),
+            speech_adverbs: entries(include_str!("speech_adverbs.txt")).collect(),
         }
     }
 }
