@@ -78,7 +78,11 @@ impl<'a> QuoteFinder<'a> {
                     Some(a.cue),
                 ),
                 None => match self.continued_from(text, &range, &found) {
-                    Some(previous) => (previous.speaker.clone(), previous.speaker_range.clone(), None),
+                    Some(previous) => (
+                        previous.speaker.clone(),
+                        previous.speaker_range.clone(),
+                        None,
+                    ),
                     None => (None, None, None),
                 },
             };
@@ -122,7 +126,13 @@ impl<'a> QuoteFinder<'a> {
             .take_while(|w| !text[quote.end..w.start].contains(['“', '"', '‘']))
             .take(14)
             .collect();
-        if let Some(found) = self.after_quote(text, &after) {
+        // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
+        // mentions it` the quote is the sentence's subject, not speech.
+        let set_off = text[quote.start..quote.end]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with([',', '?', '!', '.', '—', '-'])
+            || text[quote.end..].trim_start().starts_with([',', '—', '(']);
+        if let Some(found) = set_off.then(|| self.after_quote(text, &after)).flatten() {
             return Some(found);
         }
         let before_start = sentence.start.min(quote.start);
@@ -163,7 +173,8 @@ impl<'a> QuoteFinder<'a> {
             .rev()
             .filter(|(_, w)| self.is_cue(w, text))
             .find_map(|(cue_at, w)| {
-                let participle = w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
+                let participle =
+                    w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
                 let mention = if participle {
                     // `Trump attacked Clinton, saying “…”`: the clause's subject speaks.
                     self.noun_phrase(text, before, true)
@@ -183,32 +194,59 @@ impl<'a> QuoteFinder<'a> {
     /// no mention (`images`). `forward` reads from the cue outwards.
     fn noun_phrase(&self, text: &str, window: &[Word], forward: bool) -> Option<Range<usize>> {
         const STOP: &[&str] = &[
-            "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as", "when", "but", "and", "who",
-            "which", "adding", "for", "with", "by", "from", "if", "because",
+            "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as",
+            "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
+            "because",
         ];
-        let ordered: Vec<&Word> = if forward { window.iter().collect() } else { window.iter().rev().collect() };
+        let ordered: Vec<&Word> = if forward {
+            window.iter().collect()
+        } else {
+            window.iter().rev().collect()
+        };
         // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
         let skipped = ordered
             .iter()
-            .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4 || self.lexicon.speech_adverbs.contains(w.folded.as_str()))
+            .take_while(|w| {
+                w.folded.ends_with("ly") && w.folded.len() > 4
+                    || self.lexicon.speech_adverbs.contains(w.folded.as_str())
+            })
             .count();
         let ordered = &ordered[skipped..];
         let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
         let mut picked: Vec<&Word> = Vec::new();
         for (n, w) in ordered.iter().enumerate() {
             if n > 0 {
-                let (left, right) = if forward { (ordered[n - 1].end, w.start) } else { (w.end, ordered[n - 1].start) };
+                let (left, right) = if forward {
+                    (ordered[n - 1].end, w.start)
+                } else {
+                    (w.end, ordered[n - 1].start)
+                };
                 let gap = &text[left..right];
-                if gap.contains(['.', ';', ':', '“', '”', '"', '(', ')', '—']) && !gap.trim().is_empty() && !is_abbreviation_gap(text, left, gap) {
+                if gap.contains(['.', ';', ':', '“', '”', '"', '(', ')', '—'])
+                    && !gap.trim().is_empty()
+                    && !is_abbreviation_gap(text, left, gap)
+                {
                     break;
                 }
                 // An appositive: `X, the panel's top Democrat, said` reads back to `X`.
-                if gap.contains(',') && (forward || !capital(w) && picked.iter().all(|p| !capital(p))) {
+                if gap.contains(',')
+                    && (forward || !capital(w) && picked.iter().all(|p| !capital(p)))
+                {
                     break;
                 }
             }
             let joins_names = w.folded == "of" && {
-                let (a, b) = if forward { (n.checked_sub(1).map(|i| ordered[i]), ordered.get(n + 1).copied()) } else { (ordered.get(n + 1).copied(), n.checked_sub(1).map(|i| ordered[i])) };
+                let (a, b) = if forward {
+                    (
+                        n.checked_sub(1).map(|i| ordered[i]),
+                        ordered.get(n + 1).copied(),
+                    )
+                } else {
+                    (
+                        ordered.get(n + 1).copied(),
+                        n.checked_sub(1).map(|i| ordered[i]),
+                    )
+                };
                 a.is_some_and(|a| capital(a)) && b.is_some_and(|b| capital(b))
             };
             if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
@@ -272,7 +310,12 @@ impl<'a> QuoteFinder<'a> {
 
     /// A quote with no attribution of its own continues the previous quote
     /// when little stands between them (`“…,” she said.` then `“More.”`).
-    fn continued_from<'q>(&self, text: &str, quote: &Range<usize>, earlier: &'q [FoundQuote]) -> Option<&'q FoundQuote> {
+    fn continued_from<'q>(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        earlier: &'q [FoundQuote],
+    ) -> Option<&'q FoundQuote> {
         let previous = earlier.last()?;
         let between = &text[previous.range.end..quote.start];
         let sentences_between = between.matches(['.', '!', '?']).count();
@@ -521,11 +564,13 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
 /// A period that ends an abbreviation inside a name (`Mr. Clarke`, `Rep. Mica`).
 fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
     gap.trim() == "." && {
-        let word_before = text[..left].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word_before = text[..left]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         word_before.len() <= 4 && word_before.starts_with(char::is_uppercase)
     }
 }
-
 
 fn is_mention_start(text: &str, word: &Word) -> bool {
     text[word.start..].starts_with(char::is_uppercase)
@@ -563,54 +608,60 @@ fn containing(sentences: &[Range<usize>], quote: &Range<usize>) -> Range<usize> 
 
 /// Quoted spans (marks included) over article blocks; a quote whose paragraph
 /// ends open continues into the next paragraph that opens with a mark.
+///
+/// Every double mark (`“ ” " „ « »`, and `''` or ``` `` ``` pairs) opens or
+/// closes by what surrounds it, so a `”` used to open (as some sites print)
+/// still opens; single marks quote only when a `‘` or `'` opened after a space.
 fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (index, block) in article.iter().enumerate() {
         let body = &text[block.clone()];
-        let continues = open.is_some() && body.starts_with(['“', '"', '«']);
+        let continues =
+            open.is_some() && mark_at(body, 0).is_some_and(|(kind, _)| kind == Mark::Double);
         if open.is_some() && !continues {
             // The paragraph ended open and no quote continues it: close at its end.
             let start = open.take().unwrap_or_default();
             out.push((start..article[index - 1].end, true));
         }
         let mut single: Option<usize> = None;
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        for (n, &(pos, c)) in chars.iter().enumerate() {
+        let mut pos = 0;
+        while pos < body.len() {
+            let Some((kind, len)) = mark_at(body, pos) else {
+                pos += body[pos..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
             let at = block.start + pos;
-            let prev = n.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(n + 1).map(|&(_, c)| c);
-            let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
-            let closes_here = next.is_none_or(|n| !n.is_alphanumeric());
-            match c {
-                '“' | '«' if !(continues && pos == 0) => open = Some(at),
-                '”' | '»' => {
-                    if let Some(start) = open.take() {
-                        out.push((start..at + c.len_utf8(), true));
+            let prev = body[..pos].chars().next_back();
+            let next = body[pos + len..].chars().next();
+            let can_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace());
+            let can_close = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            match kind {
+                Mark::Double if continues && pos == 0 => {}
+                Mark::Double => match open {
+                    Some(start) if can_close => {
+                        out.push((start..at + len, true));
+                        open = None;
                     }
-                }
-                '"' => {
-                    if continues && pos == 0 {
-                        continue;
+                    _ if can_open => open = Some(at),
+                    _ => {}
+                },
+                // Inside a double quote, single marks are nested quotes: part of it.
+                Mark::Single if open.is_some() => {}
+                Mark::Single => match single {
+                    Some(start) if can_close => {
+                        out.push((start..at + len, true));
+                        single = None;
                     }
-                    match open {
-                        Some(start) if closes_here && (!opens_here || next.is_none()) => {
-                            out.push((start..at + 1, true));
-                            open = None;
-                        }
-                        Some(_) => open = Some(at),
-                        None if opens_here => open = Some(at),
-                        None => {}
+                    None if can_open && next.is_some_and(char::is_alphanumeric) => {
+                        single = Some(at)
                     }
-                }
-                '‘' if opens_here && open.is_none() => single = Some(at),
-                '’' if closes_here && prev.is_some_and(|p| !p.is_whitespace()) => {
-                    if let Some(start) = single.take() {
-                        out.push((start..at + c.len_utf8(), true));
-                    }
-                }
-                _ => {}
+                    _ => {}
+                },
             }
+            pos += len;
         }
     }
     if let (Some(start), Some(last)) = (open, article.last()) {
@@ -618,6 +669,26 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool
     }
     out.retain(|(r, _)| !words(text, r.start, r.end).is_empty());
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+/// The quote mark starting at byte `pos`, with its length in bytes.
+fn mark_at(body: &str, pos: usize) -> Option<(Mark, usize)> {
+    let rest = &body[pos..];
+    if rest.starts_with("''") || rest.starts_with("``") {
+        return Some((Mark::Double, 2));
+    }
+    let c = rest.chars().next()?;
+    match c {
+        '“' | '”' | '"' | '„' | '«' | '»' => Some((Mark::Double, c.len_utf8())),
+        '‘' | '’' | '\'' => Some((Mark::Single, c.len_utf8())),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
