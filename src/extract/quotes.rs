@@ -247,7 +247,7 @@ impl<'a> QuoteFinder<'a> {
                         n.checked_sub(1).map(|i| ordered[i]),
                     )
                 };
-                a.is_some_and(|a| capital(a)) && b.is_some_and(|b| capital(b))
+                a.is_some_and(&capital) && b.is_some_and(&capital)
             };
             if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
                 break;
