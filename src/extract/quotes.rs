@@ -33,6 +33,10 @@ pub struct QuoteFinder<'a> {
     lexicon: &'a Lexicon,
 }
 
+/// A quoted phrase this long is speech even with no cue in its sentence;
+/// shorter ones need one (scare quotes are mostly one or two words).
+const UNATTRIBUTED_PARTIAL_WORDS: usize = 4;
+
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 impl<'a> QuoteFinder<'a> {
@@ -67,7 +71,9 @@ impl<'a> QuoteFinder<'a> {
                 self.block_intro(text, &article, &range)
             };
             if kind == QuoteKind::Partial
-                && (attribution.is_none() || is_name_of_thing(&text[range.clone()]))
+                && (is_name_of_thing(&text[range.clone()])
+                    || (attribution.is_none()
+                        && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS))
             {
                 continue; // scare quotes, titles, nicknames
             }
@@ -582,12 +588,17 @@ fn is_mention_start(text: &str, word: &Word) -> bool {
 
 /// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
 fn is_name_of_thing(quote: &str) -> bool {
+    const SMALL_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "with",
+    ];
     let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let capitalized = |p: &&str| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let parts: Vec<&str> = inner.split_whitespace().collect();
-    parts.len() <= 4
+    // Title case throughout (`Fox News Sunday`, `the Wall`), small words aside.
+    parts.iter().any(capitalized)
         && parts
             .iter()
-            .all(|p| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            .all(|p| capitalized(p) || SMALL_WORDS.contains(p))
 }
 
 /// The sentence holding most of a quote, or the quote itself.
