@@ -132,6 +132,9 @@ impl<'a> QuoteFinder<'a> {
             .take_while(|w| !text[quote.end..w.start].contains(['“', '"', '‘']))
             .take(14)
             .collect();
+        if let Some(signed) = signature(text, quote.end) {
+            return Some(signed);
+        }
         // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
         // mentions it` the quote is the sentence's subject, not speech.
         let set_off = text[quote.start..quote.end]
@@ -199,6 +202,11 @@ impl<'a> QuoteFinder<'a> {
     /// or a description, cut at clause edges; `None` when the words there are
     /// no mention (`images`). `forward` reads from the cue outwards.
     fn noun_phrase(&self, text: &str, window: &[Word], forward: bool) -> Option<Range<usize>> {
+        if !forward {
+            if let Some(named) = self.name_before_appositive(text, window) {
+                return Some(named);
+            }
+        }
         const STOP: &[&str] = &[
             "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as",
             "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
@@ -279,10 +287,45 @@ impl<'a> QuoteFinder<'a> {
         Some(first.start..last)
     }
 
+    /// `Name, an economist and tax expert, told`: the name before a
+    /// comma-delimited description that ends at the cue.
+    fn name_before_appositive(&self, text: &str, window: &[Word]) -> Option<Range<usize>> {
+        let last = window.last()?;
+        if !text[last.end..].trim_start().starts_with(',') {
+            return None;
+        }
+        // The description runs back to the previous comma; a name must end just before it.
+        let comma = window
+            .windows(2)
+            .rposition(|pair| text[pair[0].end..pair[1].start].contains(','))?;
+        let description = &window[comma + 1..];
+        let starts_lower = !text[description[0].start..].starts_with(char::is_uppercase);
+        if !starts_lower || description.len() > 20 {
+            return None;
+        }
+        let name_end = &window[comma];
+        if !text[name_end.start..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut start = comma;
+        while start > 0
+            && text[window[start - 1].start..].starts_with(char::is_uppercase)
+            && !text[window[start - 1].end..window[start].start].contains([',', '.', '“', '”', '"'])
+        {
+            start -= 1;
+        }
+        Some(window[start].start..name_end.end)
+    }
+
     /// Cue verbs are written in lower case: `States` in `United States` is a name.
     fn is_cue(&self, word: &Word, text: &str) -> bool {
-        !text[word.start..].starts_with(char::is_uppercase)
-            && self.lexicon.cue_verbs.contains(word.folded.as_str())
+        let capitalized = text[word.start..].starts_with(char::is_uppercase);
+        // `Said Ellis: “…”` puts the cue first, capitalized.
+        let inverted = capitalized && matches!(word.folded.as_str(), "said" | "says") && {
+            let before = text[..word.start].trim_end_matches(' ');
+            before.is_empty() || before.ends_with(['.', '\n', '”', '"', '!', '?'])
+        };
+        (!capitalized || inverted) && self.lexicon.cue_verbs.contains(word.folded.as_str())
     }
 
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
@@ -547,6 +590,41 @@ fn capitalized_runs(text: &str) -> Vec<(Vec<&str>, bool)> {
     runs
 }
 
+/// `“…” ― Ana Ruiz`: a quote signed with a dash and a name.
+fn signature(text: &str, quote_end: usize) -> Option<Attribution> {
+    let after = &text[quote_end..];
+    let trimmed = after.trim_start_matches([' ', '\u{A0}']);
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let name_start = quote_end + (after.len() - trimmed.len()) + dash.len_utf8();
+    let rest = &text[name_start..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
+    let words = words(
+        text,
+        name_start + skipped,
+        (name_start + skipped + 80).min(text.len()),
+    );
+    let mut end = None;
+    for (i, w) in words.iter().enumerate() {
+        let gap = &text[words[i.saturating_sub(1)].end.min(w.start)..w.start];
+        if !text[w.start..].starts_with(char::is_uppercase)
+            || i > 0 && (!gap.trim().is_empty() || gap.contains('\n'))
+            || i >= 4
+        {
+            break;
+        }
+        end = Some(w.end);
+    }
+    let end = end?;
+    let start = words.first()?.start;
+    (end > start && text[start..end].contains(' ')).then(|| Attribution {
+        mention: start..end,
+        cue: dash.to_string(),
+    })
+}
+
 /// Capitalized words (with particles) ending at byte `end`.
 fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
     let head = &text[..end];
@@ -782,6 +860,17 @@ mod tests {
         assert_eq!(found[0].0, "All ships will be unloaded within the week.");
         assert_eq!(found[0].1, QuoteKind::Block);
         assert_eq!(found[0].2.as_deref(), Some("The harbour office"));
+    }
+
+    #[test]
+    fn signed_inverted_and_appositive_speakers() {
+        let found = quotes("“Fix the bridge first.” ― Aram Tessel\nSaid Dora Vink: “We waited long enough.”\n“It will be late,” Ola Brenn, a site engineer and union member, told the paper.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Aram Tessel"), Some("Dora Vink"), Some("Ola Brenn")]
+        );
+        assert_eq!(found[2].3.as_deref(), Some("told"));
     }
 
     #[test]
