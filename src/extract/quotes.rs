@@ -175,27 +175,29 @@ impl<'a> QuoteFinder<'a> {
         }
         // The cue nearest the quote whose subject is a plausible speaker: in
         // `It said images suggested that “…”` that is `said`, as `images` is
-        // no mention of a speaker.
-        before
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, w)| self.is_cue(w, text))
-            .find_map(|(cue_at, w)| {
-                let participle =
-                    w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
-                let mention = if participle {
-                    // `Trump attacked Clinton, saying “…”`: the clause's subject speaks.
-                    self.noun_phrase(text, before, true)
-                } else {
-                    self.noun_phrase(text, &before[..cue_at], false)
-                        .or_else(|| self.noun_phrase(text, &before[cue_at + 1..], true))
-                }?;
-                Some(Attribution {
-                    mention,
-                    cue: text[w.start..w.end].to_string(),
-                })
+        // no mention of a speaker. A pronoun gives way to a name earlier in
+        // the sentence: in `Ban condemned what he called “…”`, `he` is Ban.
+        let mut candidates = before.iter().enumerate().rev().filter(|(_, w)| self.is_cue(w, text)).filter_map(|(cue_at, w)| {
+            let participle = w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
+            let mention = if participle {
+                // `Trump attacked Clinton, saying “…”`: the clause's subject speaks.
+                self.noun_phrase(text, before, true)
+            } else {
+                self.noun_phrase(text, &before[..cue_at], false).or_else(|| self.noun_phrase(text, &before[cue_at + 1..], true))
+            }?;
+            Some(Attribution {
+                mention,
+                cue: text[w.start..w.end].to_string(),
             })
+        });
+        let nearest = candidates.next()?;
+        let is_pronoun = |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
+        if is_pronoun(&nearest) {
+            if let Some(named) = candidates.find(|a| !is_pronoun(a)) {
+                return Some(Attribution { cue: nearest.cue, ..named });
+            }
+        }
+        Some(nearest)
     }
 
     /// A speaker's mention from words beside a cue verb: a pronoun, a name,
@@ -325,7 +327,10 @@ impl<'a> QuoteFinder<'a> {
             let before = text[..word.start].trim_end_matches(' ');
             before.is_empty() || before.ends_with(['.', '\n', '”', '"', '!', '?'])
         };
-        (!capitalized || inverted) && self.lexicon.cue_verbs.contains(word.folded.as_str())
+        // After a determiner or a possessive the word is a noun: `his claims`, `Obama's remarks`.
+        let previous = text[..word.start].trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let as_noun = previous.ends_with("'s") || previous.ends_with("’s") || matches!(previous.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such");
+        (!capitalized || inverted) && !as_noun && self.lexicon.cue_verbs.contains(word.folded.as_str())
     }
 
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
