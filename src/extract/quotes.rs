@@ -126,11 +126,11 @@ impl<'a> QuoteFinder<'a> {
         quote: &Range<usize>,
         sentence: &Range<usize>,
     ) -> Option<Attribution> {
-        let after_end = sentence.end.max(quote.end);
-        let after: Vec<Word> = words(text, quote.end, after_end)
+        // The attribution after a quote runs to the end of its clause, even
+        // where a sentence splitter would cut (`“…?” Graham asked.`).
+        let after: Vec<Word> = words(text, quote.end, clause_end(text, quote.end))
             .into_iter()
-            .take_while(|w| !text[quote.end..w.start].contains(['“', '"', '‘']))
-            .take(14)
+            .take(30)
             .collect();
         if let Some(signed) = signature(text, quote.end) {
             return Some(signed);
@@ -155,8 +155,14 @@ impl<'a> QuoteFinder<'a> {
         let cue = text[after[cue_at].start..after[cue_at].end].to_string();
         let mention = if cue_at > 0 {
             self.noun_phrase(text, &after[..cue_at], false)
-        } else {
+        } else if self
+            .lexicon
+            .inverted_cues
+            .contains(after[0].folded.as_str())
+        {
             self.noun_phrase(text, &after[1..], true)
+        } else {
+            None
         }?;
         Some(Attribution { mention, cue })
     }
@@ -177,24 +183,44 @@ impl<'a> QuoteFinder<'a> {
         // `It said images suggested that “…”` that is `said`, as `images` is
         // no mention of a speaker. A pronoun gives way to a name earlier in
         // the sentence: in `Ban condemned what he called “…”`, `he` is Ban.
-        let mut candidates = before.iter().enumerate().rev().filter(|(_, w)| self.is_cue(w, text)).filter_map(|(cue_at, w)| {
-            let participle = w.folded.ends_with("ing") && text[..w.start].trim_end().ends_with(',');
-            let mention = if participle {
-                // `Trump attacked Clinton, saying “…”`: the clause's subject speaks.
-                self.noun_phrase(text, before, true)
-            } else {
-                self.noun_phrase(text, &before[..cue_at], false).or_else(|| self.noun_phrase(text, &before[cue_at + 1..], true))
-            }?;
-            Some(Attribution {
-                mention,
-                cue: text[w.start..w.end].to_string(),
-            })
-        });
+        let mut candidates = before
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, w)| self.is_cue(w, text))
+            .filter_map(|(cue_at, w)| {
+                let mention = if w.folded.ends_with("ing") {
+                    // `Trump attacked Clinton, saying “…”`, `began by saying “…”`: the
+                    // clause's subject speaks; `tweets accusing X` is no speech.
+                    let previous = cue_at.checked_sub(1).map(|i| before[i].folded.as_str());
+                    let adverbial = text[..w.start].trim_end().ends_with(',')
+                        || matches!(previous, Some("by" | "while" | "after" | "before" | "when"));
+                    adverbial.then(|| self.noun_phrase(text, before, true))?
+                } else {
+                    let inverted = || {
+                        self.lexicon
+                            .inverted_cues
+                            .contains(w.folded.as_str())
+                            .then(|| self.noun_phrase(text, &before[cue_at + 1..], true))
+                            .flatten()
+                    };
+                    self.noun_phrase(text, &before[..cue_at], false)
+                        .or_else(inverted)
+                }?;
+                Some(Attribution {
+                    mention,
+                    cue: text[w.start..w.end].to_string(),
+                })
+            });
         let nearest = candidates.next()?;
-        let is_pronoun = |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
+        let is_pronoun =
+            |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
         if is_pronoun(&nearest) {
             if let Some(named) = candidates.find(|a| !is_pronoun(a)) {
-                return Some(Attribution { cue: nearest.cue, ..named });
+                return Some(Attribution {
+                    cue: nearest.cue,
+                    ..named
+                });
             }
         }
         Some(nearest)
@@ -214,10 +240,12 @@ impl<'a> QuoteFinder<'a> {
             "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
             "because",
         ];
+        // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped.
+        let outside = |w: &&Word| !inside_parentheses(text, w.start);
         let ordered: Vec<&Word> = if forward {
-            window.iter().collect()
+            window.iter().filter(outside).collect()
         } else {
-            window.iter().rev().collect()
+            window.iter().rev().filter(outside).collect()
         };
         // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
         let skipped = ordered
@@ -238,6 +266,8 @@ impl<'a> QuoteFinder<'a> {
                     (w.end, ordered[n - 1].start)
                 };
                 let gap = &text[left..right];
+                let gap_without_aside = strip_parenthesized(gap);
+                let gap = gap_without_aside.as_str();
                 if gap.contains(['.', ';', ':', '“', '”', '"', '(', ')', '—'])
                     && !gap.trim().is_empty()
                     && !is_abbreviation_gap(text, left, gap)
@@ -328,9 +358,20 @@ impl<'a> QuoteFinder<'a> {
             before.is_empty() || before.ends_with(['.', '\n', '”', '"', '!', '?'])
         };
         // After a determiner or a possessive the word is a noun: `his claims`, `Obama's remarks`.
-        let previous = text[..word.start].trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let as_noun = previous.ends_with("'s") || previous.ends_with("’s") || matches!(previous.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such");
-        (!capitalized || inverted) && !as_noun && self.lexicon.cue_verbs.contains(word.folded.as_str())
+        let previous = text[..word.start]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let as_noun = previous.ends_with("'s")
+            || previous.ends_with("’s")
+            || matches!(
+                previous.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such"
+            );
+        (!capitalized || inverted)
+            && !as_noun
+            && self.lexicon.cue_verbs.contains(word.folded.as_str())
     }
 
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
@@ -648,6 +689,44 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
         }
     }
     text[start..end].trim()
+}
+
+/// Whether byte `at` lies inside parentheses on its line.
+fn inside_parentheses(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
+}
+
+/// The text with parenthesized asides removed.
+fn strip_parenthesized(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where the clause after a quote ends: a sentence end that is no
+/// abbreviation's period, a line break, or the next quote.
+fn clause_end(text: &str, from: usize) -> usize {
+    for (offset, c) in text[from..].char_indices() {
+        let at = from + offset;
+        match c {
+            '\n' | '“' | '"' | '‘' | '!' | '?' | ';' => return at,
+            '.' if !is_abbreviation_gap(text, at, ".") => return at,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// A period that ends an abbreviation inside a name (`Mr. Clarke`, `Rep. Mica`).

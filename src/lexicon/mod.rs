@@ -15,6 +15,7 @@ pub struct Lexicon {
     pub organization_heads: HashSet<&'static str>,
     pub date_words: HashSet<&'static str>,
     pub speech_adverbs: HashSet<&'static str>,
+    pub inverted_cues: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -35,6 +36,7 @@ impl Lexicon {
             organization_heads: entries(include_str!("organization_heads.txt")).collect(),
             date_words: entries(include_str!("date_words.txt")).collect(),
             speech_adverbs: entries(include_str!("speech_adverbs.txt")).collect(),
+            inverted_cues: entries(include_str!("inverted_cues.txt")).collect(),
         }
     }
 }
