@@ -136,9 +136,11 @@ fn run_batch(args: &[String]) -> ExitCode {
             ("quotes", Some(doc)) => {
                 // Scorers index the text they gave us, not our normalized copy.
                 let original = parallax::text::normalize::original_offsets(text, &doc.text);
+                // The scorers' gold has quotes only: reported speech is left out.
                 let quotes: Vec<_> = doc
                     .quotes
                     .iter()
+                    .filter(|q| q.kind != parallax::report::QuoteKind::Indirect)
                     .map(|q| {
                         serde_json::json!({
                             "start": original[q.span.start],

@@ -179,6 +179,14 @@ fn quotes_and_speakers() {
             >= 2,
         "the 72-year-old resolves"
     );
+    let reported = doc(&report, "001").quotes.iter().find(|q| {
+        q.kind == parallax::report::QuoteKind::Indirect && q.cue.as_deref() == Some("denied")
+    });
+    assert_eq!(
+        reported.and_then(|q| q.speaker.as_deref()),
+        Some("Vadym Skibitsky"),
+        "reported speech"
+    );
     let blocks: Vec<_> = doc(&report, "003")
         .quotes
         .iter()

@@ -23,6 +23,18 @@ pub struct FoundQuote {
     pub cue: Option<String>,
 }
 
+/// How a quote was found.
+enum Source {
+    /// Between quote marks.
+    Marked,
+    /// A paragraph introduced by a line ending in `:` or `;`.
+    Block,
+    /// A transcript turn (`PENCE: …`), with the label's range.
+    Turn(Range<usize>),
+    /// Reported speech (`X denied that …`), with its attribution.
+    Reported(Attribution),
+}
+
 /// Where a speaker was named and how.
 struct Attribution {
     mention: Range<usize>,
@@ -53,22 +65,39 @@ impl<'a> QuoteFinder<'a> {
     ) -> Vec<FoundQuote> {
         let article = article.to_vec();
         let mut found: Vec<FoundQuote> = Vec::new();
-        let mut spans = quoted_spans(text, &article);
-        spans.extend(self.block_quotes(text, &article));
+        let marked = quoted_spans(text, &article);
+        let mut spans: Vec<(Range<usize>, Source)> = marked
+            .iter()
+            .map(|(r, _)| (r.clone(), Source::Marked))
+            .collect();
+        spans.extend(
+            self.block_quotes(text, &article)
+                .into_iter()
+                .map(|(r, _)| (r, Source::Block)),
+        );
+        spans.extend(self.transcript_turns(text, &article));
+        spans.extend(self.reported_speech(text, sentences, &marked));
         spans.sort_by_key(|(r, _)| r.start);
-        for (range, marked) in spans {
+        for (range, source) in spans {
             let sentence = containing(sentences, &range);
-            let kind = if !marked {
-                QuoteKind::Block
-            } else if self.is_direct(text, &range, &sentence) {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Partial
-            };
-            let attribution = if marked {
-                self.attribution(text, &range, &sentence)
-            } else {
-                self.block_intro(text, &article, &range)
+            let (kind, attribution) = match source {
+                Source::Marked if self.is_direct(text, &range, &sentence) => (
+                    QuoteKind::Direct,
+                    self.attribution(text, &range, &sentence, &marked),
+                ),
+                Source::Marked => (
+                    QuoteKind::Partial,
+                    self.attribution(text, &range, &sentence, &marked),
+                ),
+                Source::Block => (QuoteKind::Block, self.block_intro(text, &article, &range)),
+                Source::Turn(label) => (
+                    QuoteKind::Block,
+                    Some(Attribution {
+                        mention: label,
+                        cue: String::new(),
+                    }),
+                ),
+                Source::Reported(attribution) => (QuoteKind::Indirect, Some(attribution)),
             };
             if kind == QuoteKind::Partial
                 && (is_name_of_thing(&text[range.clone()])
@@ -81,7 +110,7 @@ impl<'a> QuoteFinder<'a> {
                 Some(a) => (
                     self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
                     Some(a.mention),
-                    Some(a.cue),
+                    (!a.cue.is_empty()).then_some(a.cue),
                 ),
                 None => match self.continued_from(text, &range, &found) {
                     Some(previous) => (
@@ -125,6 +154,7 @@ impl<'a> QuoteFinder<'a> {
         text: &str,
         quote: &Range<usize>,
         sentence: &Range<usize>,
+        quoted: &[(Range<usize>, bool)],
     ) -> Option<Attribution> {
         // The attribution after a quote runs to the end of its clause, even
         // where a sentence splitter would cut (`“…?” Graham asked.`).
@@ -145,7 +175,15 @@ impl<'a> QuoteFinder<'a> {
             return Some(found);
         }
         let before_start = sentence.start.min(quote.start);
-        let before = words(text, before_start, quote.start);
+        // Words of other quotes in the sentence are never its attribution.
+        let before: Vec<Word> = words(text, before_start, quote.start)
+            .into_iter()
+            .filter(|w| {
+                !quoted
+                    .iter()
+                    .any(|(q, _)| q.start <= w.start && w.end <= q.end)
+            })
+            .collect();
         self.before_quote(text, &before)
     }
 
@@ -255,7 +293,25 @@ impl<'a> QuoteFinder<'a> {
                     || self.lexicon.speech_adverbs.contains(w.folded.as_str())
             })
             .count();
-        let ordered = &ordered[skipped..];
+        let mut ordered = &ordered[skipped..];
+        if !forward {
+            // `Russia, on Tuesday, August 2, said`: time phrases between commas are skipped.
+            loop {
+                let segment = (1..ordered.len())
+                    .find(|&n| text[ordered[n].end..ordered[n - 1].start].contains(','))
+                    .unwrap_or(ordered.len());
+                let is_time = |w: &&Word| {
+                    let word = w.folded.as_str();
+                    word.chars().all(|c| c.is_ascii_digit())
+                        || self.lexicon.months.contains_key(word)
+                        || self.lexicon.date_words.contains(word)
+                };
+                if segment == ordered.len() || !ordered[..segment].iter().all(is_time) {
+                    break;
+                }
+                ordered = &ordered[segment..];
+            }
+        }
         let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
         let mut picked: Vec<&Word> = Vec::new();
         for (n, w) in ordered.iter().enumerate() {
@@ -274,10 +330,8 @@ impl<'a> QuoteFinder<'a> {
                 {
                     break;
                 }
-                // An appositive: `X, the panel's top Democrat, said` reads back to `X`.
-                if gap.contains(',')
-                    && (forward || !capital(w) && picked.iter().all(|p| !capital(p)))
-                {
+                // Commas end the mention; appositives are read by `name_before_appositive`.
+                if gap.contains(',') {
                     break;
                 }
             }
@@ -392,6 +446,84 @@ impl<'a> QuoteFinder<'a> {
             .collect()
     }
 
+    /// Transcript turns: a paragraph opening with a speaker's name in capitals
+    /// and a colon (`PENCE: Well, …`).
+    fn transcript_turns(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+    ) -> Vec<(Range<usize>, Source)> {
+        article
+            .iter()
+            .filter_map(|block| {
+                let body = &text[block.clone()];
+                let colon = body.find(':')?;
+                let label = &body[..colon];
+                let is_label = (2..=40).contains(&label.len())
+                    && label.chars().any(char::is_alphabetic)
+                    && label
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+                let speech = body[colon + 1..].trim_start();
+                (is_label && words(speech, 0, speech.len()).len() >= 2).then(|| {
+                    let start = block.start + (body.len() - speech.len());
+                    (
+                        start..block.end,
+                        Source::Turn(block.start..block.start + colon),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Reported speech in sentences without quote marks: `X denied that …`,
+    /// `X told reporters that …`. The quote is the reported clause.
+    fn reported_speech(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        marked: &[(Range<usize>, bool)],
+    ) -> Vec<(Range<usize>, Source)> {
+        sentences
+            .iter()
+            .filter(|s| {
+                !marked
+                    .iter()
+                    .any(|(m, _)| m.start < s.end && s.start < m.end)
+            })
+            .filter_map(|sentence| {
+                let tokens = words(text, sentence.start, sentence.end);
+                tokens.iter().enumerate().find_map(|(at, w)| {
+                    if !self.is_cue(w, text) || w.folded.ends_with("ing") {
+                        return None;
+                    }
+                    // `that` within a few words of the cue (`told the Telegraph that`).
+                    let that = tokens[at + 1..]
+                        .iter()
+                        .take(5)
+                        .position(|t| t.folded == "that")?
+                        + at
+                        + 1;
+                    let between = &text[w.end..tokens[that].start];
+                    if between.contains([',', ';', ':']) {
+                        return None;
+                    }
+                    let mention = self.noun_phrase(text, &tokens[..at], false)?;
+                    let clause_start = tokens.get(that + 1)?.start;
+                    let clause_end =
+                        sentence.start + text[sentence.clone()].trim_end_matches(['.', ' ']).len();
+                    (words(text, clause_start, clause_end).len() >= 3).then(|| {
+                        let attribution = Attribution {
+                            mention,
+                            cue: text[w.start..w.end].to_string(),
+                        };
+                        (clause_start..clause_end, Source::Reported(attribution))
+                    })
+                })
+            })
+            .collect()
+    }
+
     fn block_intro(
         &self,
         text: &str,
@@ -450,9 +582,9 @@ impl<'a> QuoteFinder<'a> {
                 .or_else(|| Some(phrase.to_string()));
         }
         if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
-            return previous_nearby
-                .filter(|s| self.looks_like_person(s))
-                .or_else(|| self.nearest_person(text, context_end))
+            return self
+                .nearest_person(text, context_end)
+                .or_else(|| previous_nearby.filter(|s| self.looks_like_person(s)))
                 .or_else(|| last_speaker(Some(true)))
                 .or_else(|| Some(phrase.to_string()));
         }
@@ -490,10 +622,19 @@ impl<'a> QuoteFinder<'a> {
         name
     }
 
+    /// Capitalized words that are no function words, dates or organisations
+    /// (`Neither Russia`, `In April` and `Defence Ministry` are no names).
     fn looks_like_person(&self, name: &str) -> bool {
         let parts: Vec<&str> = name.split_whitespace().collect();
+        let plain = |w: &&str| {
+            let folded = w.to_lowercase();
+            !self.lexicon.stopwords.contains(folded.as_str())
+                && !self.lexicon.months.contains_key(folded.as_str())
+                && !self.lexicon.date_words.contains(folded.as_str())
+        };
         !parts.is_empty()
             && parts.len() <= 4
+            && parts.iter().all(plain)
             && parts.iter().all(|p| p.starts_with(char::is_uppercase))
             && !parts.iter().any(|p| {
                 self.lexicon
@@ -502,16 +643,26 @@ impl<'a> QuoteFinder<'a> {
             })
     }
 
-    /// The nearest full name (two or more capitalized words, titles dropped,
-    /// not after `the`) in the few sentences before `pos`.
+    /// The first full name (two or more capitalized words, titles dropped,
+    /// not after `the`) of the nearest sentence before `pos` that has one.
     fn nearest_person(&self, text: &str, pos: usize) -> Option<String> {
         let window_start = floor_char_boundary(text, pos.saturating_sub(600));
-        let runs = capitalized_runs(&text[window_start..pos]);
-        runs.into_iter().rev().find_map(|(run, after_the)| {
-            let name = self.name_after_titles(run.iter().copied());
-            (!after_the && name.split_whitespace().count() >= 2 && self.looks_like_person(&name))
-                .then_some(name)
-        })
+        let window = &text[window_start..pos];
+        // The first name of the nearest sentence naming someone: its subject, usually.
+        window
+            .split_inclusive(['.', '\n'])
+            .rev()
+            .find_map(|sentence| {
+                capitalized_runs(sentence)
+                    .into_iter()
+                    .find_map(|(run, after_the)| {
+                        let name = self.name_after_titles(run.iter().copied());
+                        (!after_the
+                            && name.split_whitespace().count() >= 2
+                            && self.looks_like_person(&name))
+                        .then_some(name)
+                    })
+            })
     }
 
     /// The first organisation named in the nearest sentence before `pos` that
@@ -955,6 +1106,33 @@ mod tests {
             [Some("Aram Tessel"), Some("Dora Vink"), Some("Ola Brenn")]
         );
         assert_eq!(found[2].3.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn reported_speech_and_transcript_turns() {
+        let found = quotes("Port director Tomas Rell denied that the cranes had been sold to a rival port.\nMARROW: We will rebuild the quay this year.");
+        assert_eq!(found[0].0, "the cranes had been sold to a rival port");
+        assert_eq!(found[0].1, QuoteKind::Indirect);
+        assert_eq!(
+            (found[0].2.as_deref(), found[0].3.as_deref()),
+            (Some("Tomas Rell"), Some("denied"))
+        );
+        assert_eq!(found[1].0, "We will rebuild the quay this year.");
+        assert_eq!(
+            (found[1].1, found[1].2.as_deref()),
+            (QuoteKind::Block, Some("MARROW"))
+        );
+    }
+
+    #[test]
+    fn time_phrases_and_quotes_are_not_speakers() {
+        let found = quotes("The council, on Monday, March 3, said that the bridge would close for a month.\n“We are ready,” it said, adding that “nothing will stop the works.”");
+        assert_eq!(found[0].2.as_deref(), Some("The council"));
+        assert_eq!(
+            found[2].2.as_deref(),
+            Some("The council"),
+            "the participle's subject is the earlier `it`"
+        );
     }
 
     #[test]
