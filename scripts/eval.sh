@@ -2,6 +2,7 @@
 # Measures extraction on the labelled data in ../shared/eval with its own scorers.
 #   scripts/eval.sh boilerplate   copied pages: bag-of-words F1 of the kept text
 #   scripts/eval.sh quotes        PolNeAR dev: quote span F1 and speaker accuracy, direct and partial
+#   scripts/eval.sh html          our own saved pages (tests/fixtures/pages): main-text F1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
@@ -25,8 +26,11 @@ case "${1:-}" in
         | python3 -c "import json,sys; r=json.load(sys.stdin); o=r['span_overlap']; print(f\"{r['kind']:8} quote F1 {o['F1']:.3f} (P {o['P']:.3f} R {o['R']:.3f}, {o['tp']}/{o['gold']} gold)  speaker accuracy {r['speaker_acc_name']}  scare-quote FP {r['scare_fp']}\")"
     done
     ;;
+  html)
+    cargo test --release --quiet --test html_pages -- --nocapture 2>&1 | grep 'saved pages'
+    ;;
   *)
-    echo "usage: scripts/eval.sh boilerplate|quotes" >&2
+    echo "usage: scripts/eval.sh boilerplate|quotes|html" >&2
     exit 2
     ;;
 esac

@@ -22,6 +22,7 @@ use extract::metadata::FactFinder;
 use extract::quotes::QuoteFinder;
 use lexicon::Lexicon;
 use report::{Boilerplate, Document, InputError, Quote, Report, REPORT_VERSION};
+use text::decode::Decoded;
 use text::offsets::CharOffsets;
 use text::segment;
 
@@ -50,7 +51,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let mut errors = Vec::new();
     for input in inputs {
         match text::decode::decode(&input.name, &input.bytes) {
-            Ok(text) => texts.push((base_name(&input.name), text)),
+            Ok(decoded) => texts.push((base_name(&input.name), decoded)),
             Err(error) => errors.push(InputError {
                 name: base_name(&input.name),
                 message: error.0,
@@ -59,13 +60,13 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     }
     let blocks: Vec<_> = texts
         .iter()
-        .map(|(_, text)| segment::blocks(text))
+        .map(|(_, decoded)| segment::blocks(&decoded.text))
         .collect();
     let shared = lines_in_several(&texts, &blocks);
     let documents: Vec<Document> = texts
         .into_iter()
         .zip(&blocks)
-        .map(|((name, text), ranges)| pipeline.document(name, text, ranges, &shared, options))
+        .map(|((name, decoded), ranges)| pipeline.document(name, decoded, ranges, &shared, options))
         .collect();
     let comparison = compare::compare(&documents, &lexicon.stopwords);
     Report {
@@ -96,11 +97,13 @@ impl<'a> Pipeline<'a> {
     fn document(
         &self,
         name: String,
-        text: String,
+        decoded: Decoded,
         ranges: &[std::ops::Range<usize>],
         shared: &HashSet<String>,
         options: &Options,
     ) -> Document {
+        let Decoded { text, page } = decoded;
+        let page = page.unwrap_or_default();
         let classified = self.detector.classify(&text, ranges, shared);
         let blocks = &classified.blocks;
         // The headline is shown as the title, not counted as a statement or searched for quotes.
@@ -124,12 +127,15 @@ impl<'a> Pipeline<'a> {
         let offsets = CharOffsets::new(&text);
         Document {
             name,
-            title: classified
-                .title
-                .map(|t| text[blocks[t].range.clone()].to_string()),
-            outlet: facts.outlet,
-            byline: facts.byline,
-            date: facts.date,
+            // A saved page's metadata knows its title, author, site and full date best.
+            title: page.title.or_else(|| {
+                classified
+                    .title
+                    .map(|t| text[blocks[t].range.clone()].to_string())
+            }),
+            outlet: facts.outlet.or(page.site_name),
+            byline: page.byline.or(facts.byline),
+            date: page.published.or(facts.date),
             dateline_place: facts.dateline_place,
             boilerplate: blocks
                 .iter()
@@ -165,11 +171,11 @@ impl<'a> Pipeline<'a> {
 /// Short lines that two or more documents carry: site furniture when the
 /// documents come from the same site, never article text.
 fn lines_in_several(
-    texts: &[(String, String)],
+    texts: &[(String, Decoded)],
     blocks: &[Vec<std::ops::Range<usize>>],
 ) -> HashSet<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for ((_, text), ranges) in texts.iter().zip(blocks) {
+    for ((_, Decoded { text, .. }), ranges) in texts.iter().zip(blocks) {
         let lines: HashSet<String> = ranges
             .iter()
             .map(|r| &text[r.clone()])

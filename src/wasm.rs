@@ -37,3 +37,19 @@ pub fn analyze(
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| js_sys::Error::new(&error.to_string()))
 }
+
+/// Whether any input is a saved page, which the module built with the
+/// `readability` feature reads with the page's structure.
+#[wasm_bindgen(js_name = anyHtml)]
+pub fn any_html(names: Vec<String>, contents: Vec<js_sys::Uint8Array>) -> bool {
+    names
+        .iter()
+        .zip(&contents)
+        .any(|(name, bytes)| crate::text::decode::is_html(name, &bytes.slice(0, 512).to_vec()))
+}
+
+/// Whether this module reads saved pages with their structure.
+#[wasm_bindgen(js_name = readsPageStructure)]
+pub fn reads_page_structure() -> bool {
+    cfg!(feature = "readability")
+}

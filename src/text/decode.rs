@@ -17,8 +17,17 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Decodes a file's bytes into normalized text; HTML becomes its visible text.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<String, DecodeError> {
+/// A decoded input: its normalized text and, for a saved page, what the
+/// page's metadata says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    pub page: Option<html::PageFacts>,
+}
+
+/// Decodes a file's bytes into normalized text; HTML becomes its main content
+/// (with the `readability` feature) or all its visible text.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(DecodeError(format!(
             "{name}: {:.1} MB is too large for one article (the limit is {} MB)",
@@ -31,17 +40,37 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, DecodeError> {
             "{name}: this is {kind}, not text; paste or save the article as text or HTML"
         )));
     }
-    let text = to_string(bytes);
-    let text = if looks_like_html(name, &text) {
-        html::visible_text(&text)
+    let raw = to_string(bytes);
+    let (text, page) = if looks_like_html(name, &raw) {
+        from_html(&raw)
     } else {
-        text
+        (raw, None)
     };
     let text = normalize::normalize(&text);
     if text.trim().is_empty() {
         return Err(DecodeError(format!("{name}: the file has no text")));
     }
-    Ok(text)
+    Ok(Decoded { text, page })
+}
+
+#[cfg(feature = "readability")]
+fn from_html(raw: &str) -> (String, Option<html::PageFacts>) {
+    match html::main_content(raw) {
+        Some((text, facts)) => (text, Some(facts)),
+        None => (html::visible_text(raw), None),
+    }
+}
+
+#[cfg(not(feature = "readability"))]
+fn from_html(raw: &str) -> (String, Option<html::PageFacts>) {
+    (html::visible_text(raw), None)
+}
+
+/// Whether the input is a saved page (by name or by its first bytes), so the
+/// browser can hand it to the module that extracts main content.
+pub fn is_html(name: &str, bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    looks_like_html(name, &head)
 }
 
 fn to_string(bytes: &[u8]) -> String {
@@ -116,8 +145,11 @@ mod tests {
 
     #[test]
     fn decodes_utf8_with_and_without_bom() {
-        assert_eq!(decode("a.txt", "Kyiv “x”".as_bytes()).unwrap(), "Kyiv “x”");
-        assert_eq!(decode("a.txt", b"\xEF\xBB\xBFKyiv").unwrap(), "Kyiv");
+        assert_eq!(
+            decode("a.txt", "Kyiv “x”".as_bytes()).unwrap().text,
+            "Kyiv “x”"
+        );
+        assert_eq!(decode("a.txt", b"\xEF\xBB\xBFKyiv").unwrap().text, "Kyiv");
     }
 
     #[test]
@@ -130,14 +162,14 @@ mod tests {
             .into_iter()
             .chain("Kyïv".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode("le.txt", &le).unwrap(), "Kyïv");
-        assert_eq!(decode("be.txt", &be).unwrap(), "Kyïv");
+        assert_eq!(decode("le.txt", &le).unwrap().text, "Kyïv");
+        assert_eq!(decode("be.txt", &be).unwrap().text, "Kyïv");
     }
 
     #[test]
     fn falls_back_to_windows_1252() {
         assert_eq!(
-            decode("a.txt", b"\x93Caf\xe9\x94 \x96 ok").unwrap(),
+            decode("a.txt", b"\x93Caf\xe9\x94 \x96 ok").unwrap().text,
             "“Café” – ok"
         );
     }
@@ -156,7 +188,10 @@ mod tests {
 
     #[test]
     fn html_is_sniffed_and_converted() {
-        let text = decode("page", b"<!DOCTYPE html><p>One</p><p>Two</p>").unwrap();
+        let text = html::visible_text("<!DOCTYPE html><p>One</p><p>Two</p>");
         assert_eq!(text, "One\n\nTwo");
+        assert!(is_html("page", b"<!DOCTYPE html><p>One</p>"));
+        assert!(is_html("page.htm", b"plain"));
+        assert!(!is_html("page.txt", b"plain"));
     }
 }

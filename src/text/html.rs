@@ -48,6 +48,71 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
+/// What a saved page says about itself, beside its main text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFacts {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    /// ISO 8601 date (`2025-03-14`) from the page's metadata.
+    pub published: Option<String>,
+}
+
+/// The page's main content (headline first) and its metadata, found with the
+/// page's structure by dom_smoothie (readability.js); `None` when it finds no
+/// article, and the caller falls back to all visible text.
+#[cfg(feature = "readability")]
+pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let article = dom_smoothie::Readability::new(html, None, Some(config))
+        .ok()?
+        .parse()
+        .ok()?;
+    let body = article.text_content.to_string();
+    if body.trim().is_empty() {
+        return None;
+    }
+    let clean = |value: Option<String>| {
+        value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let title = clean(Some(article.title));
+    let published = clean(article.published_time).and_then(|time| {
+        let date: String = time.chars().take(10).collect();
+        let iso = date.len() == 10
+            && date.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        iso.then_some(date)
+    });
+    let text = match &title {
+        Some(title) if !body.trim_start().starts_with(title.as_str()) => {
+            format!("{title}\n\n{body}")
+        }
+        _ => body,
+    };
+    let facts = PageFacts {
+        title,
+        byline: clean(article.byline).map(|b| {
+            b.strip_prefix("By ")
+                .or_else(|| b.strip_prefix("by "))
+                .unwrap_or(&b)
+                .to_string()
+        }),
+        site_name: clean(article.site_name),
+        published,
+    };
+    Some((text, facts))
+}
+
 /// Converts an HTML document into plain text, one block per paragraph.
 pub fn visible_text(html: &str) -> String {
     let mut blocks: Vec<String> = Vec::new();

@@ -24,7 +24,7 @@ after(async () => {
 });
 
 test('the five seed articles: titles, quotes, reuse overview, no console errors', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems, requests } = await openPage(browser, server.url);
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
   assert.equal(files.length, 5);
   const started = Date.now();
@@ -50,6 +50,7 @@ test('the five seed articles: titles, quotes, reuse overview, no console errors'
   await page.click('[data-tab="documents"]');
   await page.screenshot({ path: join(TARGET, 'e2e-seeds-documents.png'), fullPage: false });
   writeFileSync(join(TARGET, 'e2e-seeds-timing.txt'), `files added to results shown: ${elapsed} ms\n`);
+  assert.ok(!requests.some((url) => url.includes('pkg-html')), 'plain text never loads the page reader');
   assert.deepEqual(problems, []);
 });
 
@@ -93,5 +94,18 @@ test('a paste over the size limit stays in the box with a message', async () => 
   assert.ok(messages.some((m) => m.includes('at most 5 MB')), `messages: ${messages}`);
   assert.equal(await page.$eval('#paste-text', (t) => t.value.length), 6_000_000);
   assert.equal(await page.$$eval('#document-list li', (n) => n.length), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('saved HTML pages load the page reader and keep their metadata', async () => {
+  const { page, problems, requests } = await openPage(browser, server.url);
+  const pages = join(PROJECT, 'tests/fixtures/pages');
+  await page.setInputFiles('#file-input', ['ferry-strike.html', 'library-reopens.html'].map((f) => join(pages, f)));
+  await waitForAnalysis(page, 2);
+  const headers = await page.$$eval('#tab-comparison table.reuse thead th', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(headers.some((h) => h.includes('Harbour Daily')), `headers: ${headers}`);
+  const titles = await page.$$eval('#document-list .doc-title', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(titles.includes('Ferry crews end nine-day strike on the Osk line'), `titles: ${titles}`);
+  assert.ok(requests.some((url) => url.includes('pkg-html')));
   assert.deepEqual(problems, []);
 });

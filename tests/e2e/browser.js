@@ -9,14 +9,16 @@ export async function launch() {
   });
 }
 
-// A page that records console errors and uncaught exceptions.
+// A page that records console errors, uncaught exceptions and the requests it makes.
 export async function openPage(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
+  const requests = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('request', (request) => requests.push(request.url()));
   await page.goto(url);
-  return { page, problems };
+  return { page, problems, requests };
 }
 
 export async function waitForAnalysis(page, count) {
