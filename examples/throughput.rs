@@ -83,6 +83,7 @@ fn main() {
             let input = Input {
                 name: "page.txt".into(),
                 bytes: text.as_bytes().to_vec(),
+                ..Default::default()
             };
             std::hint::black_box(analyze(&[input], &Options::default()));
         }

@@ -27,10 +27,13 @@ use text::offsets::CharOffsets;
 use text::segment;
 
 /// One dropped file or pasted text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Input {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Line numbers (0-based, in the decoded text) whose article/boilerplate
+    /// decision the reader flipped in the page.
+    pub flipped_lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -51,7 +54,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let mut errors = Vec::new();
     for input in inputs {
         match text::decode::decode(&input.name, &input.bytes) {
-            Ok(decoded) => texts.push((base_name(&input.name), decoded)),
+            Ok(decoded) => texts.push((base_name(&input.name), decoded, &input.flipped_lines)),
             Err(error) => errors.push(InputError {
                 name: base_name(&input.name),
                 message: error.0,
@@ -60,13 +63,15 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     }
     let blocks: Vec<_> = texts
         .iter()
-        .map(|(_, decoded)| segment::blocks(&decoded.text))
+        .map(|(_, decoded, _)| segment::blocks(&decoded.text))
         .collect();
     let shared = lines_in_several(&texts, &blocks);
     let documents: Vec<Document> = texts
         .into_iter()
         .zip(&blocks)
-        .map(|((name, decoded), ranges)| pipeline.document(name, decoded, ranges, &shared, options))
+        .map(|((name, decoded, flipped), ranges)| {
+            pipeline.document(name, decoded, ranges, flipped, &shared, options)
+        })
         .collect();
     let comparison = compare::compare(&documents, &lexicon.stopwords);
     Report {
@@ -99,12 +104,14 @@ impl<'a> Pipeline<'a> {
         name: String,
         decoded: Decoded,
         ranges: &[std::ops::Range<usize>],
+        flipped_lines: &[usize],
         shared: &HashSet<String>,
         options: &Options,
     ) -> Document {
         let Decoded { text, page } = decoded;
         let page = page.unwrap_or_default();
-        let classified = self.detector.classify(&text, ranges, shared);
+        let mut classified = self.detector.classify(&text, ranges, shared);
+        apply_reader_flips(&text, &mut classified, flipped_lines);
         let blocks = &classified.blocks;
         // The headline is shown as the title, not counted as a statement or searched for quotes.
         let body: Vec<_> = blocks
@@ -168,14 +175,40 @@ impl<'a> Pipeline<'a> {
     }
 }
 
+/// The reader's word is final: a flipped line becomes article text or is set apart.
+fn apply_reader_flips(
+    text: &str,
+    classified: &mut extract::boilerplate::Classified,
+    flipped_lines: &[usize],
+) {
+    if flipped_lines.is_empty() {
+        return;
+    }
+    let mut line = 0;
+    let mut counted_to = 0;
+    for (index, block) in classified.blocks.iter_mut().enumerate() {
+        line += text[counted_to..block.range.start].matches('\n').count();
+        counted_to = block.range.start;
+        if flipped_lines.contains(&line) {
+            block.boilerplate = match block.boilerplate {
+                Some(_) => None,
+                None => Some(report::BoilerplateReason::Reader),
+            };
+            if classified.title == Some(index) {
+                classified.title = None;
+            }
+        }
+    }
+}
+
 /// Short lines that two or more documents carry: site furniture when the
 /// documents come from the same site, never article text.
 fn lines_in_several(
-    texts: &[(String, Decoded)],
+    texts: &[(String, Decoded, &Vec<usize>)],
     blocks: &[Vec<std::ops::Range<usize>>],
 ) -> HashSet<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for ((_, Decoded { text, .. }), ranges) in texts.iter().zip(blocks) {
+    for ((_, Decoded { text, .. }, _), ranges) in texts.iter().zip(blocks) {
         let lines: HashSet<String> = ranges
             .iter()
             .map(|r| &text[r.clone()])

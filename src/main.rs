@@ -59,6 +59,7 @@ fn run_analyze(args: &[String]) -> ExitCode {
             Ok(bytes) => inputs.push(Input {
                 name: file.clone(),
                 bytes,
+                ..Default::default()
             }),
             Err(error) => unreadable.push(format!("{file}: {error}")),
         }
@@ -128,6 +129,7 @@ fn run_batch(args: &[String]) -> ExitCode {
             &[Input {
                 name: "batch.txt".into(),
                 bytes: text.as_bytes().to_vec(),
+                ..Default::default()
             }],
             &Options::default(),
         );

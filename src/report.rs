@@ -64,6 +64,8 @@ pub enum BoilerplateReason {
     Contact,
     Markup,
     OffTopic,
+    /// Set apart by the reader in the page.
+    Reader,
 }
 
 #[derive(Debug, Clone, Serialize)]

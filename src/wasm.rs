@@ -11,12 +11,15 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyzes files given as parallel lists of names and bytes; `default_date`
-/// (YYYY-MM-DD) is assumed where a document states none.
+/// Analyzes files given as parallel lists of names and bytes; `flipped`
+/// holds, per file, the line numbers whose boilerplate decision the reader
+/// flipped (it may be shorter than the files); `default_date` (YYYY-MM-DD) is
+/// assumed where a document states none.
 #[wasm_bindgen]
 pub fn analyze(
     names: Vec<String>,
     contents: Vec<js_sys::Uint8Array>,
+    flipped: Vec<js_sys::Uint32Array>,
     default_date: Option<String>,
 ) -> Result<JsValue, js_sys::Error> {
     if names.len() != contents.len() {
@@ -27,9 +30,14 @@ pub fn analyze(
     let inputs: Vec<Input> = names
         .into_iter()
         .zip(contents)
-        .map(|(name, bytes)| Input {
+        .enumerate()
+        .map(|(i, (name, bytes))| Input {
             name,
             bytes: bytes.to_vec(),
+            flipped_lines: flipped
+                .get(i)
+                .map(|lines| lines.to_vec().into_iter().map(|l| l as usize).collect())
+                .unwrap_or_default(),
         })
         .collect();
     let report = crate::analyze(&inputs, &Options { default_date });

@@ -58,6 +58,7 @@ fn analyze_one(name: &str, bytes: Vec<u8>) -> Document {
         &[Input {
             name: name.to_string(),
             bytes,
+            ..Default::default()
         }],
         &Options::default(),
     );

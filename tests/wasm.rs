@@ -24,7 +24,7 @@ fn analyzes_documents_and_reports_bad_files() {
         Uint8Array::from(article.as_bytes()),
         Uint8Array::from(&b"%PDF-1.7"[..]),
     ];
-    let report = parallax::wasm::analyze(names, contents, None).expect("report");
+    let report = parallax::wasm::analyze(names, contents, vec![], None).expect("report");
     let documents = get(&report, "documents");
     assert_eq!(length(&documents), 1);
     let document = Reflect::get_u32(&documents, 0).unwrap();
@@ -50,6 +50,37 @@ fn analyzes_documents_and_reports_bad_files() {
 
 #[wasm_bindgen_test]
 fn mismatched_lists_are_an_error_not_a_panic() {
-    let result = parallax::wasm::analyze(vec!["a.txt".into()], vec![], None);
+    let result = parallax::wasm::analyze(vec!["a.txt".into()], vec![], vec![], None);
     assert!(result.is_err());
+}
+
+#[wasm_bindgen_test]
+fn flipped_lines_change_the_decision() {
+    let article = "Home\nTide mill reopens in Orwen\nThe restored tide mill in Orwen opened to visitors on Saturday after six years of repairs, the trust said.";
+    let analyze = |flips: Vec<u32>| {
+        parallax::wasm::analyze(
+            vec!["mill.txt".into()],
+            vec![Uint8Array::from(article.as_bytes())],
+            vec![js_sys::Uint32Array::from(&flips[..])],
+            None,
+        )
+        .expect("report")
+    };
+    let boilerplate = |report: &JsValue| {
+        length(&get(
+            &Reflect::get_u32(&get(report, "documents"), 0).unwrap(),
+            "boilerplate",
+        ))
+    };
+    assert_eq!(
+        boilerplate(&analyze(vec![])),
+        1,
+        "the menu line is set apart"
+    );
+    assert_eq!(boilerplate(&analyze(vec![0])), 0, "the reader keeps it");
+    assert_eq!(
+        boilerplate(&analyze(vec![0, 2])),
+        1,
+        "and sets the body apart"
+    );
 }

@@ -15,6 +15,7 @@ const state = {
   report: null,
   reportDocIds: [], // state id of each report document, in order
   corrections: new Map(), // id -> { title, outlet, byline, date } the reader set
+  flips: new Map(), // id -> Set of line numbers the reader flipped (article <-> boilerplate)
   pageMessages: [],
 };
 
@@ -104,8 +105,9 @@ function runAnalysis() {
   pending = { id: requestId, started: performance.now() };
   const names = state.documents.map((d) => d.name);
   const contents = state.documents.map((d) => d.bytes.slice());
+  const flipped = state.documents.map((d) => Uint32Array.from(state.flips.get(d.id) || []));
   setStatus($('status'), { busy: true, text: 'starting the analysis', onCancel: cancel });
-  worker.postMessage({ id: requestId, names, contents, defaultDate: $('default-date').value });
+  worker.postMessage({ id: requestId, names, contents, flipped, defaultDate: $('default-date').value });
 }
 
 function cancel() {
@@ -160,6 +162,7 @@ function renderList() {
     onRemove: (id) => {
       state.documents = state.documents.filter((d) => d.id !== id);
       state.corrections.delete(id);
+      state.flips.delete(id);
       changed();
     },
   });
@@ -186,7 +189,14 @@ function render() {
     renderComparison($('tab-comparison'), report, corrections);
   };
   renderComparison($('tab-comparison'), report, corrections);
-  renderDocuments($('tab-documents'), report, corrections, onCorrect);
+  const onFlip = (index, line) => {
+    const id = state.reportDocIds[index];
+    const lines = state.flips.get(id) || new Set();
+    if (lines.has(line)) lines.delete(line); else lines.add(line);
+    state.flips.set(id, lines);
+    changed(); // the comparison follows the reader's decision
+  };
+  renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip);
   renderQuotes($('tab-quotes'), report, corrections);
 }
 

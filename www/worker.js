@@ -17,7 +17,7 @@ async function pageReader() {
 }
 
 self.onmessage = async (event) => {
-  const { id, names, contents, defaultDate } = event.data;
+  const { id, names, contents, flipped, defaultDate } = event.data;
   try {
     self.postMessage({ id, stage: 'loading the analyzer' });
     await ready;
@@ -28,7 +28,7 @@ self.onmessage = async (event) => {
     }
     self.postMessage({ id, stage: `analyzing ${names.length} document${names.length === 1 ? '' : 's'}` });
     const started = performance.now();
-    const report = run(names, contents, defaultDate || undefined);
+    const report = run(names, contents, flipped, defaultDate || undefined);
     self.postMessage({ id, report, millis: performance.now() - started });
   } catch (error) {
     self.postMessage({ id, error: String(error && error.message ? error.message : error) });

@@ -28,6 +28,7 @@ pub fn analyze_files(paths: &[PathBuf]) -> Report {
         .map(|path| Input {
             name: path.to_string_lossy().into_owned(),
             bytes: std::fs::read(path).unwrap(),
+            ..Default::default()
         })
         .collect();
     analyze(&inputs, &Options::default())

@@ -69,6 +69,16 @@ test('the demo loads our own articles and flags the disagreeing number', async (
   assert.ok(counts.statements >= 3, `statements: ${counts.statements}`);
   assert.ok(counts.groups >= 1, 'the governor’s quote is grouped across sources');
   await page.screenshot({ path: join(TARGET, 'e2e-demo.png'), fullPage: false });
+
+  // A click on a line flips it, and the analysis follows.
+  await page.click('[data-tab="documents"]');
+  const count = () => page.$$eval('article.doc[data-doc="0"] .boilerplate-line', (nodes) => nodes.length);
+  const before = await count();
+  await page.click('article.doc[data-doc="0"] label.toggle input');
+  await page.click('article.doc[data-doc="0"] .boilerplate-line');
+  await page.waitForFunction((n) => document.querySelectorAll('article.doc[data-doc="0"] .boilerplate-line').length === n - 1, before);
+  await page.click('article.doc[data-doc="0"] .line:not(.boilerplate-line):not(.blank)');
+  await page.waitForFunction((n) => document.querySelectorAll('article.doc[data-doc="0"] .boilerplate-line').length === n, before);
   assert.deepEqual(problems, []);
 });
 

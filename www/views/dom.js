@@ -4,24 +4,15 @@ export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === 'value') node.value = value; else node.setAttribute(name, value === true ? '' : String(value));
+    if (name === 'value') node.value = value;
+    else if (name === 'checked') node.checked = Boolean(value);
+    else node.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
-}
-
-// Report offsets are code points; JS strings index UTF-16 units.
-export function codePointSlicer(text) {
-  const units = [0];
-  let offset = 0;
-  for (const ch of text) {
-    offset += ch.length;
-    units.push(offset);
-  }
-  return (start, end) => text.slice(units[start], units[end]);
 }
 
 // A stable colour class per speaker, so one speaker has one colour everywhere.
