@@ -2,7 +2,6 @@
 //! copied pages of ../shared/eval/boilerplate-dev.jsonl (or files given as
 //! arguments). Run with `cargo run --release --example throughput`.
 
-use std::collections::HashSet;
 use std::time::Instant;
 
 use parallax::extract::boilerplate::Detector;
@@ -36,7 +35,7 @@ fn main() {
     let lexicon = Lexicon::load();
     let detector = Detector::new(&lexicon);
     let quotes = QuoteFinder::new(&lexicon);
-    let none = HashSet::new();
+    let none = Default::default();
     let prepared: Vec<_> = texts
         .iter()
         .map(|t| (t.as_str(), segment::blocks(t)))

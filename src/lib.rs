@@ -14,7 +14,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use extract::boilerplate::{fold_line, Detector};
@@ -207,7 +207,7 @@ fn lines_in_several(
     texts: &[(String, Decoded, &Vec<usize>)],
     blocks: &[Vec<std::ops::Range<usize>>],
 ) -> HashSet<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for ((_, Decoded { text, .. }, _), ranges) in texts.iter().zip(blocks) {
         let lines: HashSet<String> = ranges
             .iter()

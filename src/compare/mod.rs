@@ -5,7 +5,9 @@ pub mod quote_groups;
 pub mod reuse;
 pub mod statements;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::report::{Comparison, Document};
 use crate::text::words::words;

@@ -1,7 +1,7 @@
 //! The same quote as rendered by several documents, often worded differently
 //! in translation or trimmed.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{content_words, group_alike};
 use crate::report::{Document, QuoteGroup, QuoteRef};

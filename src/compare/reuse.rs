@@ -1,6 +1,6 @@
 //! Verbatim reuse: wire copy shows as long runs of identical words.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::report::{Document, Reuse};
 use crate::text::words::words;

@@ -1,6 +1,6 @@
 //! Statements: sentences of different documents that say nearly the same thing.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{content_words, group_alike};
 use crate::report::{DocSpan, Document, Statement};

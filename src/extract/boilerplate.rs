@@ -9,7 +9,7 @@
 //! after the article whose vocabulary has nothing in common with the story is
 //! an appended story.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use regex::Regex;
@@ -17,7 +17,7 @@ use regex::Regex;
 use super::{title, Block};
 use crate::lexicon::Lexicon;
 use crate::report::BoilerplateReason as Reason;
-use crate::text::words::{words, Word};
+use crate::text::words::{folded_in, word_ranges, words, Word};
 
 /// What one line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,6 +53,8 @@ const LENGTH_HIGH: usize = 200;
 /// Shares of function words below which a line is not prose, and above which it is.
 const STOPWORDS_LOW: f64 = 0.25;
 const STOPWORDS_HIGH: f64 = 0.30;
+/// Lines up to this many words can be marked by phrases, patterns and timestamps.
+const PHRASE_LINE_WORDS: usize = 25;
 /// Tenths of the article's kept text that must come before a closing section.
 const CLOSING_SECTION_AFTER: usize = 7;
 
@@ -189,7 +191,7 @@ pub struct Classified {
 impl<'a> Detector<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Self {
         let build = |pattern: &str| Regex::new(pattern).expect("valid built-in pattern");
-        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
         let mut raw_phrases = Vec::new();
         for &(reason, phrase) in &lexicon.boilerplate_phrases {
             if phrase.contains(['(', ':', '©', '/']) {
@@ -304,22 +306,29 @@ impl<'a> Detector<'a> {
     /// What a line looks like alone, by its length in characters and its share
     /// of function words (jusText's measures and thresholds).
     fn quality(&self, line: &str, shared: &HashSet<String>) -> Quality {
-        let tokens = words(line, 0, line.len());
-        if let Some(reason) = self.sure_reason(line, &tokens) {
-            return Quality::Bad(reason);
+        // One pass without allocation for every line; tokens only for short
+        // lines, the only ones phrases, timestamps and furniture can mark.
+        let (mut count, mut stops) = (0, 0);
+        for (from, to) in word_ranges(line) {
+            count += 1;
+            stops += usize::from(folded_in(&line[from..to], &self.lexicon.stopwords));
         }
-        if self.is_timestamp(&tokens) {
-            return Quality::Bad(Reason::Credit);
+        if count <= PHRASE_LINE_WORDS {
+            let tokens = words(line, 0, line.len());
+            if let Some(reason) = self.sure_reason(line, &tokens) {
+                return Quality::Bad(reason);
+            }
+            if self.is_timestamp(&tokens) {
+                return Quality::Bad(Reason::Credit);
+            }
+            let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
+            if count <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
+                return Quality::Bad(Reason::Navigation);
+            }
+        } else if self.is_markup(line) {
+            return Quality::Bad(Reason::Markup);
         }
-        let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
-        if tokens.len() <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
-            return Quality::Bad(Reason::Navigation);
-        }
-        let stops = tokens
-            .iter()
-            .filter(|w| self.lexicon.stopwords.contains(w.folded.as_str()))
-            .count();
-        let density = stops as f64 / tokens.len().max(1) as f64;
+        let density = stops as f64 / count.max(1) as f64;
         let length = line.chars().count();
         // A medium line that does not end like a sentence is a link or teaser title.
         let unfinished = !ends_like_sentence(line) && !line.ends_with(')');
@@ -334,6 +343,12 @@ impl<'a> Detector<'a> {
         } else {
             Quality::Low
         }
+    }
+
+    /// Markup debris: JSON fields or tags copied with the text.
+    fn is_markup(&self, line: &str) -> bool {
+        let maybe = line.contains(['{', '}', '<', '\\']) || [r#"":"#, "”:", ":”", r#":""#, ":“"].iter().any(|p| line.contains(p));
+        maybe && (line.starts_with(['{', '<']) || self.markup.find_iter(line).count() >= 2)
     }
 
     /// A line that is only a date and time, as posts and comments are stamped.
@@ -358,14 +373,9 @@ impl<'a> Detector<'a> {
     /// guard each pattern: most lines contain none of what it looks for.
     fn sure_reason(&self, line: &str, tokens: &[Word]) -> Option<Reason> {
         let count = tokens.len();
-        let maybe_markup = line.contains(['{', '}', '<', '\\'])
-            || line.contains(':') && line.contains(['"', '”', '“']);
-        if maybe_markup
-            && (self.markup.find_iter(line).count() >= 2 || line.starts_with(['{', '<']))
-        {
+        if self.is_markup(line) {
             return Some(Reason::Markup);
-        }
-        let digits = line.bytes().filter(u8::is_ascii_digit).count();
+        }        let digits = line.bytes().filter(u8::is_ascii_digit).count();
         if count <= 25
             && (line.contains('@') && self.email.is_match(line)
                 || digits >= 7 && self.phone.is_match(line))
@@ -412,15 +422,15 @@ impl<'a> Detector<'a> {
         if prose.len() < 4 {
             return on_topic;
         }
-        let vocabularies: Vec<HashSet<String>> = prose
+        let vocabularies: Vec<HashSet<u64>> = prose
             .iter()
             .map(|&i| self.content_words(&text[ranges[i].clone()]))
             .collect();
         // Where each word first appears: a word is in the context of line n when it appeared before n.
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut first_seen: HashMap<u64, usize> = HashMap::default();
         for (n, vocabulary) in vocabularies.iter().enumerate() {
             for word in vocabulary {
-                first_seen.entry(word.as_str()).or_insert(n);
+                first_seen.entry(*word).or_insert(n);
             }
         }
         let half = prose.len().div_ceil(2);
@@ -433,7 +443,7 @@ impl<'a> Detector<'a> {
                 !ends_like_sentence(above) && above.split_whitespace().count() <= 20
             };
             let own = &vocabularies[n];
-            let shared = own.iter().filter(|w| first_seen[w.as_str()] < n).count();
+            let shared = own.iter().filter(|w| first_seen[*w] < n).count();
             if !headline_above || own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
                 break;
             }
@@ -442,13 +452,20 @@ impl<'a> Detector<'a> {
         on_topic
     }
 
-    fn content_words(&self, line: &str) -> HashSet<String> {
-        words(line, 0, line.len())
-            .into_iter()
-            .map(|w| w.folded)
-            .filter(|w| w.chars().count() > 3 && !self.lexicon.stopwords.contains(w.as_str()))
-            // A five-letter prefix is a cheap stem: `ukrainian` meets `ukraine`.
-            .map(|w| w.chars().take(5).collect())
+    /// Content words of a line as hashes of their first five letters, lower
+    /// cased: a cheap stem (`ukrainian` meets `ukraine`) with no allocation.
+    fn content_words(&self, line: &str) -> HashSet<u64> {
+        use std::hash::{BuildHasher, Hasher};
+        word_ranges(line)
+            .map(|(from, to)| &line[from..to])
+            .filter(|w| w.chars().count() > 3 && !folded_in(w, &self.lexicon.stopwords))
+            .map(|w| {
+                let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+                for c in w.chars().take(5).flat_map(char::to_lowercase) {
+                    hasher.write_u32(u32::from(c));
+                }
+                hasher.finish()
+            })
             .collect()
     }
 }
@@ -498,7 +515,7 @@ mod tests {
         let detector = Detector::new(&lexicon);
         let ranges = blocks(text);
         detector
-            .classify(text, &ranges, &HashSet::new())
+            .classify(text, &ranges, &HashSet::default())
             .blocks
             .into_iter()
             .map(|b| (text[b.range].to_string(), b.boilerplate))

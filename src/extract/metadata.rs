@@ -199,11 +199,10 @@ mod tests {
     use super::*;
     use crate::extract::boilerplate::Detector;
     use crate::text::segment::blocks;
-    use std::collections::HashSet;
 
     fn facts(text: &str, default_date: Option<&str>) -> Facts {
         let lexicon = Lexicon::load();
-        let classified = Detector::new(&lexicon).classify(text, &blocks(text), &HashSet::new());
+        let classified = Detector::new(&lexicon).classify(text, &blocks(text), &Default::default());
         FactFinder::new(&lexicon).find(text, &classified.blocks, classified.title, default_date)
     }
 

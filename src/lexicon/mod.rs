@@ -1,7 +1,7 @@
 //! Word lists kept as data files, compiled into the binary with `include_str!`
 //! so that the wasm bundle needs no fetch and the CLI no data directory.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Tables the extractors share, parsed once per analysis.

@@ -1,7 +1,7 @@
 //! Blocks (one per line, as copied pages put one block per line), sentences and
 //! quote-aware sentence boundaries. All ranges are byte offsets into the text.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// Non-empty lines: in copied pages each line is one block (a paragraph, a

@@ -12,28 +12,38 @@ pub struct Word {
 /// Words of `text[range]`: runs of letters and digits, with inner apostrophes,
 /// hyphens and decimal separators kept (`Kyiv-approved`, `8.5`, `don't`).
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
-    let slice = &text[start..end];
-    let mut out = Vec::new();
-    let mut chars = slice.char_indices().peekable();
+    word_ranges(&text[start..end])
+        .map(|(from, to)| Word {
+            start: start + from,
+            end: start + to,
+            folded: fold(&text[start + from..start + to]),
+        })
+        .collect()
+}
+
+/// The byte ranges of the words of `text`, without folding them: the one
+/// tokenizer behind [`words`], for callers that must not allocate per word.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
     let mut begin: Option<usize> = None;
     let mut previous = ' ';
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let keep = c.is_alphanumeric() || (begin.is_some() && joins(previous, c, next));
-        match (keep, begin) {
-            (true, None) => begin = Some(at),
-            (false, Some(from)) => {
-                out.push(word(slice, start, from, at));
-                begin = None;
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let alphanumeric = c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
+            let keep = alphanumeric || (begin.is_some() && joins(previous, c, next));
+            previous = c;
+            match (keep, begin) {
+                (true, None) => begin = Some(at),
+                (false, Some(from)) => {
+                    begin = None;
+                    return Some((from, at));
+                }
+                _ => {}
             }
-            _ => {}
         }
-        previous = c;
-    }
-    if let Some(from) = begin {
-        out.push(word(slice, start, from, slice.len()));
-    }
-    out
+        begin.take().map(|from| (from, text.len()))
+    })
 }
 
 /// Punctuation that joins two parts of one word.
@@ -46,11 +56,17 @@ fn joins(previous: char, c: char, next: Option<char>) -> bool {
     }
 }
 
-fn word(slice: &str, offset: usize, from: usize, to: usize) -> Word {
-    Word {
-        start: offset + from,
-        end: offset + to,
-        folded: fold(&slice[from..to]),
+/// Whether `word`, folded, is in `set`; plain ASCII words are folded on the
+/// stack, since this runs for every word of every line.
+pub fn folded_in(word: &str, set: &rustc_hash::FxHashSet<&str>) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(fold(word).as_str())
     }
 }
 
