@@ -76,14 +76,26 @@ fn keep_in_context(text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -
         Quality::Short | Quality::Low => None,
         Quality::Bad(_) => Some(Side::Bad),
     };
-    // The nearest classified line in one direction; the edges count as boilerplate.
-    let neighbour = |mut indices: Box<dyn Iterator<Item = usize>>, skip_near_good: bool| {
-        indices
-            .find_map(|j| side(j).filter(|s| !(skip_near_good && *s == Side::NearGood)))
-            .unwrap_or(Side::Bad)
+    // The nearest classified line on each side (the edges count as boilerplate),
+    // with and without near-good lines, precomputed so that long menus stay linear.
+    let nearest = |order: &mut dyn Iterator<Item = usize>, skip_near_good: bool| {
+        let mut found = vec![Side::Bad; qualities.len()];
+        let mut last = Side::Bad;
+        for i in order {
+            found[i] = last;
+            if let Some(s) = side(i).filter(|s| !(skip_near_good && *s == Side::NearGood)) {
+                last = s;
+            }
+        }
+        found
     };
-    let before = |i: usize, skip: bool| neighbour(Box::new((0..i).rev()), skip);
-    let after = |i: usize, skip: bool| neighbour(Box::new(i + 1..qualities.len()), skip);
+    let n = qualities.len();
+    let before_skipping = nearest(&mut (0..n), true);
+    let before_any = nearest(&mut (0..n), false);
+    let after_skipping = nearest(&mut (0..n).rev(), true);
+    let after_any = nearest(&mut (0..n).rev(), false);
+    let before = |i: usize, skip: bool| if skip { before_skipping[i] } else { before_any[i] };
+    let after = |i: usize, skip: bool| if skip { after_skipping[i] } else { after_any[i] };
     let mut keep: Vec<bool> = qualities.iter().map(|q| *q == Quality::Good).collect();
     for i in 0..qualities.len() {
         keep[i] = match qualities[i] {
