@@ -94,8 +94,20 @@ fn keep_in_context(text: &str, ranges: &[Range<usize>], qualities: &[Quality]) -
     let before_any = nearest(&mut (0..n), false);
     let after_skipping = nearest(&mut (0..n).rev(), true);
     let after_any = nearest(&mut (0..n).rev(), false);
-    let before = |i: usize, skip: bool| if skip { before_skipping[i] } else { before_any[i] };
-    let after = |i: usize, skip: bool| if skip { after_skipping[i] } else { after_any[i] };
+    let before = |i: usize, skip: bool| {
+        if skip {
+            before_skipping[i]
+        } else {
+            before_any[i]
+        }
+    };
+    let after = |i: usize, skip: bool| {
+        if skip {
+            after_skipping[i]
+        } else {
+            after_any[i]
+        }
+    };
     let mut keep: Vec<bool> = qualities.iter().map(|q| *q == Quality::Good).collect();
     for i in 0..qualities.len() {
         keep[i] = match qualities[i] {
@@ -140,7 +152,7 @@ fn ends_like_sentence(line: &str) -> bool {
         Some((head, last)) if is_sign_off(last) => head,
         _ => line,
     };
-    without_sign_off.ends_with(['.', '!', '?', '”', '"', ':', ';', '…'])
+    without_sign_off.ends_with(['.', '!', '?', '”', '"', ':', ';', '…', '\'', '’'])
 }
 
 /// Once most of the article has passed, a comments or related-stories
@@ -359,7 +371,10 @@ impl<'a> Detector<'a> {
 
     /// Markup debris: JSON fields or tags copied with the text.
     fn is_markup(&self, line: &str) -> bool {
-        let maybe = line.contains(['{', '}', '<', '\\']) || [r#"":"#, "”:", ":”", r#":""#, ":“"].iter().any(|p| line.contains(p));
+        let maybe = line.contains(['{', '}', '<', '\\'])
+            || [r#"":"#, "”:", ":”", r#":""#, ":“"]
+                .iter()
+                .any(|p| line.contains(p));
         maybe && (line.starts_with(['{', '<']) || self.markup.find_iter(line).count() >= 2)
     }
 
@@ -387,7 +402,8 @@ impl<'a> Detector<'a> {
         let count = tokens.len();
         if self.is_markup(line) {
             return Some(Reason::Markup);
-        }        let digits = line.bytes().filter(u8::is_ascii_digit).count();
+        }
+        let digits = line.bytes().filter(u8::is_ascii_digit).count();
         if count <= 25
             && (line.contains('@') && self.email.is_match(line)
                 || digits >= 7 && self.phone.is_match(line))

@@ -366,7 +366,22 @@ impl<'a> QuoteFinder<'a> {
         let first = picked.iter().min_by_key(|w| w.start)?;
         // `board chair Mirela Sand` is a mention by its name; `images` is none.
         let named = picked.iter().any(|w| capital(w));
-        if !named && !is_mention_start(text, first) && !PRONOUNS.contains(&first.folded.as_str()) {
+        // A plural group is a speaker too: `critics say`, `multiple lawmakers called`.
+        let head = if forward {
+            picked.last()
+        } else {
+            picked.first()
+        };
+        let group = !forward
+            && head.is_some_and(|h| {
+                h.folded.len() > 4 && h.folded.ends_with('s') && !h.folded.ends_with("ss")
+            })
+            && picked.len() <= 3;
+        if !named
+            && !group
+            && !is_mention_start(text, first)
+            && !PRONOUNS.contains(&first.folded.as_str())
+        {
             return None;
         }
         let last = picked.iter().map(|w| w.end).max()?;
