@@ -17,7 +17,7 @@ pub mod wasm;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use extract::boilerplate::{fold_line, Detector};
+use extract::boilerplate::Detector;
 use extract::metadata::FactFinder;
 use extract::quotes::QuoteFinder;
 use lexicon::Lexicon;
@@ -213,7 +213,7 @@ fn lines_in_several(
             .iter()
             .map(|r| &text[r.clone()])
             .filter(|line| line.split_whitespace().count() <= 12)
-            .map(fold_line)
+            .map(|line| text::words::FoldedWords::new(line).joined().to_string())
             .filter(|folded| !folded.is_empty())
             .collect();
         for line in lines {

@@ -17,7 +17,7 @@ use regex::Regex;
 use super::{title, Block};
 use crate::lexicon::Lexicon;
 use crate::report::BoilerplateReason as Reason;
-use crate::text::words::{folded_in, word_ranges, words, Word};
+use crate::text::words::{folded_in, word_ranges, words, FoldedWords};
 
 /// What one line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -338,7 +338,7 @@ impl<'a> Detector<'a> {
             stops += usize::from(folded_in(&line[from..to], &self.lexicon.stopwords));
         }
         if count <= PHRASE_LINE_WORDS {
-            let tokens = words(line, 0, line.len());
+            let tokens = FoldedWords::new(line);
             if let Some(reason) = self.sure_reason(line, &tokens) {
                 return Quality::Bad(reason);
             }
@@ -346,7 +346,7 @@ impl<'a> Detector<'a> {
                 return Quality::Bad(Reason::Credit);
             }
             let sentence_like = line.ends_with(['.', '!', '?', '”', '"']);
-            if count <= 12 && !sentence_like && shared.contains(&fold_line(line)) {
+            if count <= 12 && !sentence_like && shared.contains(tokens.joined()) {
                 return Quality::Bad(Reason::Navigation);
             }
         } else if self.is_markup(line) {
@@ -379,26 +379,23 @@ impl<'a> Detector<'a> {
     }
 
     /// A line that is only a date and time, as posts and comments are stamped.
-    fn is_timestamp(&self, tokens: &[Word]) -> bool {
+    fn is_timestamp(&self, tokens: &FoldedWords) -> bool {
         let is_number = |w: &str| {
             w.chars()
                 .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
         };
-        tokens
-            .iter()
-            .any(|w| self.lexicon.months.contains_key(w.folded.as_str()))
-            && tokens.iter().any(|w| is_number(&w.folded))
+        tokens.iter().any(|w| self.lexicon.months.contains_key(w))
+            && tokens.iter().any(is_number)
             && tokens.iter().all(|w| {
-                let word = w.folded.as_str();
-                is_number(word)
-                    || self.lexicon.months.contains_key(word)
-                    || self.lexicon.date_words.contains(word)
+                is_number(w)
+                    || self.lexicon.months.contains_key(w)
+                    || self.lexicon.date_words.contains(w)
             })
     }
 
     /// Reasons that hold whatever surrounds the line. Cheap character tests
     /// guard each pattern: most lines contain none of what it looks for.
-    fn sure_reason(&self, line: &str, tokens: &[Word]) -> Option<Reason> {
+    fn sure_reason(&self, line: &str, tokens: &FoldedWords) -> Option<Reason> {
         let count = tokens.len();
         if self.is_markup(line) {
             return Some(Reason::Markup);
@@ -414,14 +411,11 @@ impl<'a> Detector<'a> {
             return Some(Reason::Navigation);
         }
         let by_words = tokens.iter().enumerate().find_map(|(i, token)| {
-            self.phrases.get(&token.folded)?.iter().find_map(|phrase| {
+            self.phrases.get(token)?.iter().find_map(|phrase| {
                 let end = i + phrase.words.len();
                 let matches = count <= phrase.max_line_words
                     && end <= count
-                    && tokens[i..end]
-                        .iter()
-                        .zip(&phrase.words)
-                        .all(|(t, w)| t.folded == *w);
+                    && (i..end).zip(&phrase.words).all(|(t, w)| tokens.get(t) == w);
                 matches.then_some(phrase.reason)
             })
         });
@@ -524,15 +518,6 @@ pub fn is_byline(line: &str) -> bool {
             }))
 }
 
-/// A short line folded for comparison across documents.
-pub fn fold_line(line: &str) -> String {
-    words(line, 0, line.len())
-        .into_iter()
-        .map(|w| w.folded)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,7 +569,7 @@ mod tests {
     fn phrases_match_whole_words_only() {
         let lexicon = Lexicon::load();
         let detector = Detector::new(&lexicon);
-        let reason = |line: &str| detector.sure_reason(line, &words(line, 0, line.len()));
+        let reason = |line: &str| detector.sure_reason(line, &FoldedWords::new(line));
         assert_eq!(reason("Please sign up today"), Some(Reason::Promo));
         assert_eq!(reason("Designs upward and onward"), None);
         assert_eq!(

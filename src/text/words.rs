@@ -56,6 +56,56 @@ fn joins(previous: char, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// A line's words, folded, in one buffer: one allocation per line instead of
+/// one per word, for code that looks at every short line of a page.
+pub struct FoldedWords {
+    /// The folded words joined by single spaces.
+    joined: String,
+    /// Where each word ends in `joined`.
+    ends: Vec<usize>,
+}
+
+impl FoldedWords {
+    pub fn new(text: &str) -> Self {
+        let mut joined = String::with_capacity(text.len());
+        let mut ends = Vec::new();
+        for (from, to) in word_ranges(text) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            push_folded(&mut joined, &text[from..to]);
+            ends.push(joined.len());
+        }
+        FoldedWords { joined, ends }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> &str {
+        let start = if index == 0 {
+            0
+        } else {
+            self.ends[index - 1] + 1
+        };
+        &self.joined[start..self.ends[index]]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The folded words joined by spaces: the line as compared across documents.
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+}
+
 /// Whether `word`, folded, is in `set`; plain ASCII words are folded on the
 /// stack, since this runs for every word of every line.
 pub fn folded_in(word: &str, set: &rustc_hash::FxHashSet<&str>) -> bool {
@@ -73,6 +123,11 @@ pub fn folded_in(word: &str, set: &rustc_hash::FxHashSet<&str>) -> bool {
 /// Lower case with typographic apostrophes made plain.
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
+    push_folded(&mut folded, word);
+    folded
+}
+
+fn push_folded(folded: &mut String, word: &str) {
     for c in word.chars() {
         match c {
             '’' => folded.push('\''),
@@ -80,7 +135,6 @@ pub fn fold(word: &str) -> String {
             c => folded.extend(c.to_lowercase()),
         }
     }
-    folded
 }
 
 #[cfg(test)]
