@@ -55,6 +55,8 @@ const STOPWORDS_LOW: f64 = 0.25;
 const STOPWORDS_HIGH: f64 = 0.30;
 /// Lines up to this many words can be marked by phrases, patterns and timestamps.
 const PHRASE_LINE_WORDS: usize = 25;
+/// Lines this long or shorter (in bytes) are folded word by word at once.
+const SHORT_LINE_BYTES: usize = 160;
 /// Tenths of the article's kept text that must come before a closing section.
 const CLOSING_SECTION_AFTER: usize = 7;
 
@@ -330,15 +332,26 @@ impl<'a> Detector<'a> {
     /// What a line looks like alone, by its length in characters and its share
     /// of function words (jusText's measures and thresholds).
     fn quality(&self, line: &str, shared: &HashSet<String>) -> Quality {
-        // One pass without allocation for every line; tokens only for short
-        // lines, the only ones phrases, timestamps and furniture can mark.
-        let (mut count, mut stops) = (0, 0);
-        for (from, to) in word_ranges(line) {
-            count += 1;
-            stops += usize::from(folded_in(&line[from..to], &self.lexicon.stopwords));
-        }
+        // Short lines are folded once (phrases, timestamps and furniture need
+        // their words); long ones are only counted, without allocating.
+        let folded = (line.len() <= SHORT_LINE_BYTES).then(|| FoldedWords::new(line));
+        let (count, stops) = match &folded {
+            Some(tokens) => (
+                tokens.len(),
+                tokens
+                    .iter()
+                    .filter(|w| self.lexicon.stopwords.contains(w))
+                    .count(),
+            ),
+            None => word_ranges(line).fold((0, 0), |(count, stops), (from, to)| {
+                (
+                    count + 1,
+                    stops + usize::from(folded_in(&line[from..to], &self.lexicon.stopwords)),
+                )
+            }),
+        };
         if count <= PHRASE_LINE_WORDS {
-            let tokens = FoldedWords::new(line);
+            let tokens = folded.unwrap_or_else(|| FoldedWords::new(line));
             if let Some(reason) = self.sure_reason(line, &tokens) {
                 return Quality::Bad(reason);
             }
@@ -371,6 +384,13 @@ impl<'a> Detector<'a> {
 
     /// Markup debris: JSON fields or tags copied with the text.
     fn is_markup(&self, line: &str) -> bool {
+        // One byte scan first: most lines have no brace, bracket, backslash or colon.
+        if !line
+            .bytes()
+            .any(|b| matches!(b, b'{' | b'}' | b'<' | b'\\' | b':'))
+        {
+            return false;
+        }
         let maybe = line.contains(['{', '}', '<', '\\'])
             || [r#"":"#, "”:", ":”", r#":""#, ":“"]
                 .iter()
@@ -407,7 +427,10 @@ impl<'a> Detector<'a> {
         {
             return Some(Reason::Contact);
         }
-        if count <= 6 && line.contains('.') && self.url.is_match(line) {
+        let maybe_url = ["http", "www.", ".com", ".org", ".net", ".co.uk"]
+            .iter()
+            .any(|p| line.contains(p));
+        if count <= 6 && maybe_url && self.url.is_match(line) {
             return Some(Reason::Navigation);
         }
         let by_words = tokens.iter().enumerate().find_map(|(i, token)| {
