@@ -49,7 +49,8 @@ test('the five seed articles: titles, quotes, reuse overview, no console errors'
   await page.screenshot({ path: join(TARGET, 'e2e-seeds-comparison.png'), fullPage: false });
   await page.click('[data-tab="documents"]');
   await page.screenshot({ path: join(TARGET, 'e2e-seeds-documents.png'), fullPage: false });
-  writeFileSync(join(TARGET, 'e2e-seeds-timing.txt'), `files added to results shown: ${elapsed} ms\n`);
+  const status = await page.$eval('#status', (node) => node.textContent);
+  writeFileSync(join(TARGET, 'e2e-seeds-timing.txt'), `files added to results shown: ${elapsed} ms\nworker: ${status}\n`);
   assert.ok(!requests.some((url) => url.includes('pkg-html')), 'plain text never loads the page reader');
   assert.deepEqual(problems, []);
 });
