@@ -118,7 +118,16 @@ impl<'a> QuoteFinder<'a> {
                         previous.speaker_range.clone(),
                         None,
                     ),
-                    None => (None, None, None),
+                    // `…, Schiff said. “The other factor …”`: a quote opening its
+                    // sentence after one that ends on an attribution.
+                    None => match self.previous_sentence_attribution(text, sentences, &range) {
+                        Some(a) => (
+                            self.resolve(text, &a.mention, a.mention.start, &found),
+                            Some(a.mention),
+                            Some(a.cue),
+                        ),
+                        None => (None, None, None),
+                    },
                 },
             };
             found.push(FoundQuote {
@@ -171,7 +180,10 @@ impl<'a> QuoteFinder<'a> {
             .trim_end_matches(['”', '"', '’', '\'', '»'])
             .ends_with([',', '?', '!', '.', '—', '-'])
             || text[quote.end..].trim_start().starts_with([',', '—', '(']);
-        if let Some(found) = set_off.then(|| self.after_quote(text, &after)).flatten() {
+        if let Some(found) = set_off
+            .then(|| self.after_quote(text, quote, &after))
+            .flatten()
+        {
             return Some(found);
         }
         let before_start = sentence.start.min(quote.start);
@@ -188,8 +200,19 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// `“…,” X said` or `“…,” said X`.
-    fn after_quote(&self, text: &str, after: &[Word]) -> Option<Attribution> {
+    fn after_quote(&self, text: &str, quote: &Range<usize>, after: &[Word]) -> Option<Attribution> {
         let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        // After `…?”` or `….”` only `Graham asked` belongs to the quote: a
+        // capitalized name right before the cue, not a new sentence.
+        let ends_sentence = text[quote.clone()]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with(['.', '?', '!']);
+        let name_only = after[..cue_at].iter().all(|w| {
+            text[w.start..].starts_with(char::is_uppercase) || PRONOUNS.contains(&w.folded.as_str())
+        });
+        if ends_sentence && (cue_at > 4 || !name_only) {
+            return None;
+        }
         let cue = text[after[cue_at].start..after[cue_at].end].to_string();
         let mention = if cue_at > 0 {
             self.noun_phrase(text, &after[..cue_at], false)
@@ -203,6 +226,34 @@ impl<'a> QuoteFinder<'a> {
             None
         }?;
         Some(Attribution { mention, cue })
+    }
+
+    /// The attribution that ends the sentence before a quote opening its own
+    /// sentence: `…, Schiff said.` (the cue within the sentence's last words).
+    fn previous_sentence_attribution(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> Option<Attribution> {
+        let at = sentences
+            .iter()
+            .position(|s| s.start <= quote.start && quote.start < s.end)?;
+        if !text[sentences[at].start..quote.start].trim().is_empty() {
+            return None;
+        }
+        let previous = sentences.get(at.checked_sub(1)?)?;
+        if quote.start - previous.end > 3 || text[previous.clone()].contains(['“', '"', '”']) {
+            return None;
+        }
+        let tokens = words(text, previous.start, previous.end);
+        let tail = &tokens[tokens.len().saturating_sub(5)..];
+        let cue_at = tail.iter().rposition(|w| self.is_cue(w, text))?;
+        let mention = self.noun_phrase(text, &tail[..cue_at], false)?;
+        Some(Attribution {
+            mention,
+            cue: text[tail[cue_at].start..tail[cue_at].end].to_string(),
+        })
     }
 
     /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
@@ -377,10 +428,13 @@ impl<'a> QuoteFinder<'a> {
                 h.folded.len() > 4 && h.folded.ends_with('s') && !h.folded.ends_with("ss")
             })
             && picked.len() <= 3;
-        if !named
-            && !group
-            && !is_mention_start(text, first)
-            && !PRONOUNS.contains(&first.folded.as_str())
+        // A sentence opening with a gerund (`Following a meeting`) names no speaker.
+        let gerund = first.folded.ends_with("ing") && picked.len() > 1;
+        if gerund
+            || !named
+                && !group
+                && !is_mention_start(text, first)
+                && !PRONOUNS.contains(&first.folded.as_str())
         {
             return None;
         }
@@ -910,7 +964,23 @@ fn is_mention_start(text: &str, word: &Word) -> bool {
     text[word.start..].starts_with(char::is_uppercase)
         || matches!(
             word.folded.as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "one"
+                | "some"
+                | "many"
+                | "several"
+                | "another"
+                | "other"
+                | "each"
+                | "every"
+                | "two"
+                | "three"
         )
 }
 
