@@ -53,6 +53,9 @@ const LENGTH_HIGH: usize = 200;
 /// Shares of function words below which a line is not prose, and above which it is.
 const STOPWORDS_LOW: f64 = 0.25;
 const STOPWORDS_HIGH: f64 = 0.30;
+/// Phrases with one of these (`(picture:`, `©`, `reuters/`) are matched as
+/// text, and only lines holding one can match them.
+const RAW_PHRASE_MARKS: [char; 4] = ['(', ':', '©', '/'];
 /// Lines up to this many words can be marked by phrases, patterns and timestamps.
 const PHRASE_LINE_WORDS: usize = 25;
 /// Lines this long or shorter (in bytes) are folded word by word at once.
@@ -220,7 +223,7 @@ impl<'a> Detector<'a> {
         let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
         let mut raw_phrases = Vec::new();
         for &(reason, phrase) in &lexicon.boilerplate_phrases {
-            if phrase.contains(['(', ':', '©', '/']) {
+            if phrase.contains(RAW_PHRASE_MARKS) {
                 raw_phrases.push((phrase.to_string(), reason));
                 continue;
             }
@@ -366,7 +369,11 @@ impl<'a> Detector<'a> {
             return Quality::Bad(Reason::Markup);
         }
         let density = stops as f64 / count.max(1) as f64;
-        let length = line.chars().count();
+        let length = if line.is_ascii() {
+            line.len()
+        } else {
+            line.chars().count()
+        };
         // A medium line that does not end like a sentence is a link or teaser title.
         let unfinished = !ends_like_sentence(line) && !line.ends_with(')');
         if length < LENGTH_LOW {
@@ -442,7 +449,7 @@ impl<'a> Detector<'a> {
                 matches.then_some(phrase.reason)
             })
         });
-        if by_words.is_some() || count > 20 {
+        if by_words.is_some() || count > 20 || !line.contains(RAW_PHRASE_MARKS) {
             return by_words;
         }
         let lower = line.to_lowercase();
