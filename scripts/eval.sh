@@ -23,7 +23,7 @@ case "${1:-}" in
     "$parallax" batch --task quotes < "$eval_dir/polnear-dev.jsonl" > "$out/quotes.jsonl"
     for kind in direct partial; do
       python3 "$eval_dir/score_quotes.py" "$eval_dir/polnear-dev.jsonl" "$out/quotes.jsonl" --kind "$kind" \
-        | python3 -c "import json,sys; r=json.load(sys.stdin); o=r['span_overlap']; print(f\"{r['kind']:8} quote F1 {o['F1']:.3f} (P {o['P']:.3f} R {o['R']:.3f}, {o['tp']}/{o['gold']} gold)  speaker accuracy {r['speaker_acc_name']}  scare-quote FP {r['scare_fp']}\")"
+        | python3 -c "import json,sys; r=json.load(sys.stdin); o=r['span_overlap']; print(f\"{r['kind']:8} quote F1 {o['F1']:.3f} (P {o['P']:.3f} R {o['R']:.3f}, {o['tp']}/{o['gold']} gold)  speaker accuracy: mention {r['speaker_acc_span']}, name {r['speaker_acc_name']}  scare-quote FP {r['scare_fp']}\")"
     done
     ;;
   html)
