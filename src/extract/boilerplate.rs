@@ -151,7 +151,7 @@ fn is_prose(quality: Quality, line: &str) -> bool {
 }
 
 /// Ends with sentence punctuation, perhaps followed by a wire sign-off (`… said. EFE`).
-fn ends_like_sentence(line: &str) -> bool {
+pub(crate) fn ends_like_sentence(line: &str) -> bool {
     let line = line.trim_end();
     let without_sign_off = match line.rsplit_once(' ') {
         Some((head, last)) if is_sign_off(last) => head,

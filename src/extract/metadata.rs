@@ -6,7 +6,8 @@
 
 use regex::Regex;
 
-use super::{boilerplate::is_byline, Block};
+use super::boilerplate::{ends_like_sentence, is_byline};
+use super::Block;
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Default, PartialEq)]
@@ -68,7 +69,7 @@ impl<'a> FactFinder<'a> {
             .collect();
         let body_start = blocks
             .iter()
-            .position(|b| b.is_article() && !is_heading(line(b)))
+            .position(|b| b.is_article() && ends_like_sentence(line(b)))
             .unwrap_or(0);
         let header: Vec<&str> = blocks[..body_start].iter().map(line).collect();
         let mut facts = Facts::default();
@@ -175,10 +176,6 @@ impl<'a> FactFinder<'a> {
             None => format!("--{month:02}-{day:02}"),
         })
     }
-}
-
-fn is_heading(line: &str) -> bool {
-    !line.ends_with(['.', '”', '"', '?', '!', ':', ';'])
 }
 
 /// A short capitalized line printed twice above the article (the masthead).

@@ -66,14 +66,12 @@ impl<'a> QuoteFinder<'a> {
         let article = article.to_vec();
         let mut found: Vec<FoundQuote> = Vec::new();
         let marked = quoted_spans(text, &article);
-        let mut spans: Vec<(Range<usize>, Source)> = marked
-            .iter()
-            .map(|(r, _)| (r.clone(), Source::Marked))
-            .collect();
+        let mut spans: Vec<(Range<usize>, Source)> =
+            marked.iter().map(|r| (r.clone(), Source::Marked)).collect();
         spans.extend(
             self.block_quotes(text, &article)
                 .into_iter()
-                .map(|(r, _)| (r, Source::Block)),
+                .map(|r| (r, Source::Block)),
         );
         spans.extend(self.transcript_turns(text, &article));
         spans.extend(self.reported_speech(text, sentences, &marked));
@@ -163,7 +161,7 @@ impl<'a> QuoteFinder<'a> {
         text: &str,
         quote: &Range<usize>,
         sentence: &Range<usize>,
-        quoted: &[(Range<usize>, bool)],
+        quoted: &[Range<usize>],
     ) -> Option<Attribution> {
         // The attribution after a quote runs to the end of its clause, even
         // where a sentence splitter would cut (`“…?” Graham asked.`).
@@ -190,11 +188,7 @@ impl<'a> QuoteFinder<'a> {
         // Words of other quotes in the sentence are never its attribution.
         let before: Vec<Word> = words(text, before_start, quote.start)
             .into_iter()
-            .filter(|w| {
-                !quoted
-                    .iter()
-                    .any(|(q, _)| q.start <= w.start && w.end <= q.end)
-            })
+            .filter(|w| !quoted.iter().any(|q| q.start <= w.start && w.end <= q.end))
             .collect();
         self.before_quote(text, &before)
     }
@@ -498,8 +492,8 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
-    /// has a cue verb (`The ministry said;`), returned with `marked = false`.
-    fn block_quotes(&self, text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+    /// has a cue verb (`The ministry said;`).
+    fn block_quotes(&self, text: &str, article: &[Range<usize>]) -> Vec<Range<usize>> {
         article
             .windows(2)
             .filter(|pair| {
@@ -511,7 +505,7 @@ impl<'a> QuoteFinder<'a> {
                         .iter()
                         .any(|w| self.is_cue(w, text))
             })
-            .map(|pair| (pair[1].clone(), false))
+            .map(|pair| pair[1].clone())
             .collect()
     }
 
@@ -551,15 +545,11 @@ impl<'a> QuoteFinder<'a> {
         &self,
         text: &str,
         sentences: &[Range<usize>],
-        marked: &[(Range<usize>, bool)],
+        marked: &[Range<usize>],
     ) -> Vec<(Range<usize>, Source)> {
         sentences
             .iter()
-            .filter(|s| {
-                !marked
-                    .iter()
-                    .any(|(m, _)| m.start < s.end && s.start < m.end)
-            })
+            .filter(|s| !marked.iter().any(|m| m.start < s.end && s.start < m.end))
             .filter_map(|sentence| {
                 let tokens = words(text, sentence.start, sentence.end);
                 tokens.iter().enumerate().find_map(|(at, w)| {
@@ -1021,7 +1011,7 @@ fn containing(sentences: &[Range<usize>], quote: &Range<usize>) -> Range<usize> 
 /// Every double mark (`“ ” " „ « »`, and `''` or ``` `` ``` pairs) opens or
 /// closes by what surrounds it, so a `”` used to open (as some sites print)
 /// still opens; single marks quote only when a `‘` or `'` opened after a space.
-fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (index, block) in article.iter().enumerate() {
@@ -1031,7 +1021,7 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool
         if open.is_some() && !continues {
             // The paragraph ended open and no quote continues it: close at its end.
             let start = open.take().unwrap_or_default();
-            out.push((start..article[index - 1].end, true));
+            out.push(start..article[index - 1].end);
         }
         let mut single: Option<usize> = None;
         let mut pos = 0;
@@ -1051,7 +1041,7 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool
                 Mark::Double if continues && pos == 0 => {}
                 Mark::Double => match open {
                     Some(start) if can_close => {
-                        out.push((start..at + len, true));
+                        out.push(start..at + len);
                         open = None;
                     }
                     _ if can_open => open = Some(at),
@@ -1061,7 +1051,7 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool
                 Mark::Single if open.is_some() => {}
                 Mark::Single => match single {
                     Some(start) if can_close => {
-                        out.push((start..at + len, true));
+                        out.push(start..at + len);
                         single = None;
                     }
                     None if can_open && next.is_some_and(char::is_alphanumeric) => {
@@ -1074,9 +1064,9 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<(Range<usize>, bool
         }
     }
     if let (Some(start), Some(last)) = (open, article.last()) {
-        out.push((start..last.end, true));
+        out.push(start..last.end);
     }
-    out.retain(|(r, _)| !words(text, r.start, r.end).is_empty());
+    out.retain(|r| !words(text, r.start, r.end).is_empty());
     out
 }
 
