@@ -46,7 +46,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         (raw, None)
     };
-    let text = normalize::normalize(&text);
+    let text = normalize::normalize(&repair_mojibake(&text));
     if text.trim().is_empty() {
         return Err(DecodeError(format!("{name}: the file has no text")));
     }
@@ -96,15 +96,76 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
         .collect()
 }
 
+/// Text that was UTF-8 but read somewhere as Windows-1252 (`donâ€™t`,
+/// `EspaÃ±ol`), as copied pages sometimes are: each such sequence is turned
+/// back into the character it encoded. Anything else is left alone.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let lead = |c: char| matches!(u32::from(c), 0xC2..=0xF4);
+    if !chars
+        .windows(2)
+        .any(|pair| lead(pair[0]) && continuation_byte(pair[1]).is_some())
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let needed = match u32::from(c) {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => 0,
+        };
+        let repaired = (needed > 0 && i + needed < chars.len())
+            .then(|| {
+                let mut bytes = vec![u32::from(c) as u8];
+                bytes.extend(
+                    chars[i + 1..=i + needed]
+                        .iter()
+                        .map(|&n| continuation_byte(n))
+                        .collect::<Option<Vec<u8>>>()?,
+                );
+                std::str::from_utf8(&bytes).ok()?.chars().next()
+            })
+            .flatten();
+        match repaired {
+            Some(original) => {
+                out.push(original);
+                i += needed + 1;
+            }
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The byte 0x80..=0xBF that Windows-1252 (or Latin-1) shows as `c`.
+fn continuation_byte(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if (0x80..=0xBF).contains(&code) {
+        return Some(code as u8);
+    }
+    WINDOWS_1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .map(|i| 0x80 + i as u8)
+}
+
+/// What Windows-1252 shows for bytes 0x80..=0x9F (the rest is Latin-1).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
 /// Windows-1252 differs from Latin-1 only in 0x80..=0x9F.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
+pub(crate) fn windows_1252(byte: u8) -> char {
     match byte {
-        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
         _ => char::from(byte),
     }
 }
@@ -172,6 +233,23 @@ mod tests {
             decode("a.txt", b"\x93Caf\xe9\x94 \x96 ok").unwrap().text,
             "“Café” – ok"
         );
+    }
+
+    #[test]
+    fn repairs_utf8_read_as_windows_1252() {
+        assert_eq!(
+            repair_mojibake("donâ€™t â€“ EspaÃ±ol â\u{80}\u{99}s"),
+            "don’t – Español ’s"
+        );
+        assert_eq!(
+            repair_mojibake("Café “ok” Â"),
+            "Café “ok” Â",
+            "real text is left alone"
+        );
+        assert!(matches!(
+            repair_mojibake("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

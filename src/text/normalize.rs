@@ -41,14 +41,27 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// For each code point of `normalized` (and its end), the code point offset
-/// in `original` it came from. Normalization only deletes characters or
-/// replaces one with one, so a greedy walk aligns the two; this lets batch
+/// in `original` it came from. Normalization only deletes characters, replaces
+/// one with one, or repairs mojibake, so a greedy walk aligns the two; this lets batch
 /// tools report offsets into the text they were given.
 pub fn original_offsets(original: &str, normalized: &str) -> Vec<usize> {
     let source: Vec<char> = original.chars().collect();
     let mut map = Vec::with_capacity(normalized.len() + 1);
     let mut at = 0;
     for c in normalized.chars() {
+        // A character repaired from mojibake (`â€™` → `’`) stands for as many
+        // source characters as its UTF-8 bytes.
+        let mut utf8 = [0u8; 4];
+        let garbled: Vec<char> = c
+            .encode_utf8(&mut utf8)
+            .bytes()
+            .map(super::decode::windows_1252)
+            .collect();
+        if c.len_utf8() > 1 && source.get(at..at + garbled.len()) == Some(&garbled[..]) {
+            map.push(at);
+            at += garbled.len();
+            continue;
+        }
         while at < source.len() && !same_after_normalizing(source[at], c) {
             at += 1;
         }
@@ -77,6 +90,13 @@ mod tests {
         assert_eq!(
             super::original_offsets(original, &normalized),
             [0, 3, 4, 8, 10, 11]
+        );
+        let garbled = "itâ€™s ok";
+        let repaired = crate::text::decode::repair_mojibake(garbled);
+        assert_eq!(repaired, "it’s ok");
+        assert_eq!(
+            super::original_offsets(garbled, &repaired),
+            [0, 1, 2, 5, 6, 7, 8, 9]
         );
     }
 
