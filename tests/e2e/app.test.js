@@ -71,6 +71,18 @@ test('the demo loads our own articles and flags the disagreeing number', async (
   assert.ok(counts.groups >= 1, 'the governor’s quote is grouped across sources');
   await page.screenshot({ path: join(TARGET, 'e2e-demo.png'), fullPage: false });
 
+  // The quotes table filters by speaker and by source, and sorts by a column.
+  await page.click('[data-tab="quotes"]');
+  const rows = () => page.$$eval('#tab-quotes table.quotes tbody tr', (nodes) => nodes.length);
+  const all = await rows();
+  await page.selectOption('#tab-quotes select[aria-label="Filter by speaker"]', 'Ilse Marrow');
+  const governor = await rows();
+  assert.ok(governor >= 3 && governor < all, `rows: ${governor} of ${all}`);
+  await page.selectOption('#tab-quotes select[aria-label="Filter by speaker"]', '');
+  await page.selectOption('#tab-quotes select[aria-label="Filter by source"]', { index: 1 });
+  assert.ok((await rows()) < all);
+  await page.click('#tab-quotes th:nth-child(2) button');
+
   // A click on a line flips it, and the analysis follows.
   await page.click('[data-tab="documents"]');
   const count = () => page.$$eval('article.doc[data-doc="0"] .boilerplate-line', (nodes) => nodes.length);

@@ -1,4 +1,4 @@
-// Every quote of every document in one table, sortable and filterable by speaker.
+// Every quote of every document in one table, sortable, filterable by speaker and by source.
 import { element, documentLabel, speakerClass } from './dom.js';
 
 const COLUMNS = [['doc', 'Source'], ['speaker', 'Speaker'], ['kind', 'Kind'], ['cue', 'Cue'], ['text', 'Quote']];
@@ -11,6 +11,10 @@ export function renderQuotes(container, report, corrections) {
   const filter = element('select', { 'aria-label': 'Filter by speaker' },
     element('option', { value: '' }, `All speakers (${speakers.length})`),
     speakers.map((s) => element('option', { value: s }, s)));
+  const sources = [...new Set(rows.map((r) => r.doc))];
+  const source = element('select', { 'aria-label': 'Filter by source' },
+    element('option', { value: '' }, `All sources (${sources.length})`),
+    sources.map((d) => element('option', { value: d }, d)));
   const tbody = element('tbody');
   let sortKey = 'doc';
   let ascending = true;
@@ -24,14 +28,17 @@ export function renderQuotes(container, report, corrections) {
     return element('th', { scope: 'col' }, button);
   }));
   const draw = () => {
-    const shown = rows.filter((r) => !filter.value || r.speaker === filter.value)
+    const shown = rows.filter((r) => (!filter.value || r.speaker === filter.value) && (!source.value || r.doc === source.value))
       .sort((a, b) => (ascending ? 1 : -1) * a[sortKey].localeCompare(b[sortKey]));
     tbody.replaceChildren(...shown.map((r) => element('tr', {},
       element('td', {}, r.doc), element('td', { class: speakerClass(r.speaker) }, r.speaker || '?'),
       element('td', {}, r.kind), element('td', {}, r.cue), element('td', {}, r.text))));
   };
   filter.addEventListener('change', draw);
+  source.addEventListener('change', draw);
   draw();
-  container.replaceChildren(element('label', { class: 'filter' }, 'Speaker ', filter),
+  container.replaceChildren(element('div', { class: 'filters' },
+    element('label', { class: 'filter' }, 'Speaker ', filter),
+    element('label', { class: 'filter' }, 'Source ', source)),
     element('table', { class: 'quotes' }, element('thead', {}, head), tbody));
 }
