@@ -155,6 +155,25 @@ pub struct Statement {
 pub struct QuoteRef {
     pub doc: usize,
     pub quote: usize,
+    /// This rendering word by word against the group's first member (empty
+    /// for that member): what it adds, drops or keeps.
+    pub diff: Vec<DiffPart>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A run of words that one rendering of a quote shares with, adds to, or
+/// drops from another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffPart {
+    pub change: Change,
+    pub text: String,
 }
 
 /// The same quote as rendered by several documents.

@@ -64,7 +64,9 @@ test('the demo loads our own articles and flags the disagreeing number', async (
     quotes: document.querySelectorAll('#tab-documents mark[data-kind="quote"]').length,
     statements: document.querySelectorAll('#tab-comparison table.statements tbody tr').length,
     groups: document.querySelectorAll('#tab-comparison table.quote-group').length,
+    changes: document.querySelectorAll('#tab-comparison table.quote-group ins, #tab-comparison table.quote-group del').length,
   }));
+  assert.ok(counts.changes > 0, 'the reworded quote shows its word diff');
   assert.equal(counts.documents, 4);
   assert.ok(counts.quotes >= 6, `quotes: ${counts.quotes}`);
   assert.ok(counts.statements >= 3, `statements: ${counts.statements}`);

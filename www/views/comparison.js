@@ -12,6 +12,7 @@ export function renderComparison(container, report, corrections) {
     element('p', { class: 'hint' }, 'Sentences that two or more sources share, nearly word for word or reworded; the last row counts what each source alone says.'),
     statementsTable(report, label),
     element('h2', {}, 'The same quote in different words'),
+    element('p', { class: 'hint' }, 'Each rendering against the first: added words underlined, dropped words struck through.'),
     quoteGroups(report, label),
   );
   if (docs.length < 2) {
@@ -53,14 +54,19 @@ function statementsTable(report, label) {
   return element('table', { class: 'statements' }, element('thead', {}, head), element('tbody', {}, rows, alone));
 }
 
+// Each rendering against the first: words it adds underlined, words it drops struck through.
 function quoteGroups(report, label) {
   const groups = report.comparison.quote_groups;
   if (!groups.length) return element('p', { class: 'hint' }, 'No quote appears in more than one source.');
+  const wording = (diff, text) => (diff.length === 0 ? text : diff.flatMap((part, i) => [
+    i > 0 ? ' ' : '',
+    part.change === 'same' ? part.text : element(part.change === 'added' ? 'ins' : 'del', {}, part.text),
+  ]));
   return element('div', { class: 'quote-groups' }, groups.map((group) => element('table', { class: 'quote-group' },
-    element('tbody', {}, group.members.map(({ doc, quote }) => {
+    element('tbody', {}, group.members.map(({ doc, quote, diff }) => {
       const q = report.documents[doc].quotes[quote];
       return element('tr', {}, element('th', { scope: 'row' }, label(doc)),
         element('td', { class: speakerClass(q.speaker) }, q.speaker || '?'),
-        element('td', {}, q.text));
+        element('td', { class: 'wording' }, wording(diff, q.text)));
     })))));
 }
