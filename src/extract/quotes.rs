@@ -85,7 +85,11 @@ impl<'a> QuoteFinder<'a> {
                 ),
                 Source::Marked => (
                     QuoteKind::Partial,
-                    self.attribution(text, &range, &sentence, &marked),
+                    // A phrase quoted in a paragraph that reports someone's
+                    // words is theirs (`She said she was tired of it. “Never
+                    // again,” as a mother of three.`)
+                    self.attribution(text, &range, &sentence, &marked)
+                        .or_else(|| self.paragraph_attribution(text, &article, &range, &marked)),
                 ),
                 Source::Block => (QuoteKind::Block, self.block_intro(text, &article, &range)),
                 Source::Turn(label) => (
@@ -100,7 +104,8 @@ impl<'a> QuoteFinder<'a> {
             if kind == QuoteKind::Partial
                 && (is_name_of_thing(&text[range.clone()])
                     || (attribution.is_none()
-                        && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS))
+                        && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS
+                        && !self.reports_speech(text, &article, &range)))
             {
                 continue; // scare quotes, titles, nicknames
             }
@@ -220,6 +225,47 @@ impl<'a> QuoteFinder<'a> {
             None
         }?;
         Some(Attribution { mention, cue })
+    }
+
+    /// Whether the paragraph holding a quote reports speech: a cue verb
+    /// outside the quote. Short quoted phrases there are someone's words.
+    fn reports_speech(&self, text: &str, article: &[Range<usize>], quote: &Range<usize>) -> bool {
+        article
+            .iter()
+            .find(|b| b.start <= quote.start && quote.end <= b.end)
+            .is_some_and(|block| {
+                words(text, block.start, block.end).iter().any(|w| {
+                    self.is_cue(w, text) && !(quote.start <= w.start && w.end <= quote.end)
+                })
+            })
+    }
+
+    /// The first attribution (cue verb and speaker) in the paragraph holding
+    /// a quote, outside any quote.
+    fn paragraph_attribution(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+        quoted: &[Range<usize>],
+    ) -> Option<Attribution> {
+        let block = article
+            .iter()
+            .find(|b| b.start <= quote.start && quote.end <= b.end)?;
+        let outside: Vec<Word> = words(text, block.start, block.end)
+            .into_iter()
+            .filter(|w| !quoted.iter().any(|q| q.start <= w.start && w.end <= q.end))
+            .collect();
+        outside
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| self.is_cue(w, text) && !w.folded.ends_with("ing"))
+            .find_map(|(at, w)| {
+                Some(Attribution {
+                    mention: self.noun_phrase(text, &outside[..at], false)?,
+                    cue: text[w.start..w.end].to_string(),
+                })
+            })
     }
 
     /// The attribution that ends the sentence before a quote opening its own
@@ -418,9 +464,7 @@ impl<'a> QuoteFinder<'a> {
             picked.first()
         };
         let group = !forward
-            && head.is_some_and(|h| {
-                h.folded.len() > 4 && h.folded.ends_with('s') && !h.folded.ends_with("ss")
-            })
+            && head.is_some_and(|h| self.lexicon.speaker_groups.contains(h.folded.as_str()))
             && picked.len() <= 3;
         // A sentence opening with a gerund (`Following a meeting`) names no speaker.
         let gerund = first.folded.ends_with("ing") && picked.len() > 1;
@@ -1155,6 +1199,30 @@ mod tests {
         assert_eq!(found[0].0, "“a total failure”");
         assert_eq!(found[0].1, QuoteKind::Partial);
         assert_eq!(found[0].2.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn short_phrases_in_a_paragraph_reporting_speech() {
+        let found = quotes("Mayor Ina Orr said the budget was late. The vote was “a farce”, and the delay “a joke”.\nThe river was “high” on Monday.");
+        let speakers: Vec<_> = found
+            .iter()
+            .map(|q| (q.0.as_str(), q.2.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("“a farce”", Some("Ina Orr")),
+                ("“a joke”", Some("Ina Orr"))
+            ],
+            "no speech in the last paragraph: a scare quote"
+        );
+    }
+
+    #[test]
+    fn things_are_not_speakers_but_groups_are() {
+        let found = quotes("The institute published a report on Monday. It said satellite images strongly suggested that a “precision strike” caused the fire.\nSeveral lawmakers called it “a cover-up”.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, [Some("The institute"), Some("Several lawmakers")]);
     }
 
     #[test]

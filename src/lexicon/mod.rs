@@ -16,6 +16,7 @@ pub struct Lexicon {
     pub date_words: HashSet<&'static str>,
     pub speech_adverbs: HashSet<&'static str>,
     pub inverted_cues: HashSet<&'static str>,
+    pub speaker_groups: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -37,6 +38,7 @@ impl Lexicon {
             date_words: entries(include_str!("date_words.txt")).collect(),
             speech_adverbs: entries(include_str!("speech_adverbs.txt")).collect(),
             inverted_cues: entries(include_str!("inverted_cues.txt")).collect(),
+            speaker_groups: entries(include_str!("speaker_groups.txt")).collect(),
         }
     }
 }
