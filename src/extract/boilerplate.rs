@@ -160,8 +160,8 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
     without_sign_off.ends_with(['.', '!', '?', '”', '"', ':', ';', '…', '\'', '’'])
 }
 
-/// Once most of the article has passed, a comments or related-stories
-/// section ends it: what follows is other people's text.
+/// Once most of the article has passed, a comments, related-stories or paywall
+/// section ends it: what follows is not the article.
 fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kept: &mut [bool]) {
     let mass: Vec<usize> = ranges
         .iter()
@@ -172,8 +172,10 @@ fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kep
     let mut seen = 0;
     for (i, quality) in qualities.iter().enumerate() {
         seen += mass[i];
-        if matches!(quality, Quality::Bad(Reason::Comments | Reason::Related))
-            && seen * 10 >= total * CLOSING_SECTION_AFTER
+        if matches!(
+            quality,
+            Quality::Bad(Reason::Comments | Reason::Related | Reason::Paywall)
+        ) && seen * 10 >= total * CLOSING_SECTION_AFTER
         {
             kept[i..].iter_mut().for_each(|k| *k = false);
             return;
