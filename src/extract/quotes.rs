@@ -191,10 +191,7 @@ impl<'a> QuoteFinder<'a> {
         }
         let before_start = sentence.start.min(quote.start);
         // Words of other quotes in the sentence are never its attribution.
-        let before: Vec<Word> = words(text, before_start, quote.start)
-            .into_iter()
-            .filter(|w| !quoted.iter().any(|q| q.start <= w.start && w.end <= q.end))
-            .collect();
+        let before = words_outside(text, before_start..quote.start, quoted);
         self.before_quote(text, &before)
     }
 
@@ -230,14 +227,11 @@ impl<'a> QuoteFinder<'a> {
     /// Whether the paragraph holding a quote reports speech: a cue verb
     /// outside the quote. Short quoted phrases there are someone's words.
     fn reports_speech(&self, text: &str, article: &[Range<usize>], quote: &Range<usize>) -> bool {
-        article
-            .iter()
-            .find(|b| b.start <= quote.start && quote.end <= b.end)
-            .is_some_and(|block| {
-                words(text, block.start, block.end).iter().any(|w| {
-                    self.is_cue(w, text) && !(quote.start <= w.start && w.end <= quote.end)
-                })
-            })
+        paragraph_of(article, quote).is_some_and(|block| {
+            words_outside(text, block.clone(), std::slice::from_ref(quote))
+                .iter()
+                .any(|w| self.is_cue(w, text))
+        })
     }
 
     /// The first attribution (cue verb and speaker) in the paragraph holding
@@ -249,13 +243,8 @@ impl<'a> QuoteFinder<'a> {
         quote: &Range<usize>,
         quoted: &[Range<usize>],
     ) -> Option<Attribution> {
-        let block = article
-            .iter()
-            .find(|b| b.start <= quote.start && quote.end <= b.end)?;
-        let outside: Vec<Word> = words(text, block.start, block.end)
-            .into_iter()
-            .filter(|w| !quoted.iter().any(|q| q.start <= w.start && w.end <= q.end))
-            .collect();
+        let block = paragraph_of(article, quote)?;
+        let outside = words_outside(text, block.clone(), quoted);
         outside
             .iter()
             .enumerate()
@@ -749,32 +738,24 @@ impl<'a> QuoteFinder<'a> {
     /// The first full name (two or more capitalized words, titles dropped,
     /// not after `the`) of the nearest sentence before `pos` that has one.
     fn nearest_person(&self, text: &str, pos: usize) -> Option<String> {
-        let window_start = floor_char_boundary(text, pos.saturating_sub(600));
-        let window = &text[window_start..pos];
         // The first name of the nearest sentence naming someone: its subject, usually.
-        window
-            .split_inclusive(['.', '\n'])
-            .rev()
-            .find_map(|sentence| {
-                capitalized_runs(sentence)
-                    .into_iter()
-                    .find_map(|(run, after_the)| {
-                        let name = self.name_after_titles(run.iter().copied());
-                        (!after_the
-                            && name.split_whitespace().count() >= 2
-                            && self.looks_like_person(&name))
-                        .then_some(name)
-                    })
-            })
+        sentences_before(text, pos).find_map(|sentence| {
+            capitalized_runs(sentence)
+                .into_iter()
+                .find_map(|(run, after_the)| {
+                    let name = self.name_after_titles(run.iter().copied());
+                    (!after_the
+                        && name.split_whitespace().count() >= 2
+                        && self.looks_like_person(&name))
+                    .then_some(name)
+                })
+        })
     }
 
     /// The first organisation named in the nearest sentence before `pos` that
     /// names one: sentence subjects come first.
     fn nearest_organization(&self, text: &str, pos: usize) -> Option<String> {
-        let window_start = floor_char_boundary(text, pos.saturating_sub(600));
-        let window = &text[window_start..pos];
-        let sentences: Vec<&str> = window.split_inclusive(['.', '\n']).collect();
-        sentences.iter().rev().find_map(|sentence| {
+        sentences_before(text, pos).find_map(|sentence| {
             let tokens = words(sentence, 0, sentence.len());
             let head = tokens
                 .iter()
@@ -837,6 +818,28 @@ impl<'a> QuoteFinder<'a> {
         }
         best.filter(|b| b.split_whitespace().count() >= name.split_whitespace().count())
     }
+}
+
+/// The paragraph (article block) that holds a quote.
+fn paragraph_of<'a>(article: &'a [Range<usize>], quote: &Range<usize>) -> Option<&'a Range<usize>> {
+    article
+        .iter()
+        .find(|b| b.start <= quote.start && quote.end <= b.end)
+}
+
+/// Words of `text[range]` that lie in none of `quotes`.
+fn words_outside(text: &str, range: Range<usize>, quotes: &[Range<usize>]) -> Vec<Word> {
+    words(text, range.start, range.end)
+        .into_iter()
+        .filter(|w| !quotes.iter().any(|q| q.start <= w.start && w.end <= q.end))
+        .collect()
+}
+
+/// The sentences (cut at periods and line breaks) of the few hundred bytes
+/// before `pos`, nearest first: where pronouns find their antecedents.
+fn sentences_before(text: &str, pos: usize) -> impl Iterator<Item = &str> {
+    let window_start = floor_char_boundary(text, pos.saturating_sub(600));
+    text[window_start..pos].split_inclusive(['.', '\n']).rev()
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
