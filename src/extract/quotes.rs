@@ -41,6 +41,12 @@ struct Attribution {
     cue: String,
 }
 
+impl Attribution {
+    fn new(mention: Range<usize>, cue: String) -> Self {
+        Attribution { mention, cue }
+    }
+}
+
 pub struct QuoteFinder<'a> {
     lexicon: &'a Lexicon,
 }
@@ -88,16 +94,12 @@ impl<'a> QuoteFinder<'a> {
                     // A phrase quoted in a paragraph that reports someone's
                     // words is theirs (`She said she was tired of it. “Never
                     // again,” as a mother of three.`)
-                    self.attribution(text, &range, &sentence, &marked)
-                        .or_else(|| self.paragraph_attribution(text, &article, &range, &marked)),
+                    self.attribution(text, &range, &sentence, &marked),
                 ),
                 Source::Block => (QuoteKind::Block, self.block_intro(text, &article, &range)),
                 Source::Turn(label) => (
                     QuoteKind::Block,
-                    Some(Attribution {
-                        mention: label,
-                        cue: String::new(),
-                    }),
+                    Some(Attribution::new(label, String::new())),
                 ),
                 Source::Reported(attribution) => (QuoteKind::Indirect, Some(attribution)),
             };
@@ -109,6 +111,17 @@ impl<'a> QuoteFinder<'a> {
             {
                 continue; // scare quotes, titles, nicknames
             }
+            // A kept phrase no cue attributes is most likely its sentence subject's words.
+            let attribution = attribution.or_else(|| {
+                (kind == QuoteKind::Partial)
+                    .then(|| {
+                        let before = words_outside(text, sentence.start..range.start, &marked);
+                        self.sentence_subject(text, &before)
+                    })
+                    .flatten()
+                    .map(|mention| Attribution::new(mention, String::new()))
+                    .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
+            });
             let (speaker, speaker_range, cue) = match attribution {
                 Some(a) => (
                     self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
@@ -184,7 +197,12 @@ impl<'a> QuoteFinder<'a> {
             .ends_with([',', '?', '!', '.', '—', '-'])
             || text[quote.end..].trim_start().starts_with([',', '—', '(']);
         if let Some(found) = set_off
-            .then(|| self.after_quote(text, quote, &after))
+            .then(|| {
+                let mid_sentence = !text[sentence.start.min(quote.start)..quote.start]
+                    .trim()
+                    .is_empty();
+                self.after_quote(text, quote, &after, mid_sentence)
+            })
             .flatten()
         {
             return Some(found);
@@ -196,7 +214,13 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// `“…,” X said` or `“…,” said X`.
-    fn after_quote(&self, text: &str, quote: &Range<usize>, after: &[Word]) -> Option<Attribution> {
+    fn after_quote(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        after: &[Word],
+        mid_sentence: bool,
+    ) -> Option<Attribution> {
         let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
         // After `…?”` or `….”` only `Graham asked` belongs to the quote: a
         // capitalized name right before the cue, not a new sentence.
@@ -206,7 +230,12 @@ impl<'a> QuoteFinder<'a> {
         let name_only = after[..cue_at].iter().all(|w| {
             text[w.start..].starts_with(char::is_uppercase) || PRONOUNS.contains(&w.folded.as_str())
         });
-        if ends_sentence && (cue_at > 4 || !name_only) {
+        // `…” She adds,` after a phrase quoted mid-sentence opens a new sentence;
+        // `…,” but he said` a new clause: neither attributes the quote.
+        let new_clause = after[..cue_at]
+            .first()
+            .is_some_and(|w| matches!(w.folded.as_str(), "but" | "and" | "while" | "although"));
+        if ends_sentence && (cue_at > 4 || !name_only || mid_sentence) || new_clause {
             return None;
         }
         let cue = text[after[cue_at].start..after[cue_at].end].to_string();
@@ -221,7 +250,7 @@ impl<'a> QuoteFinder<'a> {
         } else {
             None
         }?;
-        Some(Attribution { mention, cue })
+        Some(Attribution::new(mention, cue))
     }
 
     /// Whether the paragraph holding a quote reports speech: a cue verb
@@ -250,10 +279,10 @@ impl<'a> QuoteFinder<'a> {
             .enumerate()
             .filter(|(_, w)| self.is_cue(w, text) && !w.folded.ends_with("ing"))
             .find_map(|(at, w)| {
-                Some(Attribution {
-                    mention: self.noun_phrase(text, &outside[..at], false)?,
-                    cue: text[w.start..w.end].to_string(),
-                })
+                Some(Attribution::new(
+                    self.noun_phrase(text, &outside[..at], false)?,
+                    text[w.start..w.end].to_string(),
+                ))
             })
     }
 
@@ -279,10 +308,94 @@ impl<'a> QuoteFinder<'a> {
         let tail = &tokens[tokens.len().saturating_sub(5)..];
         let cue_at = tail.iter().rposition(|w| self.is_cue(w, text))?;
         let mention = self.noun_phrase(text, &tail[..cue_at], false)?;
-        Some(Attribution {
+        Some(Attribution::new(
             mention,
-            cue: text[tail[cue_at].start..tail[cue_at].end].to_string(),
-        })
+            text[tail[cue_at].start..tail[cue_at].end].to_string(),
+        ))
+    }
+
+    /// The subject of the sentence holding a quoted phrase that no cue
+    /// attributes: `Reid has gone after Trump as a “…”`, `The nominee vowed to
+    /// punish “…”`. Opening asides (`In recent weeks,`) are skipped; the subject
+    /// is a name, a pronoun or a description, and ends at its verb.
+    fn sentence_subject(&self, text: &str, before: &[Word]) -> Option<Range<usize>> {
+        let mut rest = before;
+        // `In January,`, `But, wittingly or not,`: a short opening phrase before a comma.
+        while let Some(comma) =
+            (1..rest.len().min(7)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
+        {
+            let first = rest[0].folded.as_str();
+            let aside = comma == 1
+                || self.lexicon.stopwords.contains(first)
+                || self.lexicon.months.contains_key(first)
+                || self.lexicon.date_words.contains(first)
+                || first.ends_with("ly");
+            if !aside || PRONOUNS.contains(&first) {
+                break;
+            }
+            rest = &rest[comma..];
+        }
+        let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
+        let possessive = |w: &Word| w.folded.ends_with("'s");
+        let first = rest.first()?;
+        if PRONOUNS.contains(&first.folded.as_str()) {
+            return Some(first.start..first.end);
+        }
+        let determiner = |w: &Word| {
+            matches!(
+                w.folded.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "several" | "many" | "some"
+            )
+        };
+        let function_word = |w: &Word| self.lexicon.stopwords.contains(w.folded.as_str());
+        // `After saying …`, `Though typically …`: the sentence opens with no subject.
+        if !is_mention_start(text, first) || function_word(first) && !determiner(first) {
+            return None;
+        }
+        let mut end = first.end;
+        for (n, w) in rest.iter().enumerate().skip(1) {
+            let gap = strip_parenthesized(&text[rest[n - 1].end..w.start]);
+            if gap.contains([',', '.', ';', ':', '“', '”', '"', '—', '('])
+                && !is_abbreviation_gap(text, rest[n - 1].end, &gap)
+                || n >= 8
+            {
+                break;
+            }
+            let previous = &rest[n - 1];
+            let verb_like = self.lexicon.stopwords.contains(w.folded.as_str())
+                || self.lexicon.speech_adverbs.contains(w.folded.as_str())
+                || w.folded.ends_with("ed")
+                || w.folded.ends_with("ly")
+                || self.is_cue(w, text);
+            // `of` and `for` join names: `Citizens for Tax Justice`.
+            let joins_names = matches!(w.folded.as_str(), "of" | "for")
+                && capital(previous)
+                && rest.get(n + 1).is_some_and(capital);
+            if capital(w) || joins_names {
+                end = w.end;
+            } else if verb_like || capital(previous) && !possessive(previous) && n > 1 {
+                // After a name, a lower-case word is its verb (`Trump openly admires`).
+                break;
+            } else {
+                end = w.end;
+            }
+        }
+        let mention = first.start..end;
+        let tokens = words(text, mention.start, mention.end);
+        // `The vote was “a farce”`: a capital that only opens the sentence names nobody.
+        let named = tokens
+            .iter()
+            .enumerate()
+            .any(|(n, w)| capital(w) && (n > 0 || !function_word(w)));
+        // `Several lawmakers`, `The harbour board`: a group or a body speaks too.
+        let group = tokens.last().is_some_and(|head| {
+            self.lexicon.speaker_groups.contains(head.folded.as_str())
+                || self
+                    .lexicon
+                    .organization_heads
+                    .contains(head.folded.as_str())
+        });
+        (named || group).then_some(mention)
     }
 
     /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
@@ -292,10 +405,7 @@ impl<'a> QuoteFinder<'a> {
             .rposition(|w| w[0].folded == "according" && w[1].folded == "to");
         if let Some(at) = pair {
             let mention = self.noun_phrase(text, &before[at + 2..], true)?;
-            return Some(Attribution {
-                mention,
-                cue: "according to".to_string(),
-            });
+            return Some(Attribution::new(mention, "according to".to_string()));
         }
         // The cue nearest the quote whose subject is a plausible speaker: in
         // `It said images suggested that “…”` that is `said`, as `images` is
@@ -310,10 +420,26 @@ impl<'a> QuoteFinder<'a> {
                 let mention = if w.folded.ends_with("ing") {
                     // `Trump attacked Clinton, saying “…”`, `began by saying “…”`: the
                     // clause's subject speaks; `tweets accusing X` is no speech.
-                    let previous = cue_at.checked_sub(1).map(|i| before[i].folded.as_str());
+                    let previous = cue_at.checked_sub(1).map(|i| &before[i]);
+                    let previous_word = previous.map(|p| p.folded.as_str());
                     let adverbial = text[..w.start].trim_end().ends_with(',')
-                        || matches!(previous, Some("by" | "while" | "after" | "before" | "when"));
-                    adverbial.then(|| self.noun_phrase(text, before, true))?
+                        || matches!(
+                            previous_word,
+                            Some("by" | "while" | "after" | "before" | "when")
+                        );
+                    match previous_word {
+                        // `The board is calling the plan “…”`: a verb in the progressive.
+                        Some("is" | "are" | "was" | "were") => {
+                            self.noun_phrase(text, &before[..cue_at], false)
+                        }
+                        // `He’s claiming that …`
+                        Some(contracted) if contracted.ends_with("'s") => previous
+                            .filter(|_| PRONOUNS.contains(&&contracted[..contracted.len() - 2]))
+                            .map(|p| p.start..p.start + contracted.len() - 2),
+                        _ => adverbial
+                            .then(|| self.sentence_subject(text, before))
+                            .flatten(),
+                    }
                 } else {
                     let inverted = || {
                         self.lexicon
@@ -325,10 +451,7 @@ impl<'a> QuoteFinder<'a> {
                     self.noun_phrase(text, &before[..cue_at], false)
                         .or_else(inverted)
                 }?;
-                Some(Attribution {
-                    mention,
-                    cue: text[w.start..w.end].to_string(),
-                })
+                Some(Attribution::new(mention, text[w.start..w.end].to_string()))
             });
         let nearest = candidates.next()?;
         let is_pronoun =
@@ -605,10 +728,8 @@ impl<'a> QuoteFinder<'a> {
                     let clause_end =
                         sentence.start + text[sentence.clone()].trim_end_matches(['.', ' ']).len();
                     (words(text, clause_start, clause_end).len() >= 3).then(|| {
-                        let attribution = Attribution {
-                            mention,
-                            cue: text[w.start..w.end].to_string(),
-                        };
+                        let attribution =
+                            Attribution::new(mention, text[w.start..w.end].to_string());
                         (clause_start..clause_end, Source::Reported(attribution))
                     })
                 })
@@ -922,10 +1043,8 @@ fn signature(text: &str, quote_end: usize) -> Option<Attribution> {
     }
     let end = end?;
     let start = words.first()?.start;
-    (end > start && text[start..end].contains(' ')).then(|| Attribution {
-        mention: start..end,
-        cue: dash.to_string(),
-    })
+    (end > start && text[start..end].contains(' '))
+        .then(|| Attribution::new(start..end, dash.to_string()))
 }
 
 /// Capitalized words (with particles) ending at byte `end`.
@@ -1202,6 +1321,24 @@ mod tests {
         assert_eq!(found[0].0, "“a total failure”");
         assert_eq!(found[0].1, QuoteKind::Partial);
         assert_eq!(found[0].2.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn a_phrase_no_cue_attributes_is_its_sentence_subjects() {
+        let found = quotes("In recent weeks, Senator Lia Moss has gone after the mayor as “a man who never shows up for work”.\nThe harbour board is calling the plan “extremely costly to every family”.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, [Some("Lia Moss"), Some("The harbour board")]);
+    }
+
+    #[test]
+    fn a_sentence_after_a_quoted_phrase_is_not_its_attribution() {
+        let found = quotes("Ana Ruiz says the budget is “the same old plan with a new cover.” Tom Bell adds that it is fine.\nDan Roe said the delay was “a real worry for us all,” but he said the money was there.");
+        let speakers: Vec<_> = found
+            .iter()
+            .filter(|q| q.1 != QuoteKind::Indirect)
+            .map(|q| q.2.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("Ana Ruiz"), Some("Dan Roe")]);
     }
 
     #[test]
