@@ -91,9 +91,6 @@ impl<'a> QuoteFinder<'a> {
                 ),
                 Source::Marked => (
                     QuoteKind::Partial,
-                    // A phrase quoted in a paragraph that reports someone's
-                    // words is theirs (`She said she was tired of it. “Never
-                    // again,” as a mother of three.`)
                     self.attribution(text, &range, &sentence, &marked),
                 ),
                 Source::Block => (QuoteKind::Block, self.block_intro(text, &article, &range)),
@@ -112,7 +109,7 @@ impl<'a> QuoteFinder<'a> {
                 continue; // scare quotes, titles, nicknames
             }
             // A kept phrase no cue attributes is most likely its sentence subject's words.
-            let attribution = attribution.or_else(|| {
+            let own = attribution.or_else(|| {
                 (kind == QuoteKind::Partial)
                     .then(|| {
                         let before = words_outside(text, sentence.start..range.start, &marked);
@@ -120,14 +117,16 @@ impl<'a> QuoteFinder<'a> {
                     })
                     .flatten()
                     .map(|mention| Attribution::new(mention, String::new()))
-                    .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
             });
-            let (speaker, speaker_range, cue) = match attribution {
-                Some(a) => (
+            let attributed = |a: Attribution| {
+                (
                     self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
                     Some(a.mention),
                     (!a.cue.is_empty()).then_some(a.cue),
-                ),
+                )
+            };
+            let (speaker, speaker_range, cue) = match own {
+                Some(a) => attributed(a),
                 None => match self.continued_from(text, &range, &found) {
                     Some(previous) => (
                         previous.speaker.clone(),
@@ -135,15 +134,13 @@ impl<'a> QuoteFinder<'a> {
                         None,
                     ),
                     // `…, Schiff said. “The other factor …”`: a quote opening its
-                    // sentence after one that ends on an attribution.
-                    None => match self.previous_sentence_attribution(text, sentences, &range) {
-                        Some(a) => (
-                            self.resolve(text, &a.mention, a.mention.start, &found),
-                            Some(a.mention),
-                            Some(a.cue),
-                        ),
-                        None => (None, None, None),
-                    },
+                    // sentence after one that ends on an attribution; else the
+                    // speaker its paragraph reports (`She said she was tired of
+                    // it. “Never again,” as a mother of three.`).
+                    None => self
+                        .previous_sentence_attribution(text, sentences, &range)
+                        .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
+                        .map_or((None, None, None), attributed),
                 },
             };
             found.push(FoundQuote {
@@ -326,6 +323,7 @@ impl<'a> QuoteFinder<'a> {
         {
             let first = rest[0].folded.as_str();
             let aside = comma == 1
+                || first.ends_with("ing")
                 || self.lexicon.stopwords.contains(first)
                 || self.lexicon.months.contains_key(first)
                 || self.lexicon.date_words.contains(first)
@@ -349,7 +347,8 @@ impl<'a> QuoteFinder<'a> {
         };
         let function_word = |w: &Word| self.lexicon.stopwords.contains(w.folded.as_str());
         // `After saying …`, `Though typically …`: the sentence opens with no subject.
-        if !is_mention_start(text, first) || function_word(first) && !determiner(first) {
+        let gerund = first.folded.ends_with("ing");
+        if !is_mention_start(text, first) || function_word(first) && !determiner(first) || gerund {
             return None;
         }
         let mut end = first.end;
@@ -441,10 +440,14 @@ impl<'a> QuoteFinder<'a> {
                             .flatten(),
                     }
                 } else {
+                    // `“…,” said Ann Lee, “…”`: an inverted cue follows a quote,
+                    // a comma or nothing; in `asked the crowd` the words after it are its object.
+                    let opens_clause = text[..w.start]
+                        .trim_end()
+                        .ends_with([',', '”', '"', '\'', '’', '\n'])
+                        || cue_at == 0;
                     let inverted = || {
-                        self.lexicon
-                            .inverted_cues
-                            .contains(w.folded.as_str())
+                        (opens_clause && self.lexicon.inverted_cues.contains(w.folded.as_str()))
                             .then(|| self.noun_phrase(text, &before[cue_at + 1..], true))
                             .flatten()
                     };
@@ -636,8 +639,11 @@ impl<'a> QuoteFinder<'a> {
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("");
-        let as_noun = previous.ends_with("'s")
-            || previous.ends_with("’s")
+        // `He’s claiming` is a pronoun and a verb, not a possessive.
+        let owner = previous
+            .strip_suffix("'s")
+            .or_else(|| previous.strip_suffix("’s"));
+        let as_noun = owner.is_some_and(|o| !PRONOUNS.contains(&o.to_lowercase().as_str()))
             || matches!(
                 previous.to_lowercase().as_str(),
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such"
@@ -1328,6 +1334,22 @@ mod tests {
         let found = quotes("In recent weeks, Senator Lia Moss has gone after the mayor as “a man who never shows up for work”.\nThe harbour board is calling the plan “extremely costly to every family”.");
         let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
         assert_eq!(speakers, [Some("Lia Moss"), Some("The harbour board")]);
+    }
+
+    #[test]
+    fn contractions_speak_and_objects_do_not() {
+        let found = quotes("Mayor Ina Orr spoke on Monday. She’s claiming the flood was “the worst in living memory”.\nTom Bell smiled and asked the crowd to cheer the new bridge - “our pride.”");
+        let speakers: Vec<_> = found
+            .iter()
+            .map(|q| (q.2.as_deref(), q.3.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                (Some("Ina Orr"), Some("claiming")),
+                (Some("Tom Bell"), None)
+            ]
+        );
     }
 
     #[test]
