@@ -208,6 +208,20 @@ impl<'a> QuoteFinder<'a> {
         // Words of other quotes in the sentence are never its attribution.
         let before = words_outside(text, before_start..quote.start, quoted);
         self.before_quote(text, &before)
+            .or_else(|| self.closing_attribution(text, &after))
+    }
+
+    /// `“…” to drive up the price, she said.`: an attribution set off by a
+    /// comma at the end of the clause that continues past the quote.
+    fn closing_attribution(&self, text: &str, after: &[Word]) -> Option<Attribution> {
+        let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        let mention = self.noun_phrase(text, &after[..cue_at], false)?;
+        text[..mention.start].trim_end().ends_with(',').then(|| {
+            Attribution::new(
+                mention,
+                text[after[cue_at].start..after[cue_at].end].to_string(),
+            )
+        })
     }
 
     /// `“…,” X said` or `“…,” said X`.
@@ -229,9 +243,12 @@ impl<'a> QuoteFinder<'a> {
         });
         // `…” She adds,` after a phrase quoted mid-sentence opens a new sentence;
         // `…,” but he said` a new clause: neither attributes the quote.
-        let new_clause = after[..cue_at]
-            .first()
-            .is_some_and(|w| matches!(w.folded.as_str(), "but" | "and" | "while" | "although"));
+        let new_clause = after[..cue_at].first().is_some_and(|w| {
+            matches!(
+                w.folded.as_str(),
+                "but" | "and" | "while" | "although" | "though"
+            )
+        });
         if ends_sentence && (cue_at > 4 || !name_only || mid_sentence) || new_clause {
             return None;
         }
@@ -322,8 +339,7 @@ impl<'a> QuoteFinder<'a> {
             (1..rest.len().min(7)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
         {
             let first = rest[0].folded.as_str();
-            let aside = comma == 1
-                || first.ends_with("ing")
+            let aside = first.ends_with("ing")
                 || self.lexicon.stopwords.contains(first)
                 || self.lexicon.months.contains_key(first)
                 || self.lexicon.date_words.contains(first)
@@ -454,18 +470,34 @@ impl<'a> QuoteFinder<'a> {
                     self.noun_phrase(text, &before[..cue_at], false)
                         .or_else(inverted)
                 }?;
+                // `Leaders denounced what he called “…”`: the phrase is the subject's
+                // to use, whoever coined it.
+                let in_relative = before
+                    .iter()
+                    .rposition(|b| b.end <= mention.start)
+                    .is_some_and(|at| before[at].folded == "what");
+                let mention = in_relative
+                    .then(|| self.sentence_subject(text, before))
+                    .flatten()
+                    .unwrap_or(mention);
                 Some(Attribution::new(mention, text[w.start..w.end].to_string()))
             });
         let nearest = candidates.next()?;
         let is_pronoun =
             |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
+        // In `She said she recalls …` the outer `She said` attributes.
         if is_pronoun(&nearest) {
-            if let Some(named) = candidates.find(|a| !is_pronoun(a)) {
-                return Some(Attribution {
-                    cue: nearest.cue,
-                    ..named
-                });
+            let mut outermost = None;
+            for earlier in candidates {
+                if !is_pronoun(&earlier) {
+                    return Some(Attribution {
+                        cue: nearest.cue,
+                        ..earlier
+                    });
+                }
+                outermost = Some(earlier);
             }
+            return Some(outermost.unwrap_or(nearest));
         }
         Some(nearest)
     }
