@@ -470,12 +470,13 @@ impl<'a> QuoteFinder<'a> {
                     self.noun_phrase(text, &before[..cue_at], false)
                         .or_else(inverted)
                 }?;
-                // `Leaders denounced what he called “…”`: the phrase is the subject's
+                // `Leaders denounced what he called “…”`, `tweets in which he called
+                // her “…”`: the phrase is the subject's
                 // to use, whoever coined it.
                 let in_relative = before
                     .iter()
                     .rposition(|b| b.end <= mention.start)
-                    .is_some_and(|at| before[at].folded == "what");
+                    .is_some_and(|at| matches!(before[at].folded.as_str(), "what" | "which"));
                 let mention = in_relative
                     .then(|| self.sentence_subject(text, before))
                     .flatten()
@@ -489,6 +490,13 @@ impl<'a> QuoteFinder<'a> {
         if is_pronoun(&nearest) {
             let mut outermost = None;
             for earlier in candidates {
+                // `X said …, but he said …`: a new clause has its own speaker.
+                let new_clause = text
+                    .get(earlier.mention.end..nearest.mention.start)
+                    .is_some_and(|between| between.contains(", but "));
+                if new_clause {
+                    break;
+                }
                 if !is_pronoun(&earlier) {
                     return Some(Attribution {
                         cue: nearest.cue,
@@ -1299,7 +1307,16 @@ mod tests {
     use super::*;
     use crate::text::segment::{blocks, sentences};
 
-    fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+    /// A quote's text, kind, speaker, cue and the speaker's mention as written.
+    type Found<'t> = (
+        String,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        Option<&'t str>,
+    );
+
+    fn quotes(text: &str) -> Vec<Found<'_>> {
         let lexicon = Lexicon::load();
         let ranges = blocks(text);
         let sents: Vec<Range<usize>> = ranges
@@ -1309,7 +1326,10 @@ mod tests {
         QuoteFinder::new(&lexicon)
             .find(text, &ranges, &sents)
             .into_iter()
-            .map(|q| (text[q.range].to_string(), q.kind, q.speaker, q.cue))
+            .map(|q| {
+                let mention = q.speaker_range.map(|r| &text[r]);
+                (text[q.range].to_string(), q.kind, q.speaker, q.cue, mention)
+            })
             .collect()
     }
 
@@ -1382,6 +1402,15 @@ mod tests {
                 (Some("Tom Bell"), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_phrase_in_a_relative_clause_is_the_subjects() {
+        let found = quotes("Council leaders denounced what Mayor Ina Orr called the “reckless, costly” plan.\nKim Lo said the river was high, but she said the dam was “safe for now” after the works.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, [Some("Council leaders"), Some("Kim Lo")]);
+        let spans: Vec<_> = found.iter().map(|q| q.4).collect();
+        assert_eq!(spans, [Some("Council leaders"), Some("she")]);
     }
 
     #[test]
