@@ -336,7 +336,7 @@ impl<'a> QuoteFinder<'a> {
         let mut rest = before;
         // `In January,`, `But, wittingly or not,`: a short opening phrase before a comma.
         while let Some(comma) =
-            (1..rest.len().min(7)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
+            (1..rest.len().min(11)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
         {
             let first = rest[0].folded.as_str();
             let aside = first.ends_with("ing")
@@ -442,6 +442,11 @@ impl<'a> QuoteFinder<'a> {
                             previous_word,
                             Some("by" | "while" | "after" | "before" | "when")
                         );
+                    let named_before = previous.is_some_and(|p| {
+                        text[p.start..].starts_with(char::is_uppercase)
+                            && !self.lexicon.date_words.contains(p.folded.as_str())
+                            && !self.lexicon.months.contains_key(p.folded.as_str())
+                    });
                     match previous_word {
                         // `The board is calling the plan “…”`: a verb in the progressive.
                         Some("is" | "are" | "was" | "were") => {
@@ -451,6 +456,10 @@ impl<'a> QuoteFinder<'a> {
                         Some(contracted) if contracted.ends_with("'s") => previous
                             .filter(|_| PRONOUNS.contains(&&contracted[..contracted.len() - 2]))
                             .map(|p| p.start..p.start + contracted.len() - 2),
+                        // `footage of Ann Lee saying “…”`: the name right before speaks.
+                        _ if named_before && !adverbial => {
+                            self.noun_phrase(text, &before[..cue_at], false)
+                        }
                         _ => adverbial
                             .then(|| self.sentence_subject(text, before))
                             .flatten(),
@@ -1402,6 +1411,13 @@ mod tests {
                 (Some("Tom Bell"), None)
             ]
         );
+    }
+
+    #[test]
+    fn the_name_before_a_participle_speaks() {
+        let found = quotes("The ad shows footage of Ana Ruiz saying, “We will rebuild every bridge.”\nDuring a long speech at the harbour on Monday, Tom Bell attacked the plan, saying, “It is far too late.”");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, [Some("Ana Ruiz"), Some("Tom Bell")]);
     }
 
     #[test]
