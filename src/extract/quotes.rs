@@ -422,6 +422,24 @@ impl<'a> QuoteFinder<'a> {
             let mention = self.noun_phrase(text, &before[at + 2..], true)?;
             return Some(Attribution::new(mention, "according to".to_string()));
         }
+        // `Lee’s claim that …`: a speech noun owned by a name nearer the quote than any cue verb.
+        let owned = before.windows(2).rposition(|pair| {
+            let owner = &text[pair[0].start..pair[0].end];
+            owner.starts_with(char::is_uppercase)
+                && pair[0].folded.ends_with("'s")
+                && self.lexicon.cue_verbs.contains(pair[1].folded.as_str())
+        });
+        let nearest_cue = before.iter().rposition(|w| self.is_cue(w, text));
+        if let Some(at) = owned.filter(|&at| nearest_cue.is_none_or(|cue| cue < at)) {
+            let (owner, noun) = (&before[at], &before[at + 1]);
+            let name_end = text[owner.start..owner.end]
+                .rfind(['\'', '’'])
+                .map_or(owner.end, |apostrophe| owner.start + apostrophe);
+            return Some(Attribution::new(
+                owner.start..name_end,
+                text[noun.start..noun.end].to_string(),
+            ));
+        }
         // The cue nearest the quote whose subject is a plausible speaker: in
         // `It said images suggested that “…”` that is `said`, as `images` is
         // no mention of a speaker. A pronoun gives way to a name earlier in
@@ -1410,6 +1428,19 @@ mod tests {
                 (Some("Ina Orr"), Some("claiming")),
                 (Some("Tom Bell"), None)
             ]
+        );
+    }
+
+    #[test]
+    fn a_names_claim_and_groups_of_authors() {
+        let found = quotes("The paper checked Mayor Orr’s claim that there were “hundreds of empty homes” in town.\nThe authors of the study found that rents had “more than doubled in a year”.");
+        let speakers: Vec<_> = found
+            .iter()
+            .map(|q| (q.2.as_deref(), q.3.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [(Some("Orr"), Some("claim")), (Some("The authors"), None)]
         );
     }
 
