@@ -62,6 +62,11 @@ const PHRASE_LINE_WORDS: usize = 25;
 const SHORT_LINE_BYTES: usize = 160;
 /// Tenths of the article's kept text that must come before a closing section.
 const CLOSING_SECTION_AFTER: usize = 7;
+/// A comment thread (this many comment lines or more from its first on) ends
+/// the article sooner: after this many tenths of its kept text. Readers'
+/// comments can outweigh a short article, so the share above would miss them.
+const THREAD_AFTER: usize = 2;
+const COMMENT_THREAD_LINES: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Side {
@@ -161,7 +166,8 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
 }
 
 /// Once most of the article has passed, a comments, related-stories or paywall
-/// section ends it: what follows is not the article.
+/// section ends it, and a comment thread once some of it has: what follows is
+/// not the article.
 fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kept: &mut [bool]) {
     let mass: Vec<usize> = ranges
         .iter()
@@ -169,13 +175,24 @@ fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kep
         .map(|(r, &k)| if k { r.len() } else { 0 })
         .collect();
     let total: usize = mass.iter().sum();
+    let mut comments_after = qualities
+        .iter()
+        .filter(|q| **q == Quality::Bad(Reason::Comments))
+        .count();
     let mut seen = 0;
     for (i, quality) in qualities.iter().enumerate() {
         seen += mass[i];
-        if matches!(
-            quality,
-            Quality::Bad(Reason::Comments | Reason::Related | Reason::Paywall)
-        ) && seen * 10 >= total * CLOSING_SECTION_AFTER
+        let thread = *quality == Quality::Bad(Reason::Comments)
+            && comments_after >= COMMENT_THREAD_LINES
+            && seen * 10 >= total * THREAD_AFTER;
+        if *quality == Quality::Bad(Reason::Comments) {
+            comments_after -= 1;
+        }
+        if thread
+            || matches!(
+                quality,
+                Quality::Bad(Reason::Comments | Reason::Related | Reason::Paywall)
+            ) && seen * 10 >= total * CLOSING_SECTION_AFTER
         {
             kept[i..].iter_mut().for_each(|k| *k = false);
             return;
@@ -595,6 +612,26 @@ mod tests {
         assert_eq!(reason_of("Leave a comment"), Some(Reason::Comments));
         assert_eq!(reason_of("A family bakery"), Some(Reason::OffTopic));
         assert_eq!(reason_of("Call us"), Some(Reason::Contact));
+    }
+
+    #[test]
+    fn a_comment_thread_ends_a_short_article() {
+        let page = "Ferry service to Alder Island resumes after storm repairs\n\
+            The ferry to Alder Island sailed again on Tuesday morning, a week after the storm damaged the landing ramp at the island's only harbour.\n\
+            The island council said the new ramp would be tested every morning until the end of the month before heavier lorries are allowed on board.\n\
+            Load all comments\n\
+            Kestrel77 wrote on Tuesday at nine in the evening, after the first crossing back from the island:\n\
+            About time too, the whole island has been waiting for this and the shop shelves were nearly empty by the end of the week, which nobody in charge seemed to care about at all.\n\
+            Reply to this comment\n\
+            Another long reply about the ferry timetable and how the morning sailings never match the buses that leave from the harbour car park for the town.\n";
+        let found = reasons(page);
+        let kept: Vec<&str> = found
+            .iter()
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(line, _)| line.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept[2].starts_with("The island council"));
     }
 
     #[test]
