@@ -63,10 +63,11 @@ const SHORT_LINE_BYTES: usize = 160;
 /// Tenths of the article's kept text that must come before a closing section.
 const CLOSING_SECTION_AFTER: usize = 7;
 /// A comment thread (this many comment lines or more from its first on) ends
-/// the article sooner: after this many tenths of its kept text. Readers'
-/// comments can outweigh a short article, so the share above would miss them.
-const THREAD_AFTER: usize = 2;
+/// the article sooner: after a fifth of its kept text, or after this many
+/// bytes of it, since readers' comments can outweigh a short article.
 const COMMENT_THREAD_LINES: usize = 2;
+const THREAD_AFTER_TENTHS: usize = 2;
+const THREAD_AFTER_BYTES: usize = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Side {
@@ -184,7 +185,7 @@ fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kep
         seen += mass[i];
         let thread = *quality == Quality::Bad(Reason::Comments)
             && comments_after >= COMMENT_THREAD_LINES
-            && seen * 10 >= total * THREAD_AFTER;
+            && (seen >= THREAD_AFTER_BYTES || seen * 10 >= total * THREAD_AFTER_TENTHS);
         if *quality == Quality::Bad(Reason::Comments) {
             comments_after -= 1;
         }
