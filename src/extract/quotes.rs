@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::report::QuoteKind;
+use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 use crate::text::words::{words, Word};
 
 /// A quote found in a document, in byte offsets.
@@ -1256,77 +1257,22 @@ fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<usize>> {
     for (index, block) in article.iter().enumerate() {
         let body = &text[block.clone()];
         let continues =
-            open.is_some() && mark_at(body, 0).is_some_and(|(kind, _)| kind == Mark::Double);
+            open.is_some() && mark_at(body, 0).is_some_and(|(mark, _)| mark == Mark::Double);
         if open.is_some() && !continues {
             // The paragraph ended open and no quote continues it: close at its end.
             let start = open.take().unwrap_or_default();
             out.push(start..article[index - 1].end);
         }
-        let mut single: Option<usize> = None;
-        let mut pos = 0;
-        while pos < body.len() {
-            let Some((kind, len)) = mark_at(body, pos) else {
-                pos += body[pos..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            };
-            let at = block.start + pos;
-            let prev = body[..pos].chars().next_back();
-            let next = body[pos + len..].chars().next();
-            let can_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p))
-                && next.is_some_and(|n| !n.is_whitespace());
-            let can_close = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric());
-            match kind {
-                Mark::Double if continues && pos == 0 => {}
-                Mark::Double => match open {
-                    Some(start) if can_close => {
-                        out.push(start..at + len);
-                        open = None;
-                    }
-                    _ if can_open => open = Some(at),
-                    _ => {}
-                },
-                // Inside a double quote, single marks are nested quotes: part of it.
-                Mark::Single if open.is_some() => {}
-                Mark::Single => match single {
-                    Some(start) if can_close => {
-                        out.push(start..at + len);
-                        single = None;
-                    }
-                    None if can_open && next.is_some_and(char::is_alphanumeric) => {
-                        single = Some(at)
-                    }
-                    _ => {}
-                },
-            }
-            pos += len;
-        }
+        let (closed, still_open) = pair_marks(body, block.start, open.filter(|_| continues));
+        out.extend(closed.into_iter().map(|q| q.range));
+        open = still_open;
     }
     if let (Some(start), Some(last)) = (open, article.last()) {
         out.push(start..last.end);
     }
+    out.sort_by_key(|r| r.start);
     out.retain(|r| !words(text, r.start, r.end).is_empty());
     out
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Mark {
-    Double,
-    Single,
-}
-
-/// The quote mark starting at byte `pos`, with its length in bytes.
-fn mark_at(body: &str, pos: usize) -> Option<(Mark, usize)> {
-    let rest = &body[pos..];
-    if rest.starts_with("''") || rest.starts_with("``") {
-        return Some((Mark::Double, 2));
-    }
-    let c = rest.chars().next()?;
-    match c {
-        '“' | '”' | '"' | '„' | '«' | '»' => Some((Mark::Double, c.len_utf8())),
-        '‘' | '’' | '\'' => Some((Mark::Single, c.len_utf8())),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

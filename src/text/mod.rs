@@ -1,9 +1,10 @@
 //! From raw bytes to analyzable text: decoding, HTML to text, normalization,
-//! and segmentation into blocks, sentences and words.
+//! quote marks, and segmentation into blocks, sentences and words.
 
 pub mod decode;
 pub mod html;
 pub mod normalize;
 pub mod offsets;
+pub mod quote_marks;
 pub mod segment;
 pub mod words;

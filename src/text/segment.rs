@@ -4,6 +4,8 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
+use crate::text::quote_marks::{mark_at, pair_marks, Mark};
+
 /// Non-empty lines: in copied pages each line is one block (a paragraph, a
 /// menu item, a caption), so the line is the unit boilerplate is judged on.
 pub fn blocks(text: &str) -> Vec<Range<usize>> {
@@ -95,27 +97,17 @@ fn is_abbreviation(before: &str, abbreviations: &HashSet<&str>) -> bool {
         || (word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2))
 }
 
-/// Byte ranges strictly inside balanced double quotes of a block.
+/// Byte ranges inside the double quotes a block closes, after the opening mark.
 fn quoted_regions(body: &str) -> Vec<Range<usize>> {
-    let mut regions = Vec::new();
-    let mut open_curly: Option<usize> = None;
-    let mut open_straight: Option<usize> = None;
-    for (pos, c) in body.char_indices() {
-        match c {
-            '“' | '«' => open_curly = Some(pos + c.len_utf8()),
-            '”' | '»' => {
-                if let Some(start) = open_curly.take() {
-                    regions.push(start..pos);
-                }
-            }
-            '"' => match open_straight.take() {
-                Some(start) => regions.push(start..pos),
-                None => open_straight = Some(pos + 1),
-            },
-            _ => {}
-        }
-    }
-    regions
+    pair_marks(body, 0, None)
+        .0
+        .into_iter()
+        .filter(|q| q.mark == Mark::Double)
+        .map(|q| {
+            let opening = mark_at(body, q.range.start).map_or(0, |(_, len)| len);
+            q.range.start + opening..q.range.end
+        })
+        .collect()
 }
 
 fn inside(regions: &[Range<usize>], pos: usize) -> bool {
