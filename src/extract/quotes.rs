@@ -1289,6 +1289,19 @@ mod tests {
         Option<&'t str>,
     );
 
+    /// Speakers of the quotes that are not reported speech, with their cues.
+    fn speakers_and_cues(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        quotes(text)
+            .into_iter()
+            .filter(|q| q.1 != QuoteKind::Indirect)
+            .map(|q| (q.2, q.3))
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        speakers_and_cues(text).into_iter().map(|q| q.0).collect()
+    }
+
     fn quotes(text: &str) -> Vec<Found<'_>> {
         let lexicon = Lexicon::load();
         let ranges = blocks(text);
@@ -1356,65 +1369,58 @@ mod tests {
 
     #[test]
     fn a_phrase_no_cue_attributes_is_its_sentence_subjects() {
-        let found = quotes("In recent weeks, Senator Lia Moss has gone after the mayor as “a man who never shows up for work”.\nThe harbour board is calling the plan “extremely costly to every family”.");
-        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
-        assert_eq!(speakers, [Some("Lia Moss"), Some("The harbour board")]);
+        let found = speakers("In recent weeks, Senator Lia Moss has gone after the mayor as “a man who never shows up for work”.\nThe harbour board is calling the plan “extremely costly to every family”.");
+        assert_eq!(
+            found,
+            [Some("Lia Moss".into()), Some("The harbour board".into())]
+        );
     }
 
     #[test]
     fn contractions_speak_and_objects_do_not() {
-        let found = quotes("Mayor Ina Orr spoke on Monday. She’s claiming the flood was “the worst in living memory”.\nTom Bell smiled and asked the crowd to cheer the new bridge - “our pride.”");
-        let speakers: Vec<_> = found
-            .iter()
-            .map(|q| (q.2.as_deref(), q.3.as_deref()))
-            .collect();
+        let found = speakers_and_cues("Mayor Ina Orr spoke on Monday. She’s claiming the flood was “the worst in living memory”.\nTom Bell smiled and asked the crowd to cheer the new bridge - “our pride.”");
         assert_eq!(
-            speakers,
+            found,
             [
-                (Some("Ina Orr"), Some("claiming")),
-                (Some("Tom Bell"), None)
+                (Some("Ina Orr".into()), Some("claiming".into())),
+                (Some("Tom Bell".into()), None)
             ]
         );
     }
 
     #[test]
     fn a_names_claim_and_groups_of_authors() {
-        let found = quotes("The paper checked Mayor Orr’s claim that there were “hundreds of empty homes” in town.\nThe authors of the study found that rents had “more than doubled in a year”.");
-        let speakers: Vec<_> = found
-            .iter()
-            .map(|q| (q.2.as_deref(), q.3.as_deref()))
-            .collect();
+        let found = speakers_and_cues("The paper checked Mayor Orr’s claim that there were “hundreds of empty homes” in town.\nThe authors of the study found that rents had “more than doubled in a year”.");
         assert_eq!(
-            speakers,
-            [(Some("Orr"), Some("claim")), (Some("The authors"), None)]
+            found,
+            [
+                (Some("Orr".into()), Some("claim".into())),
+                (Some("The authors".into()), None)
+            ]
         );
     }
 
     #[test]
     fn the_name_before_a_participle_speaks() {
-        let found = quotes("The ad shows footage of Ana Ruiz saying, “We will rebuild every bridge.”\nDuring a long speech at the harbour on Monday, Tom Bell attacked the plan, saying, “It is far too late.”");
-        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
-        assert_eq!(speakers, [Some("Ana Ruiz"), Some("Tom Bell")]);
+        let found = speakers("The ad shows footage of Ana Ruiz saying, “We will rebuild every bridge.”\nDuring a long speech at the harbour on Monday, Tom Bell attacked the plan, saying, “It is far too late.”");
+        assert_eq!(found, [Some("Ana Ruiz".into()), Some("Tom Bell".into())]);
     }
 
     #[test]
     fn a_phrase_in_a_relative_clause_is_the_subjects() {
-        let found = quotes("Council leaders denounced what Mayor Ina Orr called the “reckless, costly” plan.\nKim Lo said the river was high, but she said the dam was “safe for now” after the works.");
-        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
-        assert_eq!(speakers, [Some("Council leaders"), Some("Kim Lo")]);
-        let spans: Vec<_> = found.iter().map(|q| q.4).collect();
-        assert_eq!(spans, [Some("Council leaders"), Some("she")]);
+        let text = "Council leaders denounced what Mayor Ina Orr called the “reckless, costly” plan.\nKim Lo said the river was high, but she said the dam was “safe for now” after the works.";
+        assert_eq!(
+            speakers(text),
+            [Some("Council leaders".into()), Some("Kim Lo".into())]
+        );
+        let mentions: Vec<_> = quotes(text).into_iter().map(|q| q.4).collect();
+        assert_eq!(mentions, [Some("Council leaders"), Some("she")]);
     }
 
     #[test]
     fn a_sentence_after_a_quoted_phrase_is_not_its_attribution() {
-        let found = quotes("Ana Ruiz says the budget is “the same old plan with a new cover.” Tom Bell adds that it is fine.\nDan Roe said the delay was “a real worry for us all,” but he said the money was there.");
-        let speakers: Vec<_> = found
-            .iter()
-            .filter(|q| q.1 != QuoteKind::Indirect)
-            .map(|q| q.2.as_deref())
-            .collect();
-        assert_eq!(speakers, [Some("Ana Ruiz"), Some("Dan Roe")]);
+        let found = speakers("Ana Ruiz says the budget is “the same old plan with a new cover.” Tom Bell adds that it is fine.\nDan Roe said the delay was “a real worry for us all,” but he said the money was there.");
+        assert_eq!(found, [Some("Ana Ruiz".into()), Some("Dan Roe".into())]);
     }
 
     #[test]

@@ -44,14 +44,15 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
             && next.is_some_and(|n| !n.is_whitespace());
         let can_close =
             prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
+        let closing = |start: usize| Quoted {
+            range: start..at + len,
+            mark,
+        };
         match mark {
             Mark::Double if carried.is_some() && pos == 0 => {}
             Mark::Double => match open {
                 Some(start) if can_close => {
-                    out.push(Quoted {
-                        range: start..at + len,
-                        mark,
-                    });
+                    out.push(closing(start));
                     open = None;
                 }
                 _ if can_open => open = Some(at),
@@ -61,10 +62,7 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
             Mark::Single if open.is_some() => {}
             Mark::Single => match single {
                 Some(start) if can_close => {
-                    out.push(Quoted {
-                        range: start..at + len,
-                        mark,
-                    });
+                    out.push(closing(start));
                     single = None;
                 }
                 // `’80s` is an elided year; a `‘` that may open starts afresh.
