@@ -33,6 +33,11 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
     let mut single: Option<usize> = None;
     let mut pos = 0;
     while pos < body.len() {
+        // Jump to the next character that may be a mark.
+        let Some(skip) = body[pos..].find(MARK_CHARS) else {
+            break;
+        };
+        pos += skip;
         let Some((mark, len)) = mark_at(body, pos) else {
             pos += body[pos..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -79,6 +84,9 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
     }
     (out, open)
 }
+
+/// Every character a mark starts with.
+const MARK_CHARS: [char; 10] = ['“', '”', '"', '„', '«', '»', '‘', '’', '\'', '`'];
 
 /// The quote mark starting at byte `pos`, with its length in bytes.
 pub fn mark_at(body: &str, pos: usize) -> Option<(Mark, usize)> {
