@@ -1448,6 +1448,33 @@ mod tests {
     }
 
     #[test]
+    fn marks_of_every_kind_and_an_unbalanced_count() {
+        let text = "Mayor Lena Borg opened the dam on Monday.\n\
+            «The water is ours again,» said engineer Piet Hal.\n\
+            ''We tested every gate twice,'' the 58-year-old added.\n\
+            “She told me ‘never again’ after the flood,” said Ana Mirez, whose shop sold 100’s of sandbags.\n\
+            “An open mark with no end, said nobody in particular.";
+        let found = quotes(text);
+        let texts: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            &texts[..3],
+            [
+                "«The water is ours again,»",
+                "''We tested every gate twice,''",
+                "“She told me ‘never again’ after the flood,”"
+            ]
+        );
+        assert_eq!(found[0].2.as_deref(), Some("Piet Hal"));
+        assert_eq!(
+            found[1].2.as_deref(),
+            Some("Piet Hal"),
+            "the 58-year-old is the last person named"
+        );
+        assert_eq!(found[2].2.as_deref(), Some("Ana Mirez"));
+        assert!(found.iter().all(|q| !q.0.contains("100’s")));
+    }
+
+    #[test]
     fn apostrophes_are_not_quotes() {
         let found = quotes("The mayor’s office said the city was ‘fully prepared’ for the storm, and the Rangers’ coach agreed.");
         assert_eq!(found.len(), 1, "{found:?}");
