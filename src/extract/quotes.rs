@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gender, Lexicon};
 use crate::report::QuoteKind;
 use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 use crate::text::words::{words, Word};
@@ -849,12 +849,12 @@ impl<'a> QuoteFinder<'a> {
     ) -> Option<String> {
         let phrase = &text[mention.clone()];
         let folded = phrase.to_lowercase();
-        let last_speaker = |want_person: Option<bool>| {
+        let last_speaker = |fits: &dyn Fn(&str) -> bool| {
             earlier
                 .iter()
                 .rev()
                 .filter_map(|q| q.speaker.as_deref())
-                .find(|s| want_person.is_none_or(|p| self.looks_like_person(s) == p))
+                .find(|s| fits(s))
                 .map(str::to_string)
         };
         let previous_nearby = earlier
@@ -865,14 +865,27 @@ impl<'a> QuoteFinder<'a> {
             return previous_nearby
                 .filter(|s| !self.looks_like_person(s))
                 .or_else(|| self.nearest_organization(text, context_end))
-                .or_else(|| last_speaker(Some(false)))
+                .or_else(|| last_speaker(&|s| !self.looks_like_person(s)))
                 .or_else(|| Some(phrase.to_string()));
         }
         if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
+            // `she` is never a name the lexicon knows as a man's, nor `he` a woman's.
+            let gender = match folded.as_str() {
+                "she" => Some(Gender::Female),
+                "he" => Some(Gender::Male),
+                _ => None,
+            };
+            let agrees = |name: &str| {
+                let given = name.split_whitespace().next().unwrap_or("");
+                match (gender, self.lexicon.given_names.get(given)) {
+                    (Some(wanted), Some(&known)) => wanted == known,
+                    _ => true,
+                }
+            };
             return self
-                .nearest_person(text, context_end)
-                .or_else(|| previous_nearby.filter(|s| self.looks_like_person(s)))
-                .or_else(|| last_speaker(Some(true)))
+                .nearest_person(text, context_end, &agrees)
+                .or_else(|| previous_nearby.filter(|s| self.looks_like_person(s) && agrees(s)))
+                .or_else(|| last_speaker(&|s| self.looks_like_person(s) && agrees(s)))
                 .or_else(|| Some(phrase.to_string()));
         }
         let name = self.strip_titles(phrase);
@@ -919,8 +932,14 @@ impl<'a> QuoteFinder<'a> {
                 && !self.lexicon.months.contains_key(folded.as_str())
                 && !self.lexicon.date_words.contains(folded.as_str())
         };
+        // `MIDWAY ATOLL` is a dateline or a heading, `West Virginia` a place.
+        let shouted = parts
+            .iter()
+            .all(|p| p.chars().count() > 1 && !p.chars().any(char::is_lowercase));
         !parts.is_empty()
             && parts.len() <= 4
+            && !shouted
+            && !self.lexicon.places.contains(name)
             && parts.iter().all(plain)
             && parts.iter().all(|p| p.starts_with(char::is_uppercase))
             && !parts.iter().any(|p| {
@@ -932,17 +951,25 @@ impl<'a> QuoteFinder<'a> {
 
     /// The first full name (two or more capitalized words, titles dropped,
     /// not after `the`) of the nearest sentence before `pos` that has one.
-    fn nearest_person(&self, text: &str, pos: usize) -> Option<String> {
+    fn nearest_person(
+        &self,
+        text: &str,
+        pos: usize,
+        agrees: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
         // The first name of the nearest sentence naming someone: its subject, usually.
         sentences_before(text, pos).find_map(|sentence| {
             capitalized_runs(sentence)
                 .into_iter()
                 .find_map(|(run, after_the)| {
                     let name = self.name_after_titles(run.iter().copied());
-                    (!after_the
-                        && name.split_whitespace().count() >= 2
+                    // `Mr. Obama` names a person by a title and a surname.
+                    let titled = name.split_whitespace().count() < run.len();
+                    let name = (!after_the
+                        && (titled || name.split_whitespace().count() >= 2)
                         && self.looks_like_person(&name))
-                    .then_some(name)
+                    .then(|| self.fullest_name(text, &name).unwrap_or(name))?;
+                    agrees(&name).then_some(name)
                 })
         })
     }
@@ -1472,6 +1499,18 @@ mod tests {
         );
         assert_eq!(found[2].2.as_deref(), Some("Ana Mirez"));
         assert!(found.iter().all(|q| !q.0.contains("100’s")));
+    }
+
+    #[test]
+    fn pronouns_agree_with_given_names_and_places_are_no_people() {
+        let text = "Senator Donna Reyes met Governor Paul Abt in West Virginia on Monday.\n\
+            “We agreed on the bridge,” she said.\n\
+            Mr. Abt spoke later in New Hampshire.\n\
+            “The money is there,” he said.";
+        assert_eq!(
+            speakers(text),
+            [Some("Donna Reyes".into()), Some("Paul Abt".into())]
+        );
     }
 
     #[test]

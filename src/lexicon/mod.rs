@@ -17,6 +17,8 @@ pub struct Lexicon {
     pub speech_adverbs: HashSet<&'static str>,
     pub inverted_cues: HashSet<&'static str>,
     pub speaker_groups: HashSet<&'static str>,
+    pub places: HashSet<&'static str>,
+    pub given_names: HashMap<&'static str, Gender>,
 }
 
 impl Lexicon {
@@ -39,6 +41,8 @@ impl Lexicon {
             speech_adverbs: entries(include_str!("speech_adverbs.txt")).collect(),
             inverted_cues: entries(include_str!("inverted_cues.txt")).collect(),
             speaker_groups: entries(include_str!("speaker_groups.txt")).collect(),
+            places: entries(include_str!("places.txt")).collect(),
+            given_names: given_names(include_str!("given_names.txt")),
         }
     }
 }
@@ -64,13 +68,26 @@ fn months(data: &'static str) -> HashMap<&'static str, u32> {
 }
 
 /// Entries grouped under `[reason]` headers.
-fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'static str)> {
-    use crate::report::BoilerplateReason as R;
-    let mut reason = None;
+/// Entries under `[section]` headings, each with its section's name.
+fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut section = None;
     let mut out = Vec::new();
     for entry in entries(data) {
         if let Some(name) = entry.strip_prefix('[').and_then(|e| e.strip_suffix(']')) {
-            reason = Some(match name {
+            section = Some(name);
+        } else if let Some(section) = section {
+            out.push((section, entry));
+        }
+    }
+    out
+}
+
+fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'static str)> {
+    use crate::report::BoilerplateReason as R;
+    sections(data)
+        .into_iter()
+        .map(|(section, entry)| {
+            let reason = match section {
                 "navigation" => R::Navigation,
                 "promo" => R::Promo,
                 "paywall" => R::Paywall,
@@ -81,12 +98,31 @@ fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'sta
                 "contact" => R::Contact,
                 "markup" => R::Markup,
                 other => panic!("boilerplate_phrases.txt: unknown section [{other}]"),
-            });
-        } else if let Some(reason) = reason {
-            out.push((reason, entry));
-        }
-    }
-    out
+            };
+            (reason, entry)
+        })
+        .collect()
+}
+
+/// Whether a given name is a woman's or a man's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+fn given_names(data: &'static str) -> HashMap<&'static str, Gender> {
+    sections(data)
+        .into_iter()
+        .map(|(section, name)| {
+            let gender = match section {
+                "female" => Gender::Female,
+                "male" => Gender::Male,
+                other => panic!("given_names.txt: unknown section [{other}]"),
+            };
+            (name, gender)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -100,5 +136,10 @@ mod tests {
         assert!(lexicon.titles.contains("president"));
         assert!(!lexicon.boilerplate_phrases.is_empty());
         assert_eq!(lexicon.months.get("sept"), Some(&9));
+        assert!(lexicon.places.contains("West Virginia"));
+        assert_eq!(
+            lexicon.given_names.get("Donna"),
+            Some(&super::Gender::Female)
+        );
     }
 }
