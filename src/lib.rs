@@ -164,6 +164,7 @@ impl<'a> Pipeline<'a> {
                     kind: q.kind,
                     speaker: q.speaker,
                     speaker_span: q.speaker_range.map(|r| offsets.span(r.start, r.end)),
+                    speaker_role: q.role,
                     cue: q.cue,
                 })
                 .collect(),

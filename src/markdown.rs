@@ -44,7 +44,11 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | {kind} | {} | {} |",
-                    cell(quote.speaker.as_deref().unwrap_or("?")),
+                    cell(&match (&quote.speaker, &quote.speaker_role) {
+                        (Some(speaker), Some(role)) => format!("{speaker} ({role})"),
+                        (Some(speaker), None) => speaker.clone(),
+                        _ => "?".to_string(),
+                    }),
                     cell(quote.cue.as_deref().unwrap_or("")),
                     cell(&quote.span.text)
                 );

@@ -91,6 +91,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub speaker: Option<String>,
     pub speaker_span: Option<Span>,
+    /// What the text calls the speaker beside the name (`Foreign Minister`).
+    pub speaker_role: Option<String>,
     pub cue: Option<String>,
 }
 

@@ -21,6 +21,8 @@ pub struct FoundQuote {
     pub kind: QuoteKind,
     pub speaker: Option<String>,
     pub speaker_range: Option<Range<usize>>,
+    /// What the text calls the speaker beside the name (`Foreign Minister`).
+    pub role: Option<String>,
     pub cue: Option<String>,
 }
 
@@ -122,15 +124,17 @@ impl<'a> QuoteFinder<'a> {
             let attributed = |a: Attribution| {
                 (
                     self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
+                    self.role(text, &a.mention),
                     Some(a.mention),
                     (!a.cue.is_empty()).then_some(a.cue),
                 )
             };
-            let (speaker, speaker_range, cue) = match own {
+            let (speaker, role, speaker_range, cue) = match own {
                 Some(a) => attributed(a),
                 None => match self.continued_from(text, &range, &found) {
                     Some(previous) => (
                         previous.speaker.clone(),
+                        previous.role.clone(),
                         previous.speaker_range.clone(),
                         None,
                     ),
@@ -141,7 +145,7 @@ impl<'a> QuoteFinder<'a> {
                     None => self
                         .previous_sentence_attribution(text, sentences, &range)
                         .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
-                        .map_or((None, None, None), attributed),
+                        .map_or((None, None, None, None), attributed),
                 },
             };
             found.push(FoundQuote {
@@ -149,10 +153,54 @@ impl<'a> QuoteFinder<'a> {
                 kind,
                 speaker,
                 speaker_range,
+                role,
                 cue,
             });
         }
         found
+    }
+
+    /// What a mention says the speaker is beside the name: `Foreign Minister`
+    /// in `Foreign Minister Ann Lee`, `a former engineer` in `Ann Lee, a
+    /// former engineer, said`. Honorifics (`Mr`) are no role.
+    fn role(&self, text: &str, mention: &Range<usize>) -> Option<String> {
+        const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
+        let phrase = &text[mention.clone()];
+        let name = self.strip_titles(phrase);
+        if !self.looks_like_person(&name) {
+            return None;
+        }
+        let before_name = phrase.strip_suffix(name.as_str()).unwrap_or("").trim();
+        let honorific_only = before_name
+            .split_whitespace()
+            .all(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        if !honorific_only {
+            return Some(before_name.to_string());
+        }
+        // `“…,” regional governor Ann Lee told`: a lower-case title just before the name.
+        let head = &text[..mention.start];
+        let lead: Vec<&str> = head
+            .rsplit(' ')
+            .skip(1)
+            .take_while(|w| {
+                !w.is_empty()
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !self.lexicon.stopwords.contains(w)
+                    && !self.lexicon.cue_verbs.contains(w)
+            })
+            .take(4)
+            .collect();
+        if lead.first().is_some_and(|w| self.is_title(w)) {
+            return Some(lead.iter().rev().copied().collect::<Vec<_>>().join(" "));
+        }
+        // `Ann Lee, the port's director, said`: a description between commas.
+        let after = text[mention.end..].strip_prefix(", ")?;
+        let end = after.find([',', ';', '\n']).filter(|&end| end < 120)?;
+        let description = &after[..end];
+        let first = description.split_whitespace().next()?;
+        let is_description = matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            && !description.contains(['.', '“', '”', '"']);
+        is_description.then(|| description.to_string())
     }
 
     /// A quote is direct when it is (nearly) the whole sentence bar its attribution.
@@ -1329,15 +1377,19 @@ mod tests {
         speakers_and_cues(text).into_iter().map(|q| q.0).collect()
     }
 
-    fn quotes(text: &str) -> Vec<Found<'_>> {
+    /// The quotes of a text whose every line is an article paragraph.
+    fn find_all(text: &str) -> Vec<FoundQuote> {
         let lexicon = Lexicon::load();
         let ranges = blocks(text);
         let sents: Vec<Range<usize>> = ranges
             .iter()
             .flat_map(|r| sentences(text, r.clone(), &lexicon.abbreviations))
             .collect();
-        QuoteFinder::new(&lexicon)
-            .find(text, &ranges, &sents)
+        QuoteFinder::new(&lexicon).find(text, &ranges, &sents)
+    }
+
+    fn quotes(text: &str) -> Vec<Found<'_>> {
+        find_all(text)
             .into_iter()
             .map(|q| {
                 let mention = q.speaker_range.map(|r| &text[r]);
@@ -1510,6 +1562,24 @@ mod tests {
         assert_eq!(
             speakers(text),
             [Some("Donna Reyes".into()), Some("Paul Abt".into())]
+        );
+    }
+
+    #[test]
+    fn roles_beside_the_name() {
+        let text = "“The gates held,” regional governor Ana Ruiz told reporters.\n\
+            Port Director Tomas Rell said the ships were safe, “every one of them.”\n\
+            “We were lucky,” said Ina Orr, a harbour pilot, after the storm.\n\
+            “Lucky indeed,” Mr Rell added.";
+        let roles: Vec<_> = find_all(text).into_iter().map(|q| q.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Some("regional governor".into()),
+                Some("Port Director".into()),
+                Some("a harbour pilot".into()),
+                None
+            ]
         );
     }
 

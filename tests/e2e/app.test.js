@@ -80,6 +80,8 @@ test('the demo loads our own articles and flags the disagreeing number', async (
   await page.selectOption('#tab-quotes select[aria-label="Filter by speaker"]', 'Ilse Marrow');
   const governor = await rows();
   assert.ok(governor >= 3 && governor < all, `rows: ${governor} of ${all}`);
+  const roles = await page.$$eval('#tab-quotes table.quotes .role', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(roles.includes('regional governor'), `roles: ${roles}`);
   await page.selectOption('#tab-quotes select[aria-label="Filter by speaker"]', '');
   await page.selectOption('#tab-quotes select[aria-label="Filter by source"]', { index: 1 });
   assert.ok((await rows()) < all);

@@ -5,7 +5,8 @@ const COLUMNS = [['doc', 'Source'], ['speaker', 'Speaker'], ['kind', 'Kind'], ['
 
 export function renderQuotes(container, report, corrections) {
   const rows = report.documents.flatMap((doc, index) => doc.quotes.map((q) => ({
-    doc: documentLabel(report, corrections, index), speaker: q.speaker || '', kind: q.kind, cue: q.cue || '', text: q.text,
+    doc: documentLabel(report, corrections, index), speaker: q.speaker || '', role: q.speaker_role || '',
+    kind: q.kind, cue: q.cue || '', text: q.text,
   })));
   const speakers = [...new Set(rows.map((r) => r.speaker).filter(Boolean))].sort();
   const filter = element('select', { 'aria-label': 'Filter by speaker' },
@@ -31,7 +32,8 @@ export function renderQuotes(container, report, corrections) {
     const shown = rows.filter((r) => (!filter.value || r.speaker === filter.value) && (!source.value || r.doc === source.value))
       .sort((a, b) => (ascending ? 1 : -1) * a[sortKey].localeCompare(b[sortKey]));
     tbody.replaceChildren(...shown.map((r) => element('tr', {},
-      element('td', {}, r.doc), element('td', { class: speakerClass(r.speaker) }, r.speaker || '?'),
+      element('td', {}, r.doc),
+      element('td', { class: speakerClass(r.speaker) }, r.speaker || '?', r.role ? element('span', { class: 'role' }, r.role) : null),
       element('td', {}, r.kind), element('td', {}, r.cue), element('td', {}, r.text))));
   };
   filter.addEventListener('change', draw);
