@@ -491,7 +491,15 @@ impl<'a> Detector<'a> {
         let prose: Vec<usize> = (0..ranges.len())
             .filter(|&i| is_prose(qualities[i], &text[ranges[i].clone()]))
             .collect();
-        if prose.len() < 4 {
+        // Appended stories come as teasers: a headline, then its summary.
+        let headline_above = |i: usize| {
+            i > 0 && {
+                let above = &text[ranges[i - 1].clone()];
+                !ends_like_sentence(above) && above.split_whitespace().count() <= 20
+            }
+        };
+        // Most pages end on the article: then no vocabulary need be read.
+        if prose.len() < 4 || !prose.last().is_some_and(|&i| headline_above(i)) {
             return on_topic;
         }
         let vocabularies: Vec<HashSet<u64>> = prose
@@ -509,14 +517,9 @@ impl<'a> Detector<'a> {
         for (n, &i) in prose.iter().enumerate().skip(half).rev() {
             // Everything before the line is its context: an appended story
             // shares nothing with the article nor with other appended stories.
-            // Appended stories come as teasers: a headline, then its summary.
-            let headline_above = i > 0 && {
-                let above = &text[ranges[i - 1].clone()];
-                !ends_like_sentence(above) && above.split_whitespace().count() <= 20
-            };
             let own = &vocabularies[n];
             let shared = own.iter().filter(|w| first_seen[*w] < n).count();
-            if !headline_above || own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
+            if !headline_above(i) || own.len() < 6 || shared as f64 / own.len() as f64 >= 0.15 {
                 break;
             }
             on_topic[i] = false;
