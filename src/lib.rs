@@ -209,6 +209,9 @@ fn lines_in_several(
     blocks: &[Vec<std::ops::Range<usize>>],
 ) -> HashSet<String> {
     let mut seen: HashMap<String, usize> = HashMap::default();
+    if texts.len() < 2 {
+        return HashSet::default();
+    }
     for ((_, Decoded { text, .. }, _), ranges) in texts.iter().zip(blocks) {
         let lines: HashSet<String> = ranges
             .iter()
