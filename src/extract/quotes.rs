@@ -404,16 +404,13 @@ impl<'a> QuoteFinder<'a> {
         if PRONOUNS.contains(&first.folded.as_str()) {
             return Some(first.start..first.end);
         }
-        let determiner = |w: &Word| {
-            matches!(
-                w.folded.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "several" | "many" | "some"
-            )
-        };
         let function_word = |w: &Word| self.lexicon.stopwords.contains(w.folded.as_str());
         // `After saying …`, `Though typically …`: the sentence opens with no subject.
         let gerund = first.folded.ends_with("ing");
-        if !is_mention_start(text, first) || function_word(first) && !determiner(first) || gerund {
+        if !is_mention_start(text, first)
+            || function_word(first) && !opens_noun_phrase(&first.folded)
+            || gerund
+        {
             return None;
         }
         let mut end = first.end;
@@ -1266,27 +1263,31 @@ fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
 }
 
 fn is_mention_start(text: &str, word: &Word) -> bool {
-    text[word.start..].starts_with(char::is_uppercase)
-        || matches!(
-            word.folded.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "one"
-                | "some"
-                | "many"
-                | "several"
-                | "another"
-                | "other"
-                | "each"
-                | "every"
-                | "two"
-                | "three"
-        )
+    text[word.start..].starts_with(char::is_uppercase) || opens_noun_phrase(&word.folded)
+}
+
+/// Determiners and quantifiers that open a mention (`the ministry`, `several lawmakers`).
+fn opens_noun_phrase(folded: &str) -> bool {
+    matches!(
+        folded,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "one"
+            | "some"
+            | "many"
+            | "several"
+            | "another"
+            | "other"
+            | "each"
+            | "every"
+            | "two"
+            | "three"
+    )
 }
 
 /// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
