@@ -67,7 +67,6 @@ fn months(data: &'static str) -> HashMap<&'static str, u32> {
         .collect()
 }
 
-/// Entries grouped under `[reason]` headers.
 /// Entries under `[section]` headings, each with its section's name.
 fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut section = None;
@@ -82,6 +81,7 @@ fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> {
     out
 }
 
+/// Boilerplate phrases under their reason's heading (`[promo]`).
 fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'static str)> {
     use crate::report::BoilerplateReason as R;
     sections(data)
