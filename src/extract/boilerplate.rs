@@ -433,11 +433,9 @@ impl<'a> Detector<'a> {
         };
         tokens.iter().any(|w| self.lexicon.months.contains_key(w))
             && tokens.iter().any(is_number)
-            && tokens.iter().all(|w| {
-                is_number(w)
-                    || self.lexicon.months.contains_key(w)
-                    || self.lexicon.date_words.contains(w)
-            })
+            && tokens
+                .iter()
+                .all(|w| is_number(w) || self.lexicon.is_time_word(w))
     }
 
     /// Reasons that hold whatever surrounds the line. Cheap character tests

@@ -390,8 +390,7 @@ impl<'a> QuoteFinder<'a> {
             let first = rest[0].folded.as_str();
             let aside = first.ends_with("ing")
                 || self.lexicon.stopwords.contains(first)
-                || self.lexicon.months.contains_key(first)
-                || self.lexicon.date_words.contains(first)
+                || self.lexicon.is_time_word(first)
                 || first.ends_with("ly");
             if !aside || PRONOUNS.contains(&first) {
                 break;
@@ -508,8 +507,7 @@ impl<'a> QuoteFinder<'a> {
                         );
                     let named_before = previous.is_some_and(|p| {
                         text[p.start..].starts_with(char::is_uppercase)
-                            && !self.lexicon.date_words.contains(p.folded.as_str())
-                            && !self.lexicon.months.contains_key(p.folded.as_str())
+                            && !self.lexicon.is_time_word(&p.folded)
                     });
                     match previous_word {
                         // `The board is calling the plan “…”`: a verb in the progressive.
@@ -621,9 +619,7 @@ impl<'a> QuoteFinder<'a> {
                     .unwrap_or(ordered.len());
                 let is_time = |w: &&Word| {
                     let word = w.folded.as_str();
-                    word.chars().all(|c| c.is_ascii_digit())
-                        || self.lexicon.months.contains_key(word)
-                        || self.lexicon.date_words.contains(word)
+                    word.chars().all(|c| c.is_ascii_digit()) || self.lexicon.is_time_word(word)
                 };
                 if segment == ordered.len() || !ordered[..segment].iter().all(is_time) {
                     break;
@@ -973,9 +969,7 @@ impl<'a> QuoteFinder<'a> {
         let parts: Vec<&str> = name.split_whitespace().collect();
         let plain = |w: &&str| {
             let folded = w.to_lowercase();
-            !self.lexicon.stopwords.contains(folded.as_str())
-                && !self.lexicon.months.contains_key(folded.as_str())
-                && !self.lexicon.date_words.contains(folded.as_str())
+            !self.lexicon.stopwords.contains(folded.as_str()) && !self.lexicon.is_time_word(&folded)
         };
         // `MIDWAY ATOLL` is a dateline or a heading, `West Virginia` a place.
         let shouted = parts

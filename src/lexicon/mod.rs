@@ -22,6 +22,11 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// A month or another word of dates and times (`Monday`, `yesterday`), folded.
+    pub fn is_time_word(&self, folded: &str) -> bool {
+        self.months.contains_key(folded) || self.date_words.contains(folded)
+    }
+
     /// The tables, parsed on first use and shared: they never change at run time.
     pub fn shared() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
