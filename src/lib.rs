@@ -7,6 +7,8 @@
 
 pub mod compare;
 pub mod extract;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod invariants;
 pub mod lexicon;
 pub mod markdown;
 pub mod report;
@@ -66,14 +68,27 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
         .map(|(_, decoded, _)| segment::blocks(&decoded.text))
         .collect();
     let shared = lines_in_several(&texts, &blocks);
-    let documents: Vec<Document> = texts
-        .into_iter()
-        .zip(&blocks)
-        .map(|((name, decoded, flipped), ranges)| {
-            pipeline.document(name, decoded, ranges, flipped, &shared, options)
-        })
-        .collect();
-    let comparison = compare::compare(&documents, &lexicon.stopwords);
+    let mut documents: Vec<Document> = Vec::with_capacity(texts.len());
+    for ((name, decoded, flipped), ranges) in texts.into_iter().zip(&blocks) {
+        let analyzed = isolated(|| {
+            pipeline.document(name.clone(), decoded, ranges, flipped, &shared, options)
+        });
+        match analyzed {
+            Ok(document) => documents.push(document),
+            Err(why) => errors.push(InputError {
+                message: format!("{name}: could not be analyzed: internal error ({why})"),
+                name,
+            }),
+        }
+    }
+    let comparison =
+        isolated(|| compare::compare(&documents, &lexicon.stopwords)).unwrap_or_else(|why| {
+            errors.push(InputError {
+                name: String::new(),
+                message: format!("the documents could not be compared: internal error ({why})"),
+            });
+            report::Comparison::default()
+        });
     Report {
         version: REPORT_VERSION,
         documents,
@@ -109,6 +124,10 @@ impl<'a> Pipeline<'a> {
         options: &Options,
     ) -> Document {
         let Decoded { text, page } = decoded;
+        #[cfg(debug_assertions)]
+        if text.contains(PANIC_MARKER) {
+            panic!("forced by the test marker");
+        }
         let page = page.unwrap_or_default();
         let mut classified = self.detector.classify(&text, ranges, shared);
         apply_reader_flips(&text, &mut classified, flipped_lines);
@@ -175,6 +194,24 @@ impl<'a> Pipeline<'a> {
         }
     }
 }
+
+/// Runs one unit of work so that a bug in it costs only that unit: natively a
+/// panic becomes its message. (In wasm a panic aborts the module; the worker
+/// re-instantiates it and isolates the failing document itself.)
+fn isolated<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+/// Debug builds panic on a document carrying this marker, so tests can prove
+/// that one failing document leaves the others intact; release builds never do.
+#[cfg(debug_assertions)]
+pub const PANIC_MARKER: &str = "PARALLAX-TEST-PANIC";
 
 /// The reader's word is final: a flipped line becomes article text or is set apart.
 fn apply_reader_flips(

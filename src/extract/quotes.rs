@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::report::QuoteKind;
+use crate::text::offsets::floor_char_boundary;
 use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 use crate::text::words::{words, Word};
 
@@ -872,6 +873,10 @@ impl<'a> QuoteFinder<'a> {
         earlier: &'q [FoundQuote],
     ) -> Option<&'q FoundQuote> {
         let previous = earlier.last()?;
+        // Quotes of different kinds may nest (marks inside a block quote): the inner one is the outer's.
+        if previous.range.end > quote.start {
+            return Some(previous);
+        }
         let between = &text[previous.range.end..quote.start];
         let sentences_between = between.matches(['.', '!', '?']).count();
         (sentences_between <= 2 && between.len() < 200).then_some(previous)
@@ -1103,13 +1108,6 @@ fn sentences_before(text: &str, pos: usize) -> impl Iterator<Item = &str> {
     text[window_start..pos].split_inclusive(['.', '\n']).rev()
 }
 
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Runs of capitalized words, broken at punctuation, each with whether `the` precedes it.
 fn capitalized_runs(text: &str) -> Vec<(Vec<&str>, bool)> {
     let mut runs: Vec<(Vec<&str>, bool)> = Vec::new();
@@ -1168,7 +1166,7 @@ fn signature(text: &str, quote_end: usize) -> Option<Attribution> {
     let words = words(
         text,
         name_start + skipped,
-        (name_start + skipped + 80).min(text.len()),
+        floor_char_boundary(text, name_start + skipped + 80),
     );
     let mut end = None;
     for (i, w) in words.iter().enumerate() {

@@ -43,6 +43,16 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// The nearest char boundary at or before byte `at`, clamped to the text:
+/// where a window of a fixed byte width may end without cutting a character.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +66,13 @@ mod tests {
         assert_eq!(span.text, "53");
         assert_eq!(span.start, text[..start].chars().count());
         assert_eq!(offsets.char_index(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn byte_windows_end_on_char_boundaries() {
+        let text = "a“b";
+        assert_eq!(floor_char_boundary(text, 2), 1);
+        assert_eq!(floor_char_boundary(text, 4), 4);
+        assert_eq!(floor_char_boundary(text, 99), text.len());
     }
 }

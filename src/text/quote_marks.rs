@@ -25,8 +25,8 @@ pub struct Quoted {
 /// The quotes of one block starting at byte `base` of the text. `carried` is
 /// where a double quote opened in an earlier paragraph that this one
 /// continues (its opening mark repeats the quote's opening and is skipped).
-/// Returns the quotes closed in the block, and where a double quote is still
-/// open at its end.
+/// Returns the quotes closed in the block, in order and never overlapping,
+/// and where a double quote is still open at its end.
 pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quoted>, Option<usize>) {
     let mut out = Vec::new();
     let mut open = carried;
@@ -67,6 +67,10 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
             Mark::Single if open.is_some() => {}
             Mark::Single => match single {
                 Some(start) if can_close => {
+                    // A double quote inside this single one is part of it: quotes never overlap.
+                    while out.last().is_some_and(|q| q.range.start > start) {
+                        out.pop();
+                    }
                     out.push(closing(start));
                     single = None;
                 }
@@ -123,6 +127,7 @@ mod tests {
         );
         assert_eq!(quoted("the Kremlin’s ’80s ‘plan’"), ["‘plan’"]);
         assert_eq!(quoted("“Say ‘no’ now,” she said"), ["“Say ‘no’ now,”"]);
+        assert_eq!(quoted("‘x “yz&w v u”’"), ["‘x “yz&w v u”’"]);
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! What every report promises its readers, checked: spans lie inside their
+//! document with the text they name, lists come in text order, and the
+//! comparison points only at documents and quotes that exist. The fuzz
+//! targets, the property tests and the real-page sweep all call this, so a
+//! broken promise is found the same way wherever it shows.
+
+use crate::report::{Report, Span};
+
+/// The first broken promise of `report`, if any.
+pub fn check_report(report: &Report) -> Result<(), String> {
+    let mut chars_of = Vec::with_capacity(report.documents.len());
+    for (index, document) in report.documents.iter().enumerate() {
+        let chars: Vec<char> = document.text.chars().collect();
+        let at = |what: &str| format!("document {index} ({}): {what}", document.name);
+        let check = |span: &Span, what: &str| {
+            check_span(&chars, span).map_err(|e| at(&format!("{what}: {e}")))
+        };
+        for b in &document.boilerplate {
+            check(&b.span, "boilerplate")?;
+        }
+        for s in &document.sentences {
+            check(s, "sentence")?;
+        }
+        for q in &document.quotes {
+            check(&q.span, "quote")?;
+            if let Some(speaker) = &q.speaker_span {
+                check(speaker, "speaker")?;
+            }
+        }
+        for e in &document.entities {
+            check(&e.span, "entity")?;
+        }
+        for q in &document.quantities {
+            check(&q.span, "quantity")?;
+        }
+        for d in &document.dates {
+            check(&d.span, "date")?;
+        }
+        in_order(document.boilerplate.iter().map(|b| &b.span))
+            .map_err(|e| at(&format!("boilerplate {e}")))?;
+        in_order(document.sentences.iter()).map_err(|e| at(&format!("sentences {e}")))?;
+        in_order(document.quotes.iter().map(|q| &q.span))
+            .map_err(|e| at(&format!("quotes {e}")))?;
+        chars_of.push(chars);
+    }
+    let comparison = &report.comparison;
+    let doc = |i: usize| {
+        chars_of
+            .get(i)
+            .ok_or_else(|| format!("comparison names document {i} of {}", chars_of.len()))
+    };
+    for statement in &comparison.statements {
+        for support in &statement.support {
+            check_span(doc(support.doc)?, &support.span).map_err(|e| format!("statement: {e}"))?;
+        }
+    }
+    for group in &comparison.quote_groups {
+        for member in &group.members {
+            doc(member.doc)?;
+            if member.quote >= report.documents[member.doc].quotes.len() {
+                return Err(format!(
+                    "quote group names quote {} of document {}",
+                    member.quote, member.doc
+                ));
+            }
+        }
+    }
+    for reuse in &comparison.reuse {
+        doc(reuse.docs[0])?;
+        doc(reuse.docs[1])?;
+        if !(0.0..=1.0).contains(&reuse.share) {
+            return Err(format!("reuse share {} is not a fraction", reuse.share));
+        }
+    }
+    Ok(())
+}
+
+fn check_span(chars: &[char], span: &Span) -> Result<(), String> {
+    if span.start > span.end || span.end > chars.len() {
+        return Err(format!(
+            "span {}..{} outside 0..{}",
+            span.start,
+            span.end,
+            chars.len()
+        ));
+    }
+    let covered: String = chars[span.start..span.end].iter().collect();
+    if covered != span.text {
+        return Err(format!(
+            "span {}..{} covers {covered:?}, says {:?}",
+            span.start, span.end, span.text
+        ));
+    }
+    Ok(())
+}
+
+fn in_order<'a>(spans: impl Iterator<Item = &'a Span>) -> Result<(), String> {
+    let mut previous = 0;
+    for span in spans {
+        if span.start < previous {
+            return Err(format!("out of order at {}", span.start));
+        }
+        previous = span.start;
+    }
+    Ok(())
+}
