@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::report::QuoteKind;
-use crate::text::offsets::floor_char_boundary;
+use crate::text::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 use crate::text::words::{words, Word};
 
@@ -87,7 +87,7 @@ impl<'a> QuoteFinder<'a> {
         spans.extend(self.reported_speech(text, sentences, &marked));
         spans.sort_by_key(|(r, _)| r.start);
         for (range, source) in spans {
-            let sentence = containing(sentences, &range);
+            let sentence = within_reach(text, &containing(sentences, &range), &range);
             let (kind, attribution) = match source {
                 Source::Marked if self.is_direct(text, &range, &sentence) => (
                     QuoteKind::Direct,
@@ -320,8 +320,8 @@ impl<'a> QuoteFinder<'a> {
     /// Whether the paragraph holding a quote reports speech: a cue verb
     /// outside the quote. Short quoted phrases there are someone's words.
     fn reports_speech(&self, text: &str, article: &[Range<usize>], quote: &Range<usize>) -> bool {
-        paragraph_of(article, quote).is_some_and(|block| {
-            words_outside(text, block.clone(), std::slice::from_ref(quote))
+        paragraph_of(text, article, quote).is_some_and(|block| {
+            words_outside(text, block, std::slice::from_ref(quote))
                 .iter()
                 .any(|w| self.is_cue(w, text))
         })
@@ -336,8 +336,8 @@ impl<'a> QuoteFinder<'a> {
         quote: &Range<usize>,
         quoted: &[Range<usize>],
     ) -> Option<Attribution> {
-        let block = paragraph_of(article, quote)?;
-        let outside = words_outside(text, block.clone(), quoted);
+        let block = paragraph_of(text, article, quote)?;
+        let outside = words_outside(text, block, quoted);
         outside
             .iter()
             .enumerate()
@@ -1087,17 +1087,40 @@ impl<'a> QuoteFinder<'a> {
 }
 
 /// The paragraph (article block) that holds a quote.
-fn paragraph_of<'a>(article: &'a [Range<usize>], quote: &Range<usize>) -> Option<&'a Range<usize>> {
-    article
-        .iter()
-        .find(|b| b.start <= quote.start && quote.end <= b.end)
+fn paragraph_of(
+    text: &str,
+    article: &[Range<usize>],
+    quote: &Range<usize>,
+) -> Option<Range<usize>> {
+    article[..article.partition_point(|b| b.start <= quote.start)]
+        .last()
+        .filter(|b| quote.end <= b.end)
+        .map(|b| within_reach(text, b, quote))
+}
+
+/// How far from a quote its attribution is looked for. Real sentences and
+/// paragraphs fit; a run-on line of megabytes is cut to this window, so
+/// every quote costs the same however long its line.
+const REACH: usize = 1500;
+
+/// `span` (a sentence or paragraph holding `quote`) cut to [`REACH`] bytes
+/// either side of the quote, on char boundaries.
+fn within_reach(text: &str, span: &Range<usize>, quote: &Range<usize>) -> Range<usize> {
+    let start = span.start.max(quote.start.saturating_sub(REACH));
+    let end = span.end.min(quote.end.saturating_add(REACH));
+    ceil_char_boundary(text, start)..floor_char_boundary(text, end)
 }
 
 /// Words of `text[range]` that lie in none of `quotes`.
 fn words_outside(text: &str, range: Range<usize>, quotes: &[Range<usize>]) -> Vec<Word> {
+    // `quotes` are in text order and disjoint: the one that may hold a word is found by search.
     words(text, range.start, range.end)
         .into_iter()
-        .filter(|w| !quotes.iter().any(|q| q.start <= w.start && w.end <= q.end))
+        .filter(|w| {
+            !quotes[..quotes.partition_point(|q| q.start <= w.start)]
+                .last()
+                .is_some_and(|q| w.end <= q.end)
+        })
         .collect()
 }
 
@@ -1205,14 +1228,18 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
     text[start..end].trim()
 }
 
-/// Whether byte `at` lies inside parentheses on its line.
+/// Whether byte `at` lies inside parentheses on its line. An aside is short,
+/// so only a window before `at` is searched: a scan to the line's start
+/// would make every word of a long line cost the whole line.
 fn inside_parentheses(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..at];
+    let window = &text[floor_char_boundary(text, at.saturating_sub(PARENTHESIS_WINDOW))..at];
+    let before = window.rsplit('\n').next().unwrap_or(window);
     before
         .rfind('(')
         .is_some_and(|open| !before[open..].contains(')'))
 }
+
+const PARENTHESIS_WINDOW: usize = 400;
 
 /// The text with parenthesized asides removed.
 fn strip_parenthesized(gap: &str) -> String {
@@ -1299,13 +1326,13 @@ fn is_name_of_thing(quote: &str) -> bool {
 
 /// The sentence holding most of a quote, or the quote itself.
 fn containing(sentences: &[Range<usize>], quote: &Range<usize>) -> Range<usize> {
-    let first = sentences
-        .iter()
-        .find(|s| s.end > quote.start && s.start <= quote.start);
-    let last = sentences
-        .iter()
-        .rev()
-        .find(|s| s.start < quote.end && s.end >= quote.end);
+    // Sentences are in text order and disjoint: binary search, not a scan per quote.
+    let first = sentences[sentences.partition_point(|s| s.end <= quote.start)..]
+        .first()
+        .filter(|s| s.start <= quote.start);
+    let last = sentences[..sentences.partition_point(|s| s.start < quote.end)]
+        .last()
+        .filter(|s| s.end >= quote.end);
     match (first, last) {
         (Some(a), Some(b)) => a.start..b.end.max(a.end),
         (Some(a), None) => a.clone(),

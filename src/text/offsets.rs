@@ -53,6 +53,15 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// The nearest char boundary at or after byte `at`, clamped to the text.
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +83,6 @@ mod tests {
         assert_eq!(floor_char_boundary(text, 2), 1);
         assert_eq!(floor_char_boundary(text, 4), 4);
         assert_eq!(floor_char_boundary(text, 99), text.len());
+        assert_eq!(ceil_char_boundary(text, 2), 4);
     }
 }
