@@ -5,6 +5,27 @@
 //! broken promise is found the same way wherever it shows.
 
 use crate::report::{Report, Span};
+use crate::Input;
+
+/// One byte string as several dropped files, the way the whole-pipeline fuzz
+/// target and the regression tests read their inputs: split at every `0xFF`
+/// (never a byte of UTF-8), a part whose first byte is a multiple of 4 named
+/// `.html`, and its first two bytes choosing lines the reader flipped.
+pub fn inputs_from_bytes(data: &[u8]) -> Vec<Input> {
+    data.split(|&b| b == 0xff)
+        .take(8)
+        .enumerate()
+        .map(|(i, bytes)| Input {
+            name: if bytes.first().is_some_and(|b| b % 4 == 0) {
+                format!("page{i}.html")
+            } else {
+                format!("article{i}.txt")
+            },
+            bytes: bytes.to_vec(),
+            flipped_lines: bytes.iter().take(2).map(|&b| usize::from(b % 16)).collect(),
+        })
+        .collect()
+}
 
 /// The first broken promise of `report`, if any.
 pub fn check_report(report: &Report) -> Result<(), String> {

@@ -10,6 +10,7 @@ pub mod extract;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod invariants;
 pub mod lexicon;
+pub mod limits;
 pub mod markdown;
 pub mod report;
 pub mod text;
@@ -54,7 +55,16 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let lexicon = pipeline.lexicon;
     let mut texts = Vec::new();
     let mut errors = Vec::new();
-    for input in inputs {
+    let mut total_bytes = 0;
+    for (index, input) in inputs.iter().enumerate() {
+        total_bytes += input.bytes.len();
+        if let Some(why) = over_limit(index, total_bytes) {
+            errors.push(InputError {
+                name: base_name(&input.name),
+                message: format!("{}: not analyzed: {why}", base_name(&input.name)),
+            });
+            continue;
+        }
         match text::decode::decode(&input.name, &input.bytes) {
             Ok(decoded) => texts.push((base_name(&input.name), decoded, &input.flipped_lines)),
             Err(error) => errors.push(InputError {
@@ -193,6 +203,23 @@ impl<'a> Pipeline<'a> {
             text: text.clone(),
         }
     }
+}
+
+/// Why the input at `index` (with `total_bytes` read up to and including it)
+/// is past the limits of one analysis.
+fn over_limit(index: usize, total_bytes: usize) -> Option<String> {
+    use limits::{megabytes, MAX_DOCUMENTS, MAX_TOTAL_BYTES};
+    if index >= MAX_DOCUMENTS {
+        return Some(format!(
+            "at most {MAX_DOCUMENTS} documents are analyzed at once"
+        ));
+    }
+    (total_bytes > MAX_TOTAL_BYTES).then(|| {
+        format!(
+            "the documents together pass {}, the most analyzed at once",
+            megabytes(MAX_TOTAL_BYTES)
+        )
+    })
 }
 
 /// Runs one unit of work so that a bug in it costs only that unit: natively a

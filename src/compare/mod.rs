@@ -7,7 +7,7 @@ pub mod statements;
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::report::{Comparison, Document};
 use crate::text::words::words;
@@ -38,6 +38,15 @@ pub(crate) fn content_words(text: &str, stopwords: &HashSet<&str>) -> BTreeSet<S
         .collect()
 }
 
+/// The fewest words a set of `len` words shares with any set it is alike
+/// to: Dice ≥ t with `o` shared words and the other set at least `o` long
+/// gives o ≥ t·len / (2 − t). Rounded down a hair, so float error only ever
+/// widens the candidates.
+fn min_overlap(len: usize, threshold: f64, min_shared: usize) -> usize {
+    let bound = (threshold * len as f64 / (2.0 - threshold) - 1e-9).ceil();
+    min_shared.max(bound.max(0.0) as usize)
+}
+
 /// Dice coefficient of two word sets.
 pub(crate) fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -49,6 +58,12 @@ pub(crate) fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// Groups items of different documents whose word sets are alike, joining
 /// chains of alike pairs (union-find), and returns groups spanning two or
 /// more documents, each sorted by (document, item).
+///
+/// Candidates come from prefix filtering, not from all pairs: with words
+/// ordered rarest first, two sets that share at least `o` words share one
+/// among the first `len - o + 1` words of each, and `o` has a lower bound
+/// from `min_shared` and `threshold` alone. Only those prefixes are indexed,
+/// so common words cost nothing and the result is the all-pairs one.
 pub(crate) fn group_alike(
     items: &[(usize, usize, BTreeSet<String>)],
     threshold: f64,
@@ -62,16 +77,40 @@ pub(crate) fn group_alike(
         }
         i
     }
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            let (a, b) = (&items[i], &items[j]);
-            if a.0 != b.0
-                && a.2.intersection(&b.2).count() >= min_shared
-                && dice(&a.2, &b.2) >= threshold
-            {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+    let mut frequency: HashMap<&str, usize> = HashMap::default();
+    for (_, _, set) in items {
+        for word in set {
+            *frequency.entry(word).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut probed_by = vec![usize::MAX; items.len()];
+    for (i, (_, _, set)) in items.iter().enumerate() {
+        let needed = min_overlap(set.len(), threshold, min_shared);
+        if needed > set.len() {
+            continue;
+        }
+        let mut rarest: Vec<&str> = set.iter().map(String::as_str).collect();
+        rarest.sort_by_key(|w| (frequency[w], *w));
+        let prefix = &rarest[..set.len() - needed + 1];
+        for word in prefix {
+            for &j in index.get(word).into_iter().flatten() {
+                if probed_by[j] == i {
+                    continue;
+                }
+                probed_by[j] = i;
+                let (a, b) = (&items[j], &items[i]);
+                if a.0 != b.0
+                    && a.2.intersection(&b.2).count() >= min_shared
+                    && dice(&a.2, &b.2) >= threshold
+                {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
             }
+        }
+        for word in prefix {
+            index.entry(word).or_default().push(i);
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();

@@ -59,6 +59,9 @@ pub struct QuoteFinder<'a> {
 /// shorter ones need one (scare quotes are mostly one or two words).
 const UNATTRIBUTED_PARTIAL_WORDS: usize = 4;
 
+/// How many earlier quotes a pronoun's speaker is looked for among.
+const ANTECEDENT_QUOTES: usize = 50;
+
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 impl<'a> QuoteFinder<'a> {
@@ -821,7 +824,7 @@ impl<'a> QuoteFinder<'a> {
     ) -> Vec<(Range<usize>, Source)> {
         sentences
             .iter()
-            .filter(|s| !marked.iter().any(|m| m.start < s.end && s.start < m.end))
+            .filter(|s| !overlaps_any(marked, s))
             .filter_map(|sentence| {
                 let tokens = words(text, sentence.start, sentence.end);
                 tokens.iter().enumerate().find_map(|(at, w)| {
@@ -895,10 +898,13 @@ impl<'a> QuoteFinder<'a> {
     ) -> Option<String> {
         let phrase = &text[mention.clone()];
         let folded = phrase.to_lowercase();
+        // An antecedent is among the last few speakers; looking further back
+        // would make a page of thousands of quotes cost their square.
         let last_speaker = |fits: &dyn Fn(&str) -> bool| {
             earlier
                 .iter()
                 .rev()
+                .take(ANTECEDENT_QUOTES)
                 .filter_map(|q| q.speaker.as_deref())
                 .find(|s| fits(s))
                 .map(str::to_string)
@@ -1109,6 +1115,13 @@ fn within_reach(text: &str, span: &Range<usize>, quote: &Range<usize>) -> Range<
     let start = span.start.max(quote.start.saturating_sub(REACH));
     let end = span.end.min(quote.end.saturating_add(REACH));
     ceil_char_boundary(text, start)..floor_char_boundary(text, end)
+}
+
+/// Whether `range` overlaps one of `spans` (in text order, disjoint).
+fn overlaps_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    spans[spans.partition_point(|m| m.end <= range.start)..]
+        .first()
+        .is_some_and(|m| m.start < range.end)
 }
 
 /// Words of `text[range]` that lie in none of `quotes`.

@@ -2,10 +2,7 @@
 //! gives the same offsets wherever it is analyzed.
 
 use super::{html, normalize};
-
-/// Larger inputs are refused: no news article is this long, and a 50 MB paste
-/// would otherwise stall the page for minutes.
-pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+use crate::limits::{megabytes, MAX_FILE_BYTES, MAX_LINE_BYTES};
 
 /// Why a file could not be turned into text; the message names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,11 +25,11 @@ pub struct Decoded {
 /// Decodes a file's bytes into normalized text; HTML becomes its main content
 /// (with the `readability` feature) or all its visible text.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes.len() > MAX_INPUT_BYTES {
+    if bytes.len() > MAX_FILE_BYTES {
         return Err(DecodeError(format!(
-            "{name}: {:.1} MB is too large for one article (the limit is {} MB)",
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_INPUT_BYTES / 1_048_576
+            "{name}: {} is too large for one article (the limit is {})",
+            megabytes(bytes.len()),
+            megabytes(MAX_FILE_BYTES)
         )));
     }
     if let Some(kind) = binary_kind(bytes) {
@@ -49,6 +46,18 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let text = normalize::normalize(&repair_mojibake(&text));
     if text.trim().is_empty() {
         return Err(DecodeError(format!("{name}: the file has no text")));
+    }
+    if let Some((number, line)) = text
+        .split('\n')
+        .enumerate()
+        .find(|(_, line)| line.len() > MAX_LINE_BYTES)
+    {
+        return Err(DecodeError(format!(
+            "{name}: line {} is {} long; an article's lines are at most {} (is this a data file?)",
+            number + 1,
+            megabytes(line.len()),
+            megabytes(MAX_LINE_BYTES)
+        )));
     }
     Ok(Decoded { text, page })
 }
@@ -82,6 +91,9 @@ fn to_string(bytes: &[u8]) -> String {
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes);
+    }
+    if let Some(unit) = utf16_without_bom(bytes) {
+        return utf16(bytes, unit);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -185,9 +197,33 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(kind);
     }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(bytes).is_some();
+    // A stray NUL in a text is dropped; many of them mean data, not text.
     let head = &bytes[..bytes.len().min(8192)];
-    (!utf16 && head.contains(&0)).then_some("a binary file")
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    (!utf16 && nuls > 2 && nuls * 100 > head.len()).then_some("a binary file")
+}
+
+/// The byte order of UTF-16 text saved without a byte order mark, told by
+/// the zero high bytes of its Latin letters: mostly zero odd bytes is little
+/// endian, mostly zero even bytes big endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zero_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if zero_odd * 10 >= pairs * 6 && zero_even * 10 < pairs {
+        Some(u16::from_le_bytes)
+    } else if zero_even * 10 >= pairs * 6 && zero_odd * 10 < pairs {
+        Some(u16::from_be_bytes)
+    } else {
+        None
+    }
 }
 
 fn looks_like_html(name: &str, text: &str) -> bool {
@@ -224,6 +260,13 @@ mod tests {
             .chain("Kyïv".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(decode("le.txt", &le).unwrap().text, "Kyïv");
+        let no_bom: Vec<u8> = "Kyïv said “no”"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode("le.txt", &no_bom).unwrap().text, "Kyïv said “no”");
+        let no_bom_be: Vec<u8> = "Kyïv".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode("be.txt", &no_bom_be).unwrap().text, "Kyïv");
         assert_eq!(decode("be.txt", &be).unwrap().text, "Kyïv");
     }
 
@@ -256,11 +299,19 @@ mod tests {
     fn refuses_binary_empty_and_huge_files_by_name() {
         let pdf = decode("scan.pdf", b"%PDF-1.4 ...").unwrap_err();
         assert!(pdf.0.contains("scan.pdf") && pdf.0.contains("PDF"), "{pdf}");
-        let nul = decode("x.bin", b"ab\0cd").unwrap_err();
+        let nul = decode("x.bin", b"ab\0\0cd\0\x01\0").unwrap_err();
         assert!(nul.0.contains("binary"));
+        let stray = decode(
+            "x.txt",
+            "A stray \0 NUL in a long enough line of text".as_bytes(),
+        );
+        assert_eq!(
+            stray.unwrap().text,
+            "A stray  NUL in a long enough line of text"
+        );
         let empty = decode("e.txt", b" \n ").unwrap_err();
         assert!(empty.0.contains("no text"));
-        let huge = decode("big.txt", &vec![b'a'; MAX_INPUT_BYTES + 1]).unwrap_err();
+        let huge = decode("big.txt", &vec![b'a'; MAX_FILE_BYTES + 1]).unwrap_err();
         assert!(huge.0.contains("too large"));
     }
 

@@ -63,6 +63,12 @@ pub struct PageFacts {
 /// article, and the caller falls back to all visible text.
 #[cfg(feature = "readability")]
 pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
+    // dom_smoothie's cost grows with the square of the nesting depth (10,000
+    // levels took 16 s); no real page nests this deep, so such a page is read
+    // as plain visible text instead.
+    if nesting_exceeds(html, MAX_NESTING) {
+        return None;
+    }
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -111,6 +117,53 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
         published,
     };
     Some((text, facts))
+}
+
+/// Deeper pages are not given to the structure reader (see [`main_content`]).
+pub const MAX_NESTING: usize = 500;
+
+/// Elements whose end tag HTML lets pages leave out: never counted as nesting.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "colgroup", "rp", "rt", "html", "head", "body",
+];
+
+/// Whether elements nest more than `limit` deep, by a linear scan of the tags.
+pub fn nesting_exceeds(html: &str, limit: usize) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + lt + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = start + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |gt| name_start + gt);
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        if name_len > 0 && !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str())
+        {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !self_closing {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+        }
+        at = end.min(bytes.len());
+        if at >= bytes.len() {
+            break;
+        }
+    }
+    false
 }
 
 /// Converts an HTML document into plain text, one block per paragraph.
@@ -323,7 +376,18 @@ fn entity(name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::visible_text;
+    use super::{nesting_exceeds, visible_text};
+
+    #[test]
+    fn measures_nesting_without_unclosed_paragraphs() {
+        let deep = format!("{}x{}", "<div>".repeat(20), "</div>".repeat(20));
+        assert!(nesting_exceeds(&deep, 19) && !nesting_exceeds(&deep, 20));
+        let sloppy = "<div><p>one<p>two<li>three<br><img src=a /></div>".repeat(50);
+        assert!(!nesting_exceeds(&sloppy, 1));
+        assert!(
+            !nesting_exceeds("<di", 1) && !nesting_exceeds("<", 0) && !nesting_exceeds("</", 0)
+        );
+    }
 
     #[test]
     fn keeps_blocks_and_drops_invisible_parts() {

@@ -1,7 +1,7 @@
 //! Normalization that keeps every character a reader would see, so that spans
 //! shown in the page match what was pasted.
 
-/// Newlines to `\n`, exotic spaces to ' ', invisible characters removed,
+/// Newlines to `\n`, exotic spaces to ' ', invisible and control characters removed,
 /// trailing spaces cut and runs of blank lines folded to one.
 pub fn normalize(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -13,8 +13,8 @@ pub fn normalize(text: &str) -> String {
             .filter(|c| {
                 !matches!(
                     c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}'
-                )
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+                ) && !(c.is_control() && *c != '\t')
             })
             .map(|c| match c {
                 '\t'

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax::report::{Report, Span};
+use parallax::report::Report;
 use parallax::{analyze, Input, Options};
 
 pub fn project_path(relative: &str) -> PathBuf {
@@ -34,42 +34,10 @@ pub fn analyze_files(paths: &[PathBuf]) -> Report {
     analyze(&inputs, &Options::default())
 }
 
-/// Every span of the report covers exactly its text, in code points.
+/// The report keeps every promise of `parallax::invariants` (spans cover
+/// their text, lists in order, the comparison names what exists).
 pub fn assert_spans_match(report: &Report) {
-    let check = |text: &str, span: &Span, what: &str| {
-        let covered: String = text
-            .chars()
-            .skip(span.start)
-            .take(span.end - span.start)
-            .collect();
-        assert_eq!(
-            covered, span.text,
-            "{what} span {}..{}",
-            span.start, span.end
-        );
-    };
-    for doc in &report.documents {
-        let text = doc.text.as_str();
-        doc.boilerplate
-            .iter()
-            .for_each(|b| check(text, &b.span, "boilerplate"));
-        doc.sentences
-            .iter()
-            .for_each(|s| check(text, s, "sentence"));
-        for quote in &doc.quotes {
-            check(text, &quote.span, "quote");
-            if let Some(speaker) = &quote.speaker_span {
-                check(text, speaker, "speaker");
-            }
-        }
-    }
-    for statement in &report.comparison.statements {
-        for support in &statement.support {
-            check(
-                &report.documents[support.doc].text,
-                &support.span,
-                "statement",
-            );
-        }
+    if let Err(broken) = parallax::invariants::check_report(report) {
+        panic!("{broken}");
     }
 }

@@ -21,7 +21,7 @@ export async function openPage(browser, url) {
   return { page, problems, requests };
 }
 
-export async function waitForAnalysis(page, count) {
-  await page.waitForFunction((n) => /Analyzed (\d+) document/.test(document.getElementById('status').textContent)
-    && document.getElementById('status').textContent.includes(`Analyzed ${n} `), count, { timeout: 30000 });
+export async function waitForAnalysis(page, count, timeout = 30000) {
+  await page.waitForFunction((n) => document.getElementById('status').textContent.includes(`Analyzed ${n} `),
+    count, { timeout });
 }

@@ -14,11 +14,14 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-export async function serveWww() {
+// `overrides` maps a URL prefix to another directory, e.g. { '/pkg/': a debug build }.
+export async function serveWww(overrides = {}) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(ROOT)) {
+    const prefix = Object.keys(overrides).find((p) => path.startsWith(p));
+    const [root, rest] = prefix ? [join(overrides[prefix], '/'), path.slice(prefix.length)] : [ROOT, path];
+    const file = join(root, path.endsWith('/') ? `${rest}index.html` : rest);
+    if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
