@@ -25,12 +25,27 @@ let requestId = 0;
 let pending = null;
 
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = onWorkerMessage;
-  worker.onerror = (event) => {
+  const fresh = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  fresh.onmessage = onWorkerMessage;
+  // The worker itself died (it could not load, or ran out of memory): a fresh
+  // one runs the analysis once more, and the documents are kept either way.
+  fresh.onerror = (event) => {
     event.preventDefault();
-    finishWithError(`The analyzer could not start: ${event.message || 'unknown error'}`);
+    if (fresh !== worker) return;
+    stopWorker();
+    if (!pending) return; // idle: the next analysis starts a fresh one
+    if (!pending.retried) {
+      runAnalysis(true);
+    } else {
+      finishWithError(`The analyzer stopped (${event.message || 'unknown error'}). Your documents are kept: change them to try again.`);
+    }
   };
+  worker = fresh;
+}
+
+function stopWorker() {
+  if (worker) worker.terminate();
+  worker = null;
 }
 
 function uniqueName(name) {
@@ -94,7 +109,7 @@ function changed() {
   changed.timer = setTimeout(runAnalysis, 100);
 }
 
-function runAnalysis() {
+function runAnalysis(retried = false) {
   if (state.documents.length === 0) {
     state.report = null;
     render();
@@ -102,7 +117,7 @@ function runAnalysis() {
   }
   if (!worker) startWorker();
   requestId += 1;
-  pending = { id: requestId, started: performance.now() };
+  pending = { id: requestId, retried };
   const names = state.documents.map((d) => d.name);
   const contents = state.documents.map((d) => d.bytes.slice());
   const flipped = state.documents.map((d) => Uint32Array.from(state.flips.get(d.id) || []));
@@ -111,8 +126,7 @@ function runAnalysis() {
 }
 
 function cancel() {
-  if (worker) worker.terminate();
-  worker = null;
+  stopWorker();
   pending = null;
   setStatus($('status'), { busy: false, text: 'Analysis cancelled. Change the documents to run it again.' });
 }
@@ -129,6 +143,7 @@ function onWorkerMessage(event) {
     return;
   }
   pending = null;
+  if (message.retire) stopWorker();
   state.report = message.report;
   const failed = new Set(message.report.errors.map((e) => e.name));
   state.reportDocIds = state.documents.filter((d) => !failed.has(d.name)).map((d) => d.id);
@@ -140,8 +155,7 @@ function onWorkerMessage(event) {
 function finishWithError(text) {
   pending = null;
   // A failed wasm instance is not reused: the next analysis starts a fresh worker.
-  if (worker) worker.terminate();
-  worker = null;
+  stopWorker();
   setStatus($('status'), { busy: false, text });
   state.pageMessages = [text];
   render();

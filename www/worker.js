@@ -1,36 +1,118 @@
 // Runs the analysis off the page's thread, so a large input never freezes the tab.
 // Saved HTML pages go to a second module that reads the page's structure; it
 // is fetched only when one arrives, so the usual case stays small.
-import init, { analyze, anyHtml } from './pkg/parallax.js';
+//
+// A Rust panic aborts the wasm module (a RuntimeError "unreachable" trap) and
+// leaves its instance unusable, and one bad article must not cost the others.
+// So a failed run is retried on fresh instances: each document alone, to name
+// the ones at fault, then the rest together.
+const MAIN = './pkg';
+const PAGES = './pkg-html';
 
-const ready = init();
-let pageModule = null;
+const compiled = new Map(); // bundle -> Promise<WebAssembly.Module>, compiled once
+const current = new Map(); // bundle -> Promise of the glue module bound to a live instance
+let instances = 0;
 
-async function pageReader() {
-  if (!pageModule) {
-    pageModule = import('./pkg-html/parallax.js').then(async (module) => {
-      await module.default();
-      return module;
-    });
+function instance(bundle) {
+  if (!current.has(bundle)) {
+    if (!compiled.has(bundle)) {
+      compiled.set(bundle, fetch(new URL(`${bundle}/parallax_bg.wasm`, import.meta.url))
+        .then((response) => {
+          if (!response.ok) throw new Error(`${bundle}/parallax_bg.wasm: ${response.status}`);
+          return response.arrayBuffer();
+        })
+        .then((bytes) => WebAssembly.compile(bytes)));
+    }
+    // The wasm-bindgen glue keeps its instance in module state, so a fresh
+    // instance needs a fresh copy of the glue: the same file under a new URL.
+    current.set(bundle, (async () => {
+      const glue = await import(new URL(`${bundle}/parallax.js?instance=${++instances}`, import.meta.url));
+      await glue.default({ module_or_path: await compiled.get(bundle) });
+      return glue;
+    })());
+    // A failed load is not kept, so the next analysis tries again.
+    current.get(bundle).catch(() => { current.delete(bundle); compiled.delete(bundle); });
   }
-  return pageModule;
+  return current.get(bundle);
+}
+
+// Calls the module; whatever it throws, that instance is never used again.
+async function call(bundle, method, ...args) {
+  const glue = await instance(bundle);
+  try {
+    return glue[method](...args);
+  } catch (error) {
+    current.delete(bundle);
+    throw error;
+  }
+}
+
+const analyzeAll = (bundle, docs, date) => call(bundle, 'analyze',
+  docs.map((d) => d.name), docs.map((d) => d.bytes), docs.map((d) => d.flipped), date);
+
+const why = (error) => String(error && error.message ? error.message : error);
+const failed = (doc, crash) => ({ name: doc.name, message: `${doc.name}: could not be analyzed: internal error (${why(crash)})` });
+
+// Reports of documents analyzed apart, as one report without a comparison.
+const merged = (reports, errors) => ({
+  version: reports[0]?.version ?? 1,
+  documents: reports.flatMap((r) => r.documents),
+  errors: [...reports.flatMap((r) => r.errors), ...errors],
+  comparison: { statements: [], quote_groups: [], discrepancies: [], variants: [], reuse: [] },
+});
+
+async function analyzeIsolated(bundle, docs, date, stage) {
+  try {
+    return await analyzeAll(bundle, docs, date);
+  } catch (crash) {
+    if (docs.length === 1) return merged([], [failed(docs[0], crash)]);
+  }
+  // Each document alone on a fresh instance names the ones at fault...
+  const errors = [];
+  const alone = []; // [doc, its own report]
+  for (const [i, doc] of docs.entries()) {
+    stage(`one document stopped the analyzer; checking each alone (${i + 1} of ${docs.length})`);
+    try {
+      alone.push([doc, await analyzeAll(bundle, [doc], date)]);
+    } catch (crash) {
+      errors.push(failed(doc, crash));
+    }
+  }
+  // ...and the rest are compared together.
+  if (alone.length > 1) {
+    stage(`analyzing the other ${alone.length} documents together`);
+    try {
+      const report = await analyzeAll(bundle, alone.map(([doc]) => doc), date);
+      return { ...report, errors: [...report.errors, ...errors] };
+    } catch (crash) {
+      // Each works alone, so the comparison across them is at fault: show
+      // them uncompared rather than not at all.
+      errors.push({ name: '', message: `the documents could not be compared: internal error (${why(crash)})` });
+    }
+  }
+  return merged(alone.map(([, report]) => report), errors);
 }
 
 self.onmessage = async (event) => {
   const { id, names, contents, flipped, defaultDate } = event.data;
+  const stage = (text) => self.postMessage({ id, stage: text });
   try {
-    self.postMessage({ id, stage: 'loading the analyzer' });
-    await ready;
-    let run = analyze;
-    if (anyHtml(names, contents)) {
-      self.postMessage({ id, stage: 'loading the reader for saved web pages' });
-      run = (await pageReader()).analyze;
+    stage('loading the analyzer');
+    let bundle = MAIN;
+    if (await call(MAIN, 'anyHtml', names, contents)) {
+      stage('loading the reader for saved web pages');
+      bundle = PAGES;
+      await instance(PAGES);
     }
-    self.postMessage({ id, stage: `analyzing ${names.length} document${names.length === 1 ? '' : 's'}` });
+    stage(`analyzing ${names.length} document${names.length === 1 ? '' : 's'}`);
     const started = performance.now();
-    const report = run(names, contents, flipped, defaultDate || undefined);
-    self.postMessage({ id, report, millis: performance.now() - started });
+    const docs = names.map((name, i) => ({ name, bytes: contents[i], flipped: flipped[i] }));
+    const before = instances;
+    const report = await analyzeIsolated(bundle, docs, defaultDate || undefined, stage);
+    // A trapped instance's memory stays held by its copy of the glue (imported
+    // modules are never freed), so after a trap the page replaces this worker.
+    self.postMessage({ id, report, millis: performance.now() - started, retire: instances > before });
   } catch (error) {
-    self.postMessage({ id, error: String(error && error.message ? error.message : error) });
+    self.postMessage({ id, error: why(error) });
   }
 };

@@ -1130,9 +1130,9 @@ fn words_outside(text: &str, range: Range<usize>, quotes: &[Range<usize>]) -> Ve
     words(text, range.start, range.end)
         .into_iter()
         .filter(|w| {
-            !quotes[..quotes.partition_point(|q| q.start <= w.start)]
+            quotes[..quotes.partition_point(|q| q.start <= w.start)]
                 .last()
-                .is_some_and(|q| w.end <= q.end)
+                .is_none_or(|q| w.end > q.end)
         })
         .collect()
 }

@@ -10,11 +10,12 @@ pub fn normalize(text: &str) -> String {
     for line in unified.split('\n') {
         let cleaned: String = line
             .chars()
-            .filter(|c| {
-                !matches!(
+            .filter(|&c| {
+                let invisible = matches!(
                     c,
                     '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-                ) && !(c.is_control() && *c != '\t')
+                );
+                !invisible && (c == '\t' || !c.is_control())
             })
             .map(|c| match c {
                 '\t'
