@@ -3,6 +3,8 @@
 #   scripts/eval.sh boilerplate   copied pages: bag-of-words F1 of the kept text
 #   scripts/eval.sh quotes        PolNeAR dev: quote span F1 and speaker accuracy, direct and partial
 #   scripts/eval.sh html          our own saved pages (tests/fixtures/pages): main-text F1
+#   scripts/eval.sh robustness    the CLI over every real page (saved HTML and copied text), one at a
+#                                 time and all together: panics, errors and the slowest page
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
@@ -41,8 +43,56 @@ PY
   html)
     cargo test --release --quiet --test html_pages -- --nocapture 2>&1 | grep 'saved pages'
     ;;
+  robustness)
+    python3 - "$parallax" "$eval_dir" "$out/sweep" <<'PY'
+import gzip, json, pathlib, shutil, subprocess, sys, time
+parallax, eval_dir, folder = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+shutil.rmtree(folder, ignore_errors=True)
+folder.mkdir(parents=True)
+files = []
+with gzip.open(eval_dir / "html-dev.jsonl.gz", "rt", encoding="utf-8") as lines:
+    for line in lines:
+        page = json.loads(line)
+        files.append(folder / f"{page['id'].replace('/', '-')}.html")
+        files[-1].write_text(page["html"], encoding="utf-8")
+with open(eval_dir / "boilerplate-dev.jsonl", encoding="utf-8") as lines:
+    for line in lines:
+        page = json.loads(line)
+        files.append(folder / f"{page['id'].replace('/', '-')}.txt")
+        files[-1].write_text(page["text"], encoding="utf-8")
+
+def run(paths):
+    started = time.perf_counter()
+    done = subprocess.run([parallax, "analyze", *map(str, paths)], capture_output=True, text=True)
+    took = time.perf_counter() - started
+    messages = [l for l in done.stderr.splitlines() if l.startswith("parallax: ")]
+    crashed = done.returncode not in (0, 1) or "panicked" in done.stderr
+    internal = [m for m in messages if "internal error" in m]
+    return took, crashed, internal, messages, done.stdout
+
+panics, errors, slowest = [], [], (0.0, None)
+for path in files:
+    took, crashed, internal, messages, _ = run([path])
+    if crashed or internal:
+        panics.append((path.name, (internal or ["process crashed"])[0]))
+    errors += [m for m in messages if m not in internal]
+    slowest = max(slowest, (took, path.name))
+kinds = {"html": sum(f.suffix == ".html" for f in files), "text": sum(f.suffix == ".txt" for f in files)}
+print(f"one at a time: {len(files)} pages ({kinds['html']} saved HTML, {kinds['text']} copied text): "
+      f"{len(panics)} panics, {len(errors)} other errors, slowest {slowest[1]} in {slowest[0]:.2f} s")
+for name, message in panics:
+    print(f"  panic: {name}: {message}")
+for message in errors[:5]:
+    print(f"  {message}")
+took, crashed, internal, messages, stdout = run(files)
+analyzed = len(json.loads(stdout)["documents"]) if stdout else 0
+print(f"all together: {len(files)} pages in one run: {analyzed} analyzed, {len(internal)} panics, "
+      f"{len(messages) - len(internal)} other errors, {'a crash, ' if crashed else ''}{took:.1f} s")
+sys.exit(1 if panics or internal or crashed else 0)
+PY
+    ;;
   *)
-    echo "usage: scripts/eval.sh boilerplate|quotes|html" >&2
+    echo "usage: scripts/eval.sh boilerplate|quotes|html|robustness" >&2
     exit 2
     ;;
 esac

@@ -55,7 +55,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let lexicon = pipeline.lexicon;
     let mut texts = Vec::new();
     let mut errors = Vec::new();
-    let mut total_bytes = 0;
+    let (mut total_bytes, mut total_text) = (0, 0);
     for (index, input) in inputs.iter().enumerate() {
         total_bytes += input.bytes.len();
         if let Some(why) = over_limit(index, total_bytes) {
@@ -66,7 +66,19 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
             continue;
         }
         match text::decode::decode(&input.name, &input.bytes) {
-            Ok(decoded) => texts.push((base_name(&input.name), decoded, &input.flipped_lines)),
+            Ok(decoded) if total_text + decoded.text.len() > limits::MAX_TOTAL_TEXT_BYTES => errors
+                .push(InputError {
+                    name: base_name(&input.name),
+                    message: format!(
+                        "{}: not analyzed: the texts together pass {}, the most analyzed at once",
+                        base_name(&input.name),
+                        limits::megabytes(limits::MAX_TOTAL_TEXT_BYTES)
+                    ),
+                }),
+            Ok(decoded) => {
+                total_text += decoded.text.len();
+                texts.push((base_name(&input.name), decoded, &input.flipped_lines))
+            }
             Err(error) => errors.push(InputError {
                 name: base_name(&input.name),
                 message: error.0,
