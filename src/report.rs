@@ -5,19 +5,19 @@
 //! end exclusive, with the covered text beside it so that readers never have to
 //! recompute slices in another string model (JS uses UTF-16, Rust UTF-8).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Bumped only when a field changes meaning.
 pub const REPORT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub version: u32,
     pub documents: Vec<Document>,
@@ -26,13 +26,13 @@ pub struct Report {
     pub comparison: Comparison,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InputError {
     pub name: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     pub name: String,
     pub text: String,
@@ -51,7 +51,7 @@ pub struct Document {
     pub dates: Vec<DateMention>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BoilerplateReason {
     Navigation,
@@ -68,14 +68,14 @@ pub enum BoilerplateReason {
     Reader,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Boilerplate {
     #[serde(flatten)]
     pub span: Span,
     pub reason: BoilerplateReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Direct,
@@ -84,7 +84,7 @@ pub enum QuoteKind {
     Indirect,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     #[serde(flatten)]
     pub span: Span,
@@ -96,7 +96,7 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -105,7 +105,7 @@ pub enum EntityType {
     Other,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     #[serde(flatten)]
     pub span: Span,
@@ -114,7 +114,7 @@ pub struct Entity {
     pub canonical: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quantity {
     #[serde(flatten)]
     pub span: Span,
@@ -124,14 +124,14 @@ pub struct Quantity {
     pub approx: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateMention {
     #[serde(flatten)]
     pub span: Span,
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Comparison {
     pub statements: Vec<Statement>,
     pub quote_groups: Vec<QuoteGroup>,
@@ -140,7 +140,7 @@ pub struct Comparison {
     pub reuse: Vec<Reuse>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocSpan {
     pub doc: usize,
     #[serde(flatten)]
@@ -148,12 +148,12 @@ pub struct DocSpan {
 }
 
 /// Sentences from two or more documents that say nearly the same thing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Statement {
     pub support: Vec<DocSpan>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuoteRef {
     pub doc: usize,
     pub quote: usize,
@@ -162,7 +162,7 @@ pub struct QuoteRef {
     pub diff: Vec<DiffPart>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     Same,
@@ -172,19 +172,19 @@ pub enum Change {
 
 /// A run of words that one rendering of a quote shares with, adds to, or
 /// drops from another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DiffPart {
     pub change: Change,
     pub text: String,
 }
 
 /// The same quote as rendered by several documents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuoteGroup {
     pub members: Vec<QuoteRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuantityRef {
     pub doc: usize,
     pub quantity: usize,
@@ -192,28 +192,28 @@ pub struct QuantityRef {
 }
 
 /// Numbers about the same thing that disagree across documents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Discrepancy {
     pub kind: String,
     pub about: String,
     pub values: Vec<QuantityRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VariantForm {
     pub form: String,
     pub docs: Vec<usize>,
 }
 
 /// One name spelled differently across documents (Kyiv/Kiev).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Variant {
     pub canonical: String,
     pub forms: Vec<VariantForm>,
 }
 
 /// Verbatim text shared by a pair of documents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reuse {
     pub docs: [usize; 2],
     /// Share of the shorter article's word 5-grams found in the other, 0..=1.

@@ -154,7 +154,7 @@ function onWorkerMessage(event) {
 
 function finishWithError(text) {
   pending = null;
-  // A failed wasm instance is not reused: the next analysis starts a fresh worker.
+  // The worker could not recover (its module did not load, say): the next analysis starts a fresh one.
   stopWorker();
   setStatus($('status'), { busy: false, text });
   state.pageMessages = [text];
