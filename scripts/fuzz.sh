@@ -50,7 +50,7 @@ run() {
   cargo +nightly fuzz run --fuzz-dir fuzz "$target" target/fuzz/corpus/"$target" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 "${keep_going[@]}" \
     -artifact_prefix=target/fuzz/artifacts/"$target"/ -print_final_stats=1 2>&1 \
-    | grep -E 'stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked|Done|ERROR' || true
+    | grep -E '^#[0-9]+|stat::|SUMMARY|panicked|ERROR|INFO: fuzzing' | tail -4 || true
   if ls target/fuzz/artifacts/"$target"/crash-* target/fuzz/artifacts/"$target"/timeout-* >/dev/null 2>&1; then
     echo "fuzz: $target found a failing input: target/fuzz/artifacts/$target/"
     return 1
