@@ -11,10 +11,8 @@ pub fn normalize(text: &str) -> String {
         let cleaned: String = line
             .chars()
             .filter(|&c| {
-                let invisible = matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-                );
+                // Joiners (U+200C, U+200D) stay: they shape Persian words and emoji.
+                let invisible = matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}');
                 !invisible && (c == '\t' || !c.is_control())
             })
             .map(|c| match c {

@@ -85,18 +85,35 @@ test('when only the comparison fails, each document is still shown, with a messa
   assert.deepEqual(problems, []);
 });
 
-test('a worker that dies is replaced and the documents are analyzed again', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+// Stands in for a worker that dies (as on running out of memory): the first `deaths` loads die on their first request.
+async function dyingWorkers(page, deaths) {
   let loads = 0;
   await page.route('**/worker.js', (route) => {
     loads += 1;
-    // The first worker dies on its first request, as on running out of memory.
-    if (loads > 1) return route.continue();
+    if (loads > deaths) return route.continue();
     return route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => setTimeout(() => { throw new Error('simulated'); });" });
   });
+  return () => loads;
+}
+
+test('a worker that dies is replaced and the documents are analyzed again', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  const loads = await dyingWorkers(page, 1);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await waitForAnalysis(page, 1);
-  assert.equal(loads, 2);
+  assert.equal(loads(), 2);
+  assert.deepEqual(problems, []);
+});
+
+test('a worker that dies twice gets a message, the documents are kept for the next try', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  const loads = await dyingWorkers(page, 2);
+  await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('The analyzer stopped'));
+  assert.ok((await messages(page)).some((m) => m.includes('Your documents are kept')));
   assert.equal(await page.$$eval('#document-list li', (n) => n.length), 1);
+  await page.setInputFiles('#file-input', [text('crane.txt', 'Crane repaired\nEngineers repaired the crane overnight, a spokeswoman said.\n')]);
+  await waitForAnalysis(page, 2);
+  assert.equal(loads(), 3);
   assert.deepEqual(problems, []);
 });
