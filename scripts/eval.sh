@@ -3,6 +3,10 @@
 #   scripts/eval.sh boilerplate   copied pages: bag-of-words F1 of the kept text
 #   scripts/eval.sh quotes        PolNeAR dev: quote span F1 and speaker accuracy, direct and partial
 #   scripts/eval.sh html          our own saved pages (tests/fixtures/pages): main-text F1
+#   scripts/eval.sh quantities    Recognizers-Text numbers and units: span, value, value+unit F1;
+#                                 MEANTIME money, percent and quantity spans
+#   scripts/eval.sh dates         TimeBank 1.2 and MEANTIME timexes: relaxed and strict span F1, type
+#                                 accuracy and value F1 (TempEval-3 definitions), with the throughput
 #   scripts/eval.sh robustness    the CLI over every real page (saved HTML and copied text), one at a
 #                                 time and all together: panics, errors and the slowest page
 set -euo pipefail
@@ -42,6 +46,46 @@ PY
     ;;
   html)
     cargo test --release --quiet --test html_pages -- --nocapture 2>&1 | grep 'saved pages'
+    ;;
+  quantities)
+    for set in numbers units; do
+      python3 -c "import json,sys
+for line in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(line)
+    print(json.dumps({'id': f\"{r['source']}#{r['source_index']}\", 'text': r['input']}))" "$eval_dir/recognizers/$set.jsonl" \
+        | "$parallax" batch --task quantities > "$out/quantities-$set.jsonl"
+      printf '%-8s ' "$set"
+      python3 scripts/score_quantities.py "$set" "$eval_dir/recognizers/$set.jsonl" "$out/quantities-$set.jsonl"
+    done
+    # MEANTIME marks money, percentages and quantities, not ordinals.
+    "$parallax" batch --task quantities < "$eval_dir/timex/meantime_values.jsonl" \
+      | python3 -c "import json,sys
+for line in sys.stdin:
+    r = json.loads(line)
+    r['quantities'] = [q for q in r['quantities'] if q['kind'] != 'ordinal']
+    print(json.dumps(r))" > "$out/quantities-meantime.jsonl"
+    printf 'meantime '
+    python3 "$eval_dir/score_spans.py" "$eval_dir/timex/meantime_values.jsonl" "$out/quantities-meantime.jsonl"
+    ;;
+  dates)
+    for set in timebank meantime; do
+      "$parallax" batch --task dates < "$eval_dir/timex/$set.jsonl" > "$out/dates-$set.jsonl"
+      python3 "$eval_dir/timex/eval_timex.py" "$eval_dir/timex/$set.jsonl" "$out/dates-$set.jsonl" \
+        | python3 -c "import json,sys; r=json.load(sys.stdin); x=r['relaxed']; s=r['strict']; print(f\"{sys.argv[1]:9} relaxed span F1 {x['F1']:.1f} (P {x['P']:.1f} R {x['R']:.1f})  strict F1 {s['F1']:.1f}  type accuracy {r['type_acc']:.1f}  value F1 {r['value_F1_TE3']:.1f} (accuracy {r['value_acc']:.1f})  [{r['n_sys']} found, {r['n_gold']} gold]\")" "$set"
+    done
+    # Throughput: both sets' texts, repeated to some 20 MB, through the finder in one run.
+    python3 - "$eval_dir/timex" "$out/dates-bulk.jsonl" <<'PY'
+import json, sys
+texts = [json.loads(l)["text"] for f in ("timebank.jsonl", "meantime.jsonl") for l in open(f"{sys.argv[1]}/{f}", encoding="utf-8")]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(48):
+        for t in texts:
+            out.write(json.dumps({"id": str(i), "text": t, "dct": "2022-08-02"}) + "\n")
+PY
+    start=$(date +%s.%N)
+    "$parallax" batch --task dates < "$out/dates-bulk.jsonl" > /dev/null
+    end=$(date +%s.%N)
+    python3 -c "import os,sys; mb=os.path.getsize(sys.argv[3])/1e6; s=float(sys.argv[1])-float(sys.argv[2]); print(f'throughput: {mb:.1f} MB of JSON lines in {s:.2f} s = {mb/s:.1f} MB/s (JSON parsing and output included)')" "$end" "$start" "$out/dates-bulk.jsonl"
     ;;
   robustness)
     python3 - "$parallax" "$eval_dir" "$out/sweep" <<'PY'
@@ -92,7 +136,7 @@ sys.exit(1 if panics or internal or crashed else 0)
 PY
     ;;
   *)
-    echo "usage: scripts/eval.sh boilerplate|quotes|html|robustness" >&2
+    echo "usage: scripts/eval.sh boilerplate|quotes|html|quantities|dates|robustness" >&2
     exit 2
     ;;
 esac

@@ -21,10 +21,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use extract::boilerplate::Detector;
+use extract::dates::{Anchor, DateFinder};
 use extract::metadata::FactFinder;
+use extract::quantities::QuantityFinder;
 use extract::quotes::QuoteFinder;
 use lexicon::Lexicon;
-use report::{Boilerplate, Document, InputError, Quote, Report, REPORT_VERSION};
+use report::{Boilerplate, Document, InputError, Quantity, Quote, Report, REPORT_VERSION};
 use text::decode::Decoded;
 use text::offsets::CharOffsets;
 use text::segment;
@@ -124,6 +126,8 @@ struct Pipeline<'a> {
     detector: Detector<'a>,
     facts: FactFinder<'a>,
     quotes: QuoteFinder<'a>,
+    dates: DateFinder,
+    quantities: QuantityFinder<'a>,
 }
 
 impl<'a> Pipeline<'a> {
@@ -133,6 +137,8 @@ impl<'a> Pipeline<'a> {
             detector: Detector::new(lexicon),
             facts: FactFinder::new(lexicon),
             quotes: QuoteFinder::new(lexicon),
+            dates: DateFinder::new(),
+            quantities: QuantityFinder::new(lexicon),
         }
     }
 
@@ -172,6 +178,17 @@ impl<'a> Pipeline<'a> {
             options.default_date.as_deref(),
         );
         let quotes = self.quotes.find(&text, &body, &sentences);
+        // Relative dates count from the document's own date, else the one assumed.
+        let anchor = [
+            page.published.as_deref(),
+            facts.date.as_deref(),
+            options.default_date.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Anchor::parse);
+        let dates = self.dates.find_in(&text, &body, anchor);
+        let quantities = self.quantities.find(&text, &body);
         let offsets = CharOffsets::new(&text);
         Document {
             name,
@@ -210,8 +227,31 @@ impl<'a> Pipeline<'a> {
                 })
                 .collect(),
             entities: Vec::new(),
-            quantities: Vec::new(),
-            dates: Vec::new(),
+            quantities: quantities
+                .into_iter()
+                .map(|q| Quantity {
+                    span: offsets.span(q.range.start, q.range.end),
+                    value: q.value,
+                    unit: q.unit,
+                    approx: q.approx,
+                    kind: q.kind,
+                    range_end: q.range_end,
+                    base_value: q.base_value,
+                    min: q.min,
+                    max: q.max,
+                    counted: q.counted,
+                    event: q.event,
+                    conversion_of: q.conversion_of,
+                })
+                .collect(),
+            dates: dates
+                .into_iter()
+                .map(|d| report::DateMention {
+                    span: offsets.span(d.range.start, d.range.end),
+                    kind: d.kind,
+                    value: d.value,
+                })
+                .collect(),
             text: text.clone(),
         }
     }

@@ -7,7 +7,7 @@ use parallax::{analyze, markdown, Input, Options};
 
 const USAGE: &str = "usage:
   parallax analyze [--date YYYY-MM-DD] [--format json|markdown] FILE...   ('-' reads standard input)
-  parallax batch --task boilerplate|quotes < lines.jsonl                  (one {\"id\", \"text\"} per line)";
+  parallax batch --task boilerplate|quotes|quantities|dates < lines.jsonl (one {\"id\", \"text\"} per line)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -108,11 +108,12 @@ fn is_iso_date(date: &str) -> bool {
 /// Analyzes each JSON line's text alone and prints one prediction line for
 /// the scorers under `../shared/eval`.
 fn run_batch(args: &[String]) -> ExitCode {
+    if matches!(args, [flag, task] if flag == "--task" && task == "dates") {
+        return batch_dates();
+    }
     let task = match args {
-        [flag, task] if flag == "--task" && (task == "boilerplate" || task == "quotes") => {
-            task.as_str()
-        }
-        _ => return usage_error("batch takes --task boilerplate|quotes"),
+        [flag, task] if flag == "--task" && BATCH_TASKS.contains(&task.as_str()) => task.as_str(),
+        _ => return usage_error("batch takes --task boilerplate|quotes|quantities"),
     };
     let mut stdout = std::io::stdout().lock();
     for (number, line) in std::io::stdin().lines().enumerate() {
@@ -125,6 +126,19 @@ fn run_batch(args: &[String]) -> ExitCode {
         };
         let id = record["id"].clone();
         let text = record["text"].as_str().unwrap_or_default();
+        if task == "quantities" {
+            let quantities = quantities_of_whole_text(text);
+            if writeln!(
+                stdout,
+                "{}",
+                serde_json::json!({"id": id, "quantities": quantities})
+            )
+            .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            continue;
+        }
         let report = analyze(
             &[Input {
                 name: "batch.txt".into(),
@@ -159,6 +173,73 @@ fn run_batch(args: &[String]) -> ExitCode {
             (_, None) => serde_json::json!({"id": id, "kept": "", "quotes": []}),
             _ => unreachable!("task checked above"),
         };
+        if writeln!(stdout, "{prediction}").is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+const BATCH_TASKS: &[&str] = &["boilerplate", "quotes", "quantities"];
+
+/// The quantity extractor over every line of a text, boilerplate or not: it
+/// is the extractor that is measured, with offsets into the text as given.
+fn quantities_of_whole_text(text: &str) -> Vec<serde_json::Value> {
+    use parallax::extract::quantities::QuantityFinder;
+    let Ok(decoded) = parallax::text::decode::decode("batch.txt", text.as_bytes()) else {
+        return Vec::new();
+    };
+    let normalized = &decoded.text;
+    let blocks = parallax::text::segment::blocks(normalized);
+    let finder = QuantityFinder::new(parallax::lexicon::Lexicon::shared());
+    let offsets = parallax::text::offsets::CharOffsets::new(normalized);
+    let original = parallax::text::normalize::original_offsets(text, normalized);
+    finder
+        .find(normalized, &blocks)
+        .into_iter()
+        .map(|q| {
+            let span = offsets.span(q.range.start, q.range.end);
+            serde_json::json!({
+                "start": original[span.start],
+                "end": original[span.end - 1] + 1,
+                "value": q.value,
+                "range_end": q.range_end,
+                "unit": q.unit,
+                "kind": q.kind,
+                "approx": q.approx,
+            })
+        })
+        .collect()
+}
+
+/// The date finder over the whole text of each `{"id", "text", "dct"}` line
+/// (boilerplate or not: it is the extractor that is measured), `dct` as the
+/// anchor, code point offsets into the text as given.
+fn batch_dates() -> ExitCode {
+    let finder = parallax::extract::dates::DateFinder::new();
+    let mut stdout = std::io::stdout().lock();
+    for (number, line) in std::io::stdin().lines().enumerate() {
+        let Ok(line) = line else {
+            return ExitCode::from(1);
+        };
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(&line) else {
+            eprintln!("parallax: line {}: not JSON", number + 1);
+            return ExitCode::from(1);
+        };
+        let text = record["text"].as_str().unwrap_or_default();
+        let anchor = record["dct"]
+            .as_str()
+            .and_then(parallax::extract::dates::Anchor::parse);
+        let offsets = parallax::text::offsets::CharOffsets::new(text);
+        let timexes: Vec<_> = finder
+            .find(text, anchor)
+            .into_iter()
+            .map(|d| {
+                let span = offsets.span(d.range.start, d.range.end);
+                serde_json::json!({"start": span.start, "end": span.end, "type": d.kind, "value": d.value})
+            })
+            .collect();
+        let prediction = serde_json::json!({"id": record["id"], "timexes": timexes});
         if writeln!(stdout, "{prediction}").is_err() {
             return ExitCode::from(1);
         }

@@ -118,16 +118,61 @@ pub struct Entity {
 pub struct Quantity {
     #[serde(flatten)]
     pub span: Span,
+    /// The number, or the lower end of a range (`3 to 5 million` → 3000000).
     pub value: f64,
+    /// ISO 4217 code (`USD`), `%`, a unit code (`km`, `mi`, `°C`), or `year` for ages.
     pub unit: Option<String>,
     /// The hedge as written: `some`, `more than`, `about`.
     pub approx: Option<String>,
+    pub kind: QuantityKind,
+    /// The upper end of a written or vague range (`tens of thousands` → 99999).
+    pub range_end: Option<f64>,
+    /// The value in its dimension's base unit (metres, kilograms, litres…), for comparing units.
+    pub base_value: Option<f64>,
+    /// The interval the phrase allows, hedge included: `more than 50` is 50 to no upper end.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// What is counted, as written (`Ukrainian prisoners of war`).
+    pub counted: Option<String>,
+    /// The verb the number is about, lower case (`killed`).
+    pub event: Option<String>,
+    /// Index in `quantities` of the quantity this one restates in other units (`70km (45 miles)`).
+    pub conversion_of: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    Count,
+    Money,
+    Percent,
+    Measure,
+    Age,
+    Ordinal,
+}
+
+/// The four kinds of TimeML TIMEX3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period: `Aug. 2`, `last week`, `the 1990s`, `now`.
+    Date,
+    /// A time of day: `3 p.m.`, `Tuesday morning`.
+    Time,
+    /// A length of time: `three years`, `for 20 minutes`.
+    Duration,
+    /// A repetition: `every week`, `daily`.
+    Set,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateMention {
     #[serde(flatten)]
     pub span: Span,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TimeML value (`2022-08-02`, `2022-W31`, `P3Y`, `PAST_REF`, `XXXX-08-02`), or null
+    /// when the mention is anchored to an event (`the early days of the invasion`).
     pub value: Option<String>,
 }
 

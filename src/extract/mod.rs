@@ -3,7 +3,9 @@
 //! told what lines other documents share.
 
 pub mod boilerplate;
+pub mod dates;
 pub mod metadata;
+pub mod quantities;
 pub mod quotes;
 pub mod title;
 

@@ -53,7 +53,7 @@ impl Lexicon {
 }
 
 /// Non-empty lines that are not `#` comments.
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -73,7 +73,7 @@ fn months(data: &'static str) -> HashMap<&'static str, u32> {
 }
 
 /// Entries under `[section]` headings, each with its section's name.
-fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut section = None;
     let mut out = Vec::new();
     for entry in entries(data) {

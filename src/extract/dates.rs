@@ -1,0 +1,1849 @@
+//! Dates, times, durations and sets (TimeML TIMEX3): `Aug. 2, 2022`, `last
+//! week`, `Tuesday night`, `3 p.m.`, `five months`, `every year`, each with a
+//! TimeML value resolved against the document date (the anchor).
+//!
+//! The text is cut into tokens once; at each token a fixed set of rules looks
+//! at a bounded number of tokens after it (and, for the tense that decides
+//! whether `Friday` is the one before or after the anchor, a bounded window
+//! around it), so the cost is linear in the text. Ranges are byte offsets on
+//! token boundaries, which are char boundaries.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+use crate::report::TimexType;
+
+/// One mention: byte range into the text, TimeML type and value (`None` when
+/// the mention is anchored to an event or cannot be resolved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub range: Range<usize>,
+    pub kind: TimexType,
+    pub value: Option<String>,
+}
+
+/// The document creation date relative expressions are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Anchor {
+    /// `YYYY-MM-DD`, possibly followed by a time (`2022-08-02T10:00`); partial
+    /// dates (`--08-02`, `2022-08`) give no anchor.
+    pub fn parse(text: &str) -> Option<Anchor> {
+        let num = |r: Range<usize>| {
+            text.get(r)
+                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|s| s.parse::<u32>().ok())
+        };
+        let bytes = text.as_bytes();
+        if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        if bytes.get(10).is_some_and(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+        (year >= 1000 && valid_date(year, month, day)).then_some(Anchor { year, month, day })
+    }
+
+    fn days(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn from_code(code: &str) -> Option<Unit> {
+        Some(match code {
+            "S" => Unit::Second,
+            "MIN" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "WE" => Unit::Weekend,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The TimeML duration of `amount` (digits, a decimal, or `X`) units.
+    fn duration(self, amount: &str) -> String {
+        let scaled = |factor: u64, letter: &str, fallback: &str| match amount.parse::<u64>() {
+            Ok(n) => format!("P{}{letter}", n.saturating_mul(factor)),
+            Err(_) => format!("P{amount}{fallback}"),
+        };
+        match self {
+            Unit::Second => format!("PT{amount}S"),
+            Unit::Minute => format!("PT{amount}M"),
+            Unit::Hour => format!("PT{amount}H"),
+            Unit::Day => format!("P{amount}D"),
+            Unit::Week => format!("P{amount}W"),
+            Unit::Weekend => format!("P{amount}WE"),
+            Unit::Month => format!("P{amount}M"),
+            Unit::Quarter => scaled(3, "M", "Q"),
+            Unit::Year => format!("P{amount}Y"),
+            Unit::Decade => scaled(10, "Y", "DE"),
+            Unit::Century => scaled(100, "Y", "CE"),
+        }
+    }
+
+    /// Units a calendar can name (`this week`, `last year`), not `this minute`.
+    fn is_calendar(self) -> bool {
+        !matches!(self, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Which occurrence of a weekday, month or season a mention means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// By the tense around it.
+    Tense(Tense),
+    /// `last Friday`: strictly before the anchor.
+    Last,
+    /// `this Friday`: by tense, but in the anchor's week or year.
+    This(Tense),
+    /// `next Friday`: strictly after the anchor.
+    Next,
+}
+
+/// What one folded word can mean; most words mean nothing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// Month number and whether this form is an abbreviation.
+    month: Option<(u32, bool)>,
+    /// ISO weekday (1 Monday) and whether this form is an abbreviation.
+    weekday: Option<(u32, bool)>,
+    number: Option<u32>,
+    fuzzy: bool,
+    ordinal: Option<u32>,
+    unit: Option<Unit>,
+    part_of_day: Option<&'static str>,
+    season: Option<&'static str>,
+    reference: Option<&'static str>,
+    deictic: Option<i64>,
+    set: Option<&'static str>,
+    relative: Option<i64>,
+    modifier: bool,
+    month_cue: bool,
+    tense: Option<Tense>,
+}
+
+/// Finds date mentions; build once, use for every document.
+pub struct DateFinder {
+    words: HashMap<&'static str, Entry>,
+}
+
+impl Default for DateFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Lines under `[section]` headings: section, code, forms.
+fn table(data: &'static str) -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    let mut section = "";
+    let mut out = Vec::new();
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        if let Some(code) = fields.next() {
+            out.push((section, code, fields.collect()));
+        }
+    }
+    out
+}
+
+impl DateFinder {
+    pub fn new() -> Self {
+        let mut words: HashMap<&'static str, Entry> = HashMap::default();
+        for (_, code, forms) in table(concat!("[month]\n", include_str!("../lexicon/months.txt"))) {
+            let Ok(number) = code.parse::<u32>() else {
+                continue;
+            };
+            for (k, form) in forms.iter().enumerate() {
+                words.entry(form).or_default().month = Some((number, k > 0));
+            }
+        }
+        let data = concat!(
+            include_str!("../lexicon/dates_words.txt"),
+            "\n",
+            include_str!("../lexicon/dates_tense.txt")
+        );
+        for (section, code, forms) in table(data) {
+            for (k, form) in forms.iter().enumerate() {
+                let entry = words.entry(form).or_default();
+                match section {
+                    "weekday" => entry.weekday = code.parse().ok().map(|d| (d, k > 0)),
+                    "number" => entry.number = code.parse().ok(),
+                    "fuzzy" => entry.fuzzy = true,
+                    "ordinal" => entry.ordinal = code.parse().ok(),
+                    "unit" => entry.unit = Unit::from_code(code),
+                    "part_of_day" => entry.part_of_day = Some(code),
+                    "season" => entry.season = Some(code),
+                    "reference" => entry.reference = Some(code),
+                    "deictic" => entry.deictic = code.parse().ok(),
+                    "set" => entry.set = Some(code),
+                    "relative" => entry.relative = code.parse().ok(),
+                    "modifier" => entry.modifier = true,
+                    "month_cue" => entry.month_cue = true,
+                    "past" => entry.tense = Some(Tense::Past),
+                    "future" => entry.tense = Some(Tense::Future),
+                    _ => {}
+                }
+            }
+        }
+        DateFinder { words }
+    }
+
+    /// Every mention in the whole text.
+    pub fn find(&self, text: &str, anchor: Option<Anchor>) -> Vec<FoundDate> {
+        self.find_in(text, std::slice::from_ref(&(0..text.len())), anchor)
+    }
+
+    /// Every mention inside the given byte ranges (article blocks), in order;
+    /// no mention crosses from one range into another.
+    pub fn find_in(
+        &self,
+        text: &str,
+        ranges: &[Range<usize>],
+        anchor: Option<Anchor>,
+    ) -> Vec<FoundDate> {
+        let lower = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for range in ranges {
+            let (Some(_), Some(_)) = (text.get(range.clone()), lower.get(range.clone())) else {
+                continue;
+            };
+            let cx = Ctx {
+                text,
+                lower: &lower,
+                toks: self.tokenize(text, &lower, range.clone()),
+                anchor,
+            };
+            let mut hits = Vec::new();
+            let mut i = 0;
+            while i < cx.toks.len() {
+                match self.match_at(&cx, i) {
+                    Some(hit) if hit.end > i => {
+                        i = hit.also.as_ref().map_or(hit.end, |h| h.end);
+                        hits.push(hit);
+                    }
+                    _ => i += 1,
+                }
+            }
+            for hit in hits {
+                let also = hit.also.clone();
+                for hit in std::iter::once(hit).chain(also.map(|h| *h)) {
+                    if let (Some(first), Some(last)) =
+                        (cx.toks.get(hit.start), cx.toks.get(hit.end.wrapping_sub(1)))
+                    {
+                        out.push(FoundDate {
+                            range: first.start..last.end,
+                            kind: hit.kind,
+                            value: hit.value,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn tokenize<'e>(&'e self, text: &str, lower: &str, range: Range<usize>) -> Vec<Tok<'e>> {
+        let mut toks = Vec::new();
+        let Some(slice) = text.get(range.clone()) else {
+            return toks;
+        };
+        let mut space = true;
+        let mut line = true;
+        let mut chars = slice.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let start = range.start + at;
+            if c.is_whitespace() {
+                space = true;
+                line |= c == '\n';
+                continue;
+            }
+            let kind = if c.is_alphabetic() {
+                Kind::Word
+            } else if c.is_ascii_digit() {
+                Kind::Num
+            } else {
+                Kind::Punct(c)
+            };
+            let mut end = start + c.len_utf8();
+            if kind != Kind::Punct(c) {
+                while let Some(&(next_at, next)) = chars.peek() {
+                    let same = match kind {
+                        Kind::Word => next.is_alphabetic(),
+                        _ => next.is_ascii_digit(),
+                    };
+                    if !same {
+                        break;
+                    }
+                    end = range.start + next_at + next.len_utf8();
+                    chars.next();
+                }
+            }
+            let entry = match kind {
+                Kind::Word if end - start <= 12 => {
+                    lower.get(start..end).and_then(|w| self.words.get(w))
+                }
+                _ => None,
+            };
+            toks.push(Tok {
+                start,
+                end,
+                kind,
+                space,
+                line,
+                entry,
+            });
+            space = false;
+            line = false;
+        }
+        toks
+    }
+
+    fn match_at(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let w = cx.w(i);
+        if w == "the" {
+            if let Some(hit) = self.event_anchored(cx, i) {
+                return Some(hit);
+            }
+            if let Some(hit) = self.part_of(cx, i) {
+                return Some(hit);
+            }
+            return self
+                .core(cx, i + 1, true)
+                .filter(|h| h.the_ok)
+                .map(|h| Hit { start: i, ..h });
+        }
+        if w == "fiscal" {
+            if let Some(year) = cx.year(i + 1) {
+                return Some(Hit::new(
+                    i,
+                    i + 2,
+                    TimexType::Date,
+                    Some(format!("{year:04}")),
+                ));
+            }
+        }
+        if matches!(w, "early" | "mid" | "late" | "earlier" | "later" | "middle") {
+            let mut j = i + 1;
+            if cx.dash(j) && cx.glued(j) {
+                j += 1;
+            }
+            let inner = if cx.w(j) == "the" {
+                self.core(cx, j + 1, true).filter(|h| h.the_ok)
+            } else {
+                self.core(cx, j, false)
+            };
+            if let Some(inner) =
+                inner.filter(|h| matches!(h.kind, TimexType::Date | TimexType::Time))
+            {
+                return Some(Hit { start: i, ..inner });
+            }
+            return None;
+        }
+        self.core(cx, i, false)
+    }
+
+    /// `the early days of the invasion`: anchored to an event, so unresolved,
+    /// unless what follows `of` is itself a date (`the first week of March`).
+    fn event_anchored(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let word = cx.w(i + 1);
+        let unit = cx.e(i + 2).and_then(|e| e.unit)?;
+        if unit == Unit::Weekend {
+            return None;
+        }
+        if matches!(
+            word,
+            "day" | "week" | "month" | "night" | "morning" | "evening"
+        ) {
+            return None;
+        }
+        let ordinal = matches!(
+            word,
+            "early"
+                | "first"
+                | "last"
+                | "final"
+                | "opening"
+                | "initial"
+                | "closing"
+                | "dying"
+                | "waning"
+        );
+        if !ordinal || cx.w(i + 3) != "of" {
+            return None;
+        }
+        let k = i + 4;
+        let inner = if cx.w(k) == "the" {
+            self.core(cx, k + 1, true).filter(|h| h.the_ok)
+        } else {
+            self.core(cx, k, false)
+        };
+        match inner {
+            Some(inner) if inner.kind == TimexType::Date && inner.value.is_some() => Some(Hit {
+                start: i,
+                also: None,
+                ..inner
+            }),
+            _ => Some(Hit::new(i, i + 3, TimexType::Date, None)),
+        }
+    }
+
+    /// `the end of 1998`, `the beginning of the year`, `the day after the vote`.
+    fn part_of(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let word = cx.w(i + 1);
+        if matches!(word, "day" | "week" | "night" | "morning" | "evening")
+            && matches!(cx.w(i + 2), "after" | "before")
+        {
+            return Some(Hit::new(i, i + 2, TimexType::Date, None));
+        }
+        if !cx.e(i + 1).is_some_and(|e| e.modifier) || cx.w(i + 2) != "of" {
+            return None;
+        }
+        let k = i + 3;
+        if cx.w(k) == "the" {
+            if let Some(unit) = cx.e(k + 1).and_then(|e| e.unit).filter(|u| u.is_calendar()) {
+                if cx.glued(k + 2) && cx.p(k + 2, '\'') {
+                    return None;
+                }
+                let value = cx.anchor.and_then(|a| relative_value(a, unit, 0));
+                return Some(Hit::new(i, k + 2, TimexType::Date, value));
+            }
+            let inner = self.core(cx, k + 1, true).filter(|h| h.the_ok)?;
+            return (inner.kind == TimexType::Date).then_some(Hit {
+                start: i,
+                also: None,
+                ..inner
+            });
+        }
+        let inner = self.core(cx, k, false)?;
+        (inner.kind == TimexType::Date).then_some(Hit {
+            start: i,
+            also: None,
+            ..inner
+        })
+    }
+
+    fn core(&self, cx: &Ctx, i: usize, after_the: bool) -> Option<Hit> {
+        let tok = cx.toks.get(i)?;
+        match tok.kind {
+            Kind::Num => self.numeric(cx, i),
+            Kind::Word => self.wordy(cx, i, after_the),
+            Kind::Punct('\'' | '’') => {
+                // '90s
+                let (n, len) = cx.num(i + 1)?;
+                if len != 2
+                    || !cx.glued(i + 1)
+                    || !cx.glued(i + 2)
+                    || cx.w(i + 2) != "s"
+                    || n % 10 != 0
+                {
+                    return None;
+                }
+                let century = match cx.anchor {
+                    Some(a) if 2000 + n as i32 <= a.year => 20,
+                    Some(_) => 19,
+                    None if n < 30 => 20,
+                    None => 19,
+                };
+                Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(
+                        i,
+                        i + 3,
+                        TimexType::Date,
+                        Some(format!("{century}{}", n / 10)),
+                    )
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn numeric(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        // Part of a bigger number or of money: `$1990`, `1.2000`, `4,2000`.
+        if let Some(prev) = i.checked_sub(1).and_then(|p| cx.toks.get(p)) {
+            if !cx.glued(i) {
+                // fine
+            } else if matches!(
+                prev.kind,
+                Kind::Punct('$' | '£' | '€' | '¥' | '#' | '.' | ',' | '/' | ':')
+            ) || prev.kind == Kind::Num
+            {
+                return None;
+            }
+        }
+        let (n, len) = cx.num(i)?;
+        // 2022-08-02
+        if len == 4 && cx.dash(i + 1) && cx.glued(i + 1) && cx.glued(i + 2) {
+            if let (Some((m, 2)), true, true, Some((d, 1..=2))) = (
+                cx.num(i + 2),
+                cx.dash(i + 3),
+                cx.glued(i + 3) && cx.glued(i + 4),
+                cx.num(i + 4),
+            ) {
+                let y = n as i32;
+                if valid_date(y, m as u32, d as u32) {
+                    return Some(Hit::new(
+                        i,
+                        i + 5,
+                        TimexType::Date,
+                        Some(ymd(y, m as u32, d as u32)),
+                    ));
+                }
+                return None;
+            }
+        }
+        // 8/2/2022 (US order)
+        if len <= 2 && cx.p(i + 1, '/') && cx.glued(i + 1) && cx.glued(i + 2) {
+            if let (Some((d, 1..=2)), true, true, Some((y, ylen @ (2 | 4)))) = (
+                cx.num(i + 2),
+                cx.p(i + 3, '/'),
+                cx.glued(i + 3) && cx.glued(i + 4),
+                cx.num(i + 4),
+            ) {
+                let year = if ylen == 4 {
+                    y as i32
+                } else {
+                    let base = cx.anchor.map_or(2000, |a| a.year / 100 * 100);
+                    let year = base + y as i32;
+                    if cx.anchor.is_some_and(|a| year > a.year + 10) {
+                        year - 100
+                    } else {
+                        year
+                    }
+                };
+                if valid_date(year, n as u32, d as u32) && !cx.p(i + 5, '/') {
+                    return Some(Hit::new(
+                        i,
+                        i + 5,
+                        TimexType::Date,
+                        Some(ymd(year, n as u32, d as u32)),
+                    ));
+                }
+            }
+            return None;
+        }
+        if let Some(hit) = self.clock(cx, i) {
+            return Some(hit);
+        }
+        // 1990s, 1990's
+        if len == 4 && (1000..=2099).contains(&n) && n % 10 == 0 {
+            let s = if cx.glued(i + 1) && cx.w(i + 1) == "s" {
+                Some(i + 2)
+            } else if cx.glued(i + 1) && cx.p(i + 1, '\'') && cx.glued(i + 2) && cx.w(i + 2) == "s"
+            {
+                Some(i + 3)
+            } else {
+                None
+            };
+            if let Some(end) = s {
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, end, TimexType::Date, Some(format!("{:03}", n / 10)))
+                });
+            }
+        }
+        // 20th century, 3rd quarter
+        if len <= 2 && cx.glued(i + 1) && matches!(cx.w(i + 1), "st" | "nd" | "rd" | "th") {
+            if cx.w(i + 2) == "century" && (1..=21).contains(&n) {
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 3, TimexType::Date, Some(format!("{:02}", n - 1)))
+                });
+            }
+            if let Some(hit) = self.quarter(cx, i, n as u32, i + 2) {
+                return Some(hit);
+            }
+        }
+        // 2 August 2022, 2nd of August
+        if len <= 2 && (1..=31).contains(&n) {
+            let mut j = i + 1;
+            if cx.glued(j) && matches!(cx.w(j), "st" | "nd" | "rd" | "th") {
+                j += 1;
+            }
+            if cx.w(j) == "of" {
+                j += 1;
+            }
+            if let Some((m, abbr)) = cx.e(j).and_then(|e| e.month) {
+                if cx.cap(j) {
+                    let mut k = j + 1;
+                    if abbr && cx.p(k, '.') && cx.glued(k) {
+                        k += 1;
+                    }
+                    return self.with_year(cx, i, k, m, n as u32);
+                }
+            }
+        }
+        // 1979-1989, 1979-89
+        if let Some(first) = cx.year(i) {
+            if cx.dash(i + 1) {
+                let second = match cx.num(i + 2) {
+                    Some((y, 4)) if (first as u64) < y && y <= first as u64 + 100 && y <= 2099 => {
+                        Some(y as i32)
+                    }
+                    Some((y, 2)) if (first % 100) < y as i32 => Some(first / 100 * 100 + y as i32),
+                    _ => None,
+                };
+                if let Some(second) = second.filter(|_| cx.glued(i + 2) == cx.glued(i + 1)) {
+                    let also =
+                        Hit::new(i + 2, i + 3, TimexType::Date, Some(format!("{second:04}")));
+                    return Some(Hit {
+                        also: Some(Box::new(also)),
+                        ..Hit::new(i, i + 1, TimexType::Date, Some(format!("{first:04}")))
+                    });
+                }
+            }
+            let prev_cue = i > 0
+                && (cx.e(i - 1).is_some_and(|e| e.month_cue)
+                    || matches!(cx.w(i - 1), "year" | "the" | "circa"));
+            if !self.count_follows(cx, i + 1) && (first >= 1900 || prev_cue) {
+                return Some(Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Some(format!("{first:04}")),
+                ));
+            }
+            return None;
+        }
+        self.amount_unit(cx, i)
+    }
+
+    /// What follows a number makes it a count, a measure or money, not a year.
+    fn count_follows(&self, cx: &Ctx, j: usize) -> bool {
+        (cx.glued(j)
+            && (cx.p(j, '.') || cx.p(j, ',') || cx.p(j, ':') || cx.dash(j))
+            && cx.num(j + 1).is_some())
+            || cx.p(j, '%')
+            || (cx.glued(j) && cx.toks.get(j).is_some_and(|t| t.kind == Kind::Word))
+            || matches!(
+                cx.w(j),
+                "percent" | "per" | "people" | "million" | "billion" | "times"
+            )
+    }
+
+    /// After month and day: `, 2022` or nothing (the year from the anchor).
+    fn with_year(&self, cx: &Ctx, start: usize, k: usize, m: u32, d: u32) -> Option<Hit> {
+        let mut j = k;
+        if cx.p(j, ',') {
+            j += 1;
+        }
+        if let Some(y) = cx.year(j).filter(|_| !self.count_follows(cx, j + 1)) {
+            return valid_date(y, m, d)
+                .then(|| Hit::new(start, j + 1, TimexType::Date, Some(ymd(y, m, d))));
+        }
+        if !valid_date(2000, m, d) {
+            return None;
+        }
+        let tense = cx.tense(start, k);
+        let value = match cx.anchor {
+            Some(a) => {
+                let target = |y: i32| valid_date(y, m, d).then(|| days_from_civil(y, m, d));
+                let today = a.days();
+                let candidates = [a.year - 1, a.year, a.year + 1];
+                let mut options: Vec<(i64, i32)> = candidates
+                    .iter()
+                    .filter_map(|&y| target(y).map(|t| (t - today, y)))
+                    .collect();
+                options.sort_by_key(|&(distance, _)| distance.abs());
+                // The nearest, unless the tense says otherwise and the other side is nearly as near.
+                let pick = match (options.first(), options.get(1), tense) {
+                    (Some(&(d0, y0)), Some(&(d1, y1)), Tense::Past | Tense::Future)
+                        if d1.abs() - d0.abs() < 45
+                            && (d0 > 0) == (tense == Tense::Past)
+                            && (d1 > 0) != (tense == Tense::Past) =>
+                    {
+                        let _ = y0;
+                        Some(y1)
+                    }
+                    (Some(&(_, y)), _, _) => Some(y),
+                    _ => None,
+                };
+                pick.map(|y| ymd(y, m, d))
+            }
+            None => Some(format!("XXXX-{m:02}-{d:02}")),
+        };
+        Some(Hit::new(start, k, TimexType::Date, value))
+    }
+
+    /// `3 p.m.`, `10:30 a.m. EST`, `14:00 UTC`, `3 p.m. Wednesday`.
+    fn clock(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let (h, hlen) = cx.num(i)?;
+        if hlen > 2 || h > 24 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut minutes = None;
+        if cx.p(j, ':') && cx.glued(j) && cx.glued(j + 1) {
+            match cx.num(j + 1) {
+                Some((m, 2)) if m < 60 => {
+                    minutes = Some(m);
+                    j += 2;
+                    if cx.p(j, ':') && cx.glued(j) && matches!(cx.num(j + 1), Some((0..=59, 2))) {
+                        j += 2;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let mut pm = None;
+        if matches!(cx.w(j), "a" | "p")
+            && cx.p(j + 1, '.')
+            && cx.glued(j + 1)
+            && cx.w(j + 2) == "m"
+            && cx.glued(j + 2)
+        {
+            pm = Some(cx.w(j) == "p");
+            j += 3;
+            if cx.p(j, '.') && cx.glued(j) {
+                j += 1;
+            }
+        } else if matches!(cx.w(j), "am" | "pm")
+            && !(cx.w(j) == "am" && !cx.glued(j) && !cx.is_upper(j) && minutes.is_none())
+        {
+            pm = Some(cx.w(j) == "pm");
+            j += 1;
+        }
+        let mut zulu = false;
+        let zone = matches!(
+            cx.w(j),
+            "utc"
+                | "gmt"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "bst"
+                | "cet"
+                | "cest"
+        ) && cx.is_upper(j);
+        if zone {
+            zulu = matches!(cx.w(j), "utc" | "gmt");
+            j += 1;
+        }
+        if pm.is_none() {
+            let prep = matches!(
+                cx.w(i.wrapping_sub(1)),
+                "at" | "by"
+                    | "around"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "since"
+                    | "about"
+            );
+            if minutes.is_none() || !(zone || prep) {
+                return None;
+            }
+        }
+        let mut hour = h as u32;
+        match pm {
+            Some(_) if hour == 0 || hour > 12 => return None,
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        // The day it is on, when named right after.
+        let mut k = j;
+        if cx.p(k, ',') {
+            k += 1;
+        }
+        let mut date = None;
+        if let Some(hit) = self
+            .core(cx, k, false)
+            .filter(|h| h.kind == TimexType::Date && h.end - k <= 4)
+        {
+            if hit.value.as_deref().is_some_and(|v| v.len() == 10) {
+                date = hit.value;
+                j = hit.end;
+            }
+        }
+        let date = date.unwrap_or_else(|| {
+            cx.anchor
+                .map_or("XXXX-XX-XX".to_string(), |a| ymd(a.year, a.month, a.day))
+        });
+        let value = format!(
+            "{date}T{hour:02}:{:02}{}",
+            minutes.unwrap_or(0),
+            if zulu { "Z" } else { "" }
+        );
+        Some(Hit::new(i, j, TimexType::Time, Some(value)))
+    }
+
+    /// `third quarter`, `3rd quarter`, `first half` (of 2022): `k` is after the ordinal.
+    fn quarter(&self, cx: &Ctx, i: usize, ordinal: u32, k: usize) -> Option<Hit> {
+        let mut j = k;
+        if cx.dash(j) && cx.glued(j) {
+            j += 1;
+        }
+        let (letter, limit) = match cx.w(j) {
+            "quarter" => ("Q", 4),
+            "half" => ("H", 2),
+            _ => return None,
+        };
+        if !(1..=limit).contains(&ordinal) {
+            return None;
+        }
+        let mut end = j + 1;
+        let mut year = None;
+        if cx.w(end) == "of" && cx.year(end + 1).is_some() {
+            year = cx.year(end + 1);
+            end += 2;
+        } else if let Some(y) = cx.year(end).filter(|_| !self.count_follows(cx, end + 1)) {
+            year = Some(y);
+            end += 1;
+        }
+        let value = match (year, cx.anchor) {
+            (Some(y), _) => Some(format!("{y:04}-{letter}{ordinal}")),
+            (None, Some(a)) => {
+                let current = if letter == "Q" {
+                    (a.month - 1) / 3 + 1
+                } else {
+                    (a.month - 1) / 6 + 1
+                };
+                let y = if ordinal > current && cx.tense(i, end) != Tense::Future {
+                    a.year - 1
+                } else {
+                    a.year
+                };
+                Some(format!("{y:04}-{letter}{ordinal}"))
+            }
+            (None, None) => Some(format!("XXXX-{letter}{ordinal}")),
+        };
+        Some(Hit {
+            the_ok: true,
+            ..Hit::new(i, end, TimexType::Date, value)
+        })
+    }
+
+    /// A count (`three`, `20`, `a few`) and where it ends.
+    fn amount(&self, cx: &Ctx, i: usize) -> Option<(String, usize)> {
+        if let Some((n, len)) = cx.num(i) {
+            if len > 7 {
+                return None;
+            }
+            let mut text = n.to_string();
+            let mut j = i + 1;
+            while cx.p(j, ',')
+                && cx.glued(j)
+                && cx.glued(j + 1)
+                && matches!(cx.num(j + 1), Some((_, 3)))
+                && text.len() < 7
+            {
+                text.push_str(cx.raw(j + 1));
+                j += 2;
+            }
+            if cx.p(j, '.')
+                && cx.glued(j)
+                && cx.glued(j + 1)
+                && cx.num(j + 1).is_some_and(|(_, l)| l <= 3)
+            {
+                text = format!("{text}.{}", cx.raw(j + 1));
+                j += 2;
+            }
+            return Some((text, j));
+        }
+        let w = cx.w(i);
+        let e = cx.e(i)?;
+        if matches!(w, "a" | "an") {
+            let next = cx.e(i + 1)?;
+            if matches!(cx.w(i + 1), "few") {
+                return Some(("X".into(), i + 2));
+            }
+            if cx.w(i + 1) == "couple" {
+                return Some(("2".into(), if cx.w(i + 2) == "of" { i + 3 } else { i + 2 }));
+            }
+            if let Some(n @ (12 | 100)) = next.number {
+                return Some((n.to_string(), i + 2));
+            }
+            return next.unit.map(|_| ("1".into(), i + 1));
+        }
+        if e.fuzzy {
+            if w == "couple" {
+                return Some(("2".into(), if cx.w(i + 1) == "of" { i + 2 } else { i + 1 }));
+            }
+            return Some(("X".into(), i + 1));
+        }
+        let mut n = e.number?;
+        let mut j = i + 1;
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let k = if cx.dash(j) && cx.glued(j) && cx.glued(j + 1) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(u @ 1..=9) = cx
+                .e(k)
+                .and_then(|e| e.number)
+                .filter(|_| !matches!(cx.w(k), "a" | "an"))
+            {
+                n += u;
+                j = k + 1;
+            }
+        }
+        if cx.w(j) == "hundred" && n < 100 {
+            n *= 100;
+            j += 1;
+        }
+        Some((n.to_string(), j))
+    }
+
+    /// `three years`, `20-minute`, `five months ago`, `two weeks from now`, `15 a year` (a set).
+    fn amount_unit(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let (amount, j) = self.amount(cx, i)?;
+        let (unit, mut k, adjectival) = if cx.dash(j) && cx.glued(j) && cx.glued(j + 1) {
+            (cx.e(j + 1).and_then(|e| e.unit)?, j + 2, true)
+        } else {
+            (cx.e(j).and_then(|e| e.unit)?, j + 1, false)
+        };
+        let article = matches!(cx.w(i), "a" | "an");
+        let word = cx.w(k - 1);
+        if unit == Unit::Weekend
+            || (word == "second" && (article || amount == "1"))
+            || (unit == Unit::Quarter
+                && (cx.num(i).is_none() && cx.e(i).is_some_and(|e| e.number.is_none())
+                    || article
+                    || cx.w(k) == "of"))
+        {
+            return None;
+        }
+        let plural = word.ends_with('s');
+        if adjectival {
+            if cx.dash(k) && cx.glued(k) && cx.w(k + 1) == "old" {
+                k += 2;
+            }
+            return Some(Hit::new(
+                i,
+                k,
+                TimexType::Duration,
+                Some(unit.duration(&amount)),
+            ));
+        }
+        let _ = plural;
+        let next = cx.w(k);
+        let back = |sign: i64| -> Option<String> {
+            if amount == "X" {
+                return Some(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string());
+            }
+            let n: i64 = amount.parse().ok()?;
+            relative_value(cx.anchor?, unit, sign * n).or_else(|| {
+                // Hours and minutes ago: the day.
+                matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+                    .then(|| cx.anchor.map(|a| ymd(a.year, a.month, a.day)))
+                    .flatten()
+            })
+        };
+        if next == "ago" {
+            return Some(Hit::new(i, k + 1, TimexType::Date, back(-1)));
+        }
+        if next == "earlier" && cx.w(k + 1) != "than" {
+            return Some(Hit::new(i, k + 1, TimexType::Date, back(-1)));
+        }
+        if next == "from" && cx.w(k + 1) == "now" {
+            return Some(Hit::new(i, k + 2, TimexType::Date, back(1)));
+        }
+        if next == "later" && cx.w(k + 1) != "than" {
+            return Some(Hit::new(i, k + 1, TimexType::Date, None));
+        }
+        if next == "old" {
+            k += 1;
+        }
+        if article && amount == "1" {
+            let prev = i.checked_sub(1);
+            let after_count = prev.is_some_and(|p| {
+                cx.num(p).is_some()
+                    || cx.p(p, '%')
+                    || matches!(
+                        cx.w(p),
+                        "times" | "once" | "twice" | "thrice" | "percent" | "cents" | "dollars"
+                    )
+            });
+            if after_count {
+                return Some(Hit::new(i, k, TimexType::Set, Some(unit.duration("1"))));
+            }
+        }
+        Some(Hit::new(
+            i,
+            k,
+            TimexType::Duration,
+            Some(unit.duration(&amount)),
+        ))
+    }
+
+    fn wordy(&self, cx: &Ctx, i: usize, after_the: bool) -> Option<Hit> {
+        let w = cx.w(i);
+        let Some(e) = cx.e(i) else {
+            return self.unlisted(cx, i, w, after_the);
+        };
+        // Months: Aug. 2, 2022; August 2022; August.
+        if let Some((m, abbr)) = e.month {
+            if let Some(hit) = self.month(cx, i, m, abbr) {
+                return Some(hit);
+            }
+        }
+        if let Some((d, abbr)) = e.weekday {
+            if let Some(hit) = self.weekday(cx, i, d, abbr, None) {
+                return Some(hit);
+            }
+        }
+        if let Some(offset) = e.deictic {
+            let Some(a) = cx.anchor else {
+                return Some(Hit::new(i, i + 1, TimexType::Date, None));
+            };
+            let day = a.days() + offset;
+            if let Some(part) = cx
+                .e(i + 1)
+                .and_then(|e| e.part_of_day)
+                .filter(|_| !cx.w(i + 1).ends_with('s'))
+            {
+                return Some(Hit::new(
+                    i,
+                    i + 2,
+                    TimexType::Time,
+                    Some(format!("{}T{part}", day_value(day)?)),
+                ));
+            }
+            return Some(Hit::new(i, i + 1, TimexType::Date, day_value(day)));
+        }
+        if let Some(offset) = e.relative {
+            if let Some(hit) = self.relative(cx, i, w, offset, after_the) {
+                return Some(hit);
+            }
+        }
+        if let Some(ordinal) = e.ordinal {
+            if let Some(hit) = self.quarter(cx, i, ordinal, i + 1) {
+                return Some(hit);
+            }
+            if w == "first" {
+                if let Some(h) = self
+                    .amount_unit(cx, i + 1)
+                    .filter(|h| h.kind == TimexType::Duration)
+                {
+                    return Some(Hit {
+                        start: i,
+                        the_ok: true,
+                        ..h
+                    });
+                }
+            }
+        }
+        if let Some(value) = e.reference {
+            let next_unit = cx.e(i + 1).and_then(|e| e.unit);
+            if w == "recent" {
+                // `recent years`
+                if next_unit.is_some_and(|u| u != Unit::Weekend) && cx.w(i + 1).ends_with('s') {
+                    return Some(Hit::new(i, i + 2, TimexType::Date, Some(value.into())));
+                }
+                return (!after_the)
+                    .then(|| Hit::new(i, i + 1, TimexType::Date, Some(value.into())));
+            }
+            if w == "current" && (after_the || next_unit.is_some()) {
+                return None;
+            }
+            return Some(Hit::new(i, i + 1, TimexType::Date, Some(value.into())));
+        }
+        if let Some(set) = e.set {
+            if cx.cap(i) && !cx.sentence_start(i) {
+                return None;
+            }
+            let value = if set.starts_with('T') {
+                format!("XXXX-XX-XX{set}")
+            } else {
+                set.to_string()
+            };
+            return Some(Hit::new(i, i + 1, TimexType::Set, Some(value)));
+        }
+        if matches!(w, "every" | "each" | "per") {
+            return self.set(cx, i, w);
+        }
+        if let Some(season) = e.season {
+            let mut j = i + 1;
+            if cx.w(j) == "of" && cx.year(j + 1).is_some() {
+                j += 1;
+            }
+            if let Some(y) = cx.year(j).filter(|_| !self.count_follows(cx, j + 1)) {
+                return Some(Hit::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    Some(format!("{y:04}-{season}")),
+                ));
+            }
+            let cue = after_the || cx.e(i.wrapping_sub(1)).is_some_and(|e| e.month_cue) && i > 0;
+            if cue {
+                let value = cx.anchor.map_or_else(
+                    || format!("XXXX-{season}"),
+                    |a| format!("{:04}-{season}", a.year),
+                );
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, Some(value))
+                });
+            }
+            return None;
+        }
+        if let Some(unit) = e.unit {
+            if after_the && unit == Unit::Weekend && !cx.w(i).ends_with('s') {
+                let value = cx.anchor.and_then(|a| {
+                    let weekday = weekday_of(a.days());
+                    let offset = if weekday >= 5 || cx.tense(i - 1, i + 1) == Tense::Future {
+                        0
+                    } else {
+                        -1
+                    };
+                    relative_value(a, Unit::Weekend, offset)
+                });
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, value)
+                });
+            }
+            // `for years`, `for decades`
+            if w.ends_with('s')
+                && matches!(cx.w(i.wrapping_sub(1)), "for" | "over" | "within")
+                && i > 0
+                && unit != Unit::Weekend
+            {
+                return Some(Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    Some(unit.duration("X")),
+                ));
+            }
+        }
+        if e.number.is_some() || e.fuzzy {
+            return self.amount_unit(cx, i);
+        }
+        None
+    }
+
+    /// Words outside the table: `tonight`, `noon`, `the future`, `Mondays`.
+    fn unlisted(&self, cx: &Ctx, i: usize, w: &str, after_the: bool) -> Option<Hit> {
+        let today = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
+        match w {
+            "tonight" => {
+                let value = today.map(|d| format!("{d}TNI"));
+                Some(Hit::new(i, i + 1, TimexType::Time, value))
+            }
+            "noon" | "midday" | "midnight" => {
+                let day = today.unwrap_or_else(|| "XXXX-XX-XX".into());
+                let time = if w == "midnight" { "24:00" } else { "12:00" };
+                Some(Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    Some(format!("{day}T{time}")),
+                ))
+            }
+            "future" if after_the => Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 1, TimexType::Date, Some("FUTURE_REF".into()))
+            }),
+            "present"
+                if after_the && !matches!(cx.toks.get(i + 1).map(|t| t.kind), Some(Kind::Word)) =>
+            {
+                Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, Some("PRESENT_REF".into()))
+                })
+            }
+            "near" if after_the && matches!(cx.w(i + 1), "future" | "term") => Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 2, TimexType::Date, Some("FUTURE_REF".into()))
+            }),
+            _ if w.len() > 4 && w.ends_with('s') && cx.cap(i) => {
+                let (d, abbr) = w
+                    .get(..w.len() - 1)
+                    .and_then(|stem| self.words.get(stem))
+                    .and_then(|e| e.weekday)?;
+                if abbr {
+                    return None;
+                }
+                let mut end = i + 1;
+                let mut value = format!("XXXX-WXX-{d}");
+                if let Some(part) = cx.e(end).and_then(|e| e.part_of_day) {
+                    value.push('T');
+                    value.push_str(part);
+                    end += 1;
+                }
+                Some(Hit::new(i, end, TimexType::Set, Some(value)))
+            }
+            _ => None,
+        }
+    }
+
+    fn month(&self, cx: &Ctx, i: usize, m: u32, abbr: bool) -> Option<Hit> {
+        if !cx.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        let dotted = abbr && cx.p(j, '.') && cx.glued(j);
+        if dotted {
+            j += 1;
+        }
+        if let Some((d, 1..=2)) = cx.num(j) {
+            let decimal = cx.glued(j + 1)
+                && (cx.p(j + 1, '.') || cx.p(j + 1, ',') || cx.p(j + 1, ':'))
+                && cx.glued(j + 2)
+                && cx.num(j + 2).is_some();
+            if (1..=31).contains(&d) && !decimal {
+                let mut k = j + 1;
+                if cx.glued(k) && matches!(cx.w(k), "st" | "nd" | "rd" | "th") {
+                    k += 1;
+                }
+                return self.with_year(cx, i, k, m, d as u32);
+            }
+        }
+        let mut k = j;
+        if cx.p(k, ',') {
+            k += 1;
+        }
+        if cx.w(k) == "of" {
+            k += 1;
+        }
+        if let Some(y) = cx.year(k).filter(|_| !self.count_follows(cx, k + 1)) {
+            return Some(Hit::new(
+                i,
+                k + 1,
+                TimexType::Date,
+                Some(format!("{y:04}-{m:02}")),
+            ));
+        }
+        if abbr && !(dotted && cx.w(i) == "sept") {
+            return None;
+        }
+        let w = cx.w(i);
+        let prev_cue = i > 0
+            && (cx
+                .e(i - 1)
+                .is_some_and(|e| e.month_cue && e.relative.is_none())
+                || (cx.dash(i - 1) && cx.glued(i) && cx.w(i.wrapping_sub(2)) == "mid"));
+        if matches!(w, "may" | "march") && !prev_cue {
+            return None;
+        }
+        // `June Carter`: a name.
+        if cx.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && cx.cap(i + 1)
+            && cx.e(i + 1).is_none()
+        {
+            return None;
+        }
+        let value = self.resolve_month(cx, m, Pick::Tense(cx.tense(i, i + 1)));
+        Some(Hit::new(i, i + 1, TimexType::Date, value))
+    }
+
+    fn resolve_month(&self, cx: &Ctx, m: u32, pick: Pick) -> Option<String> {
+        let Some(a) = cx.anchor else {
+            return Some(format!("XXXX-{m:02}"));
+        };
+        let now = a.year as i64 * 12 + a.month as i64 - 1;
+        let at = |y: i32| y as i64 * 12 + m as i64 - 1;
+        let years = [a.year - 1, a.year, a.year + 1];
+        let year = match pick {
+            Pick::Last => *years.iter().rev().find(|&&y| at(y) < now)?,
+            Pick::Next => *years.iter().find(|&&y| at(y) > now)?,
+            Pick::This(_) => a.year,
+            // A month named alone is nearly always one of the anchor's year.
+            Pick::Tense(_) => a.year,
+        };
+        Some(format!("{year:04}-{m:02}"))
+    }
+
+    /// `Friday`, `Tuesday night`, `Monday, Aug. 2`; `pick` from `last`/`next`/`this`.
+    fn weekday(&self, cx: &Ctx, i: usize, d: u32, abbr: bool, pick: Option<Pick>) -> Option<Hit> {
+        if !cx.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if abbr && cx.p(j, '.') && cx.glued(j) {
+            j += 1;
+        }
+        let mut k = j;
+        if cx.p(k, ',') {
+            k += 1;
+        }
+        if let Some(date) = cx
+            .e(k)
+            .and_then(|e| e.month)
+            .and_then(|(m, ab)| self.month(cx, k, m, ab))
+        {
+            if date.value.as_deref().is_some_and(|v| v.len() == 10) && date.end > k + 1 {
+                return Some(Hit { start: i, ..date });
+            }
+        }
+        if abbr {
+            return None;
+        }
+        let (end, part) = match cx.e(j).and_then(|e| e.part_of_day) {
+            Some(part) if !cx.w(j).ends_with('s') => (j + 1, Some(part)),
+            _ => (j, None),
+        };
+        let pick = pick.unwrap_or_else(|| Pick::Tense(cx.tense(i, end)));
+        let value = cx.anchor.and_then(|a| {
+            let today = a.days();
+            let current = weekday_of(today) as i64;
+            let back = (current - d as i64).rem_euclid(7);
+            let ahead = (d as i64 - current).rem_euclid(7);
+            let offset = match pick {
+                Pick::Last => -if back == 0 { 7 } else { back },
+                Pick::Next => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                Pick::Tense(Tense::Future) | Pick::This(Tense::Future) => ahead,
+                Pick::This(_) if ahead < back => ahead,
+                _ => -back,
+            };
+            day_value(today + offset)
+        });
+        let value = match (value, part) {
+            (Some(v), Some(p)) => Some(format!("{v}T{p}")),
+            (None, None) => Some(format!("XXXX-WXX-{d}")),
+            (None, Some(p)) => Some(format!("XXXX-WXX-{d}T{p}")),
+            (v, None) => v,
+        };
+        let kind = if part.is_some() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
+        Some(Hit::new(i, end, kind, value))
+    }
+
+    /// After `last`, `this`, `next`, `past`, `coming` …
+    fn relative(&self, cx: &Ctx, i: usize, w: &str, offset: i64, after_the: bool) -> Option<Hit> {
+        let j = i + 1;
+        // the past three months, the next few days, last two weeks
+        if offset != 0 || w == "current" {
+            if let Some(h) = self
+                .amount_unit(cx, j)
+                .filter(|h| h.kind == TimexType::Duration && !matches!(cx.w(j), "a" | "an"))
+            {
+                return Some(Hit {
+                    start: i,
+                    the_ok: true,
+                    ..h
+                });
+            }
+        }
+        let next = cx.e(j)?;
+        if let Some(unit) = next.unit {
+            let word = cx.w(j);
+            if word.ends_with('s') {
+                // the coming weeks, the past months
+                if offset == 0 || unit == Unit::Weekend || !after_the && w != "coming" {
+                    return None;
+                }
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, j + 1, TimexType::Duration, Some(unit.duration("X")))
+                });
+            }
+            if !unit.is_calendar() {
+                if unit == Unit::Day && offset == 0 {
+                    let value = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
+                    return Some(Hit::new(i, j + 1, TimexType::Date, value));
+                }
+                return None;
+            }
+            if matches!(w, "following" | "previous" | "preceding") && after_the {
+                // Counted from the story's own time, not the document date.
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, j + 1, TimexType::Date, None)
+                });
+            }
+            let value = cx.anchor.and_then(|a| relative_value(a, unit, offset));
+            let value = match (value, cx.anchor) {
+                (None, None) => Some(
+                    if offset < 0 {
+                        "PAST_REF"
+                    } else if offset > 0 {
+                        "FUTURE_REF"
+                    } else {
+                        "PRESENT_REF"
+                    }
+                    .to_string(),
+                ),
+                (v, _) => v,
+            };
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, j + 1, TimexType::Date, value)
+            });
+        }
+        let pick = match offset {
+            o if o < 0 => Pick::Last,
+            o if o > 0 => Pick::Next,
+            _ => Pick::This(cx.tense(i, j + 1)),
+        };
+        if let Some((d, false)) = next.weekday {
+            return self
+                .weekday(cx, j, d, false, Some(pick))
+                .map(|h| Hit { start: i, ..h });
+        }
+        if let Some((m, false)) = next.month {
+            if !cx.cap(j) {
+                return None;
+            }
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Date,
+                self.resolve_month(cx, m, pick),
+            ));
+        }
+        if let Some(season) = next.season {
+            let value = cx.anchor.map(|a| {
+                let (start, end) = match season {
+                    "SP" => (3, 5),
+                    "SU" => (6, 8),
+                    "FA" => (9, 11),
+                    _ => (12, 14),
+                };
+                let year = match pick {
+                    Pick::Last if a.month > end => a.year,
+                    Pick::Last => a.year - 1,
+                    Pick::Next if a.month < start => a.year,
+                    Pick::Next => a.year + 1,
+                    _ => a.year,
+                };
+                format!("{year:04}-{season}")
+            });
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    value.or_else(|| Some(format!("XXXX-{season}"))),
+                )
+            });
+        }
+        if let Some(part) = next.part_of_day {
+            if cx.w(j).ends_with('s') || offset > 0 {
+                return None;
+            }
+            let offset = if offset < 0 { -1 } else { 0 };
+            if offset < 0 && !matches!(part, "NI" | "EV") {
+                return None;
+            }
+            let value = cx
+                .anchor
+                .and_then(|a| day_value(a.days() + offset))
+                .map(|d| format!("{d}T{part}"));
+            return Some(Hit::new(i, j + 1, TimexType::Time, value));
+        }
+        None
+    }
+
+    /// `every week`, `each Monday`, `every two years`, `per year`.
+    fn set(&self, cx: &Ctx, i: usize, w: &str) -> Option<Hit> {
+        let mut j = i + 1;
+        let mut amount = "1".to_string();
+        if w != "per" {
+            if cx.w(j) == "other" {
+                amount = "2".into();
+                j += 1;
+            } else if let Some((n, k)) = self.amount(cx, j).filter(|(n, _)| n != "X") {
+                amount = n;
+                j = k;
+            }
+        }
+        let e = cx.e(j)?;
+        if let Some(unit) = e.unit {
+            if unit == Unit::Weekend {
+                return Some(Hit::new(
+                    i,
+                    j + 1,
+                    TimexType::Set,
+                    Some("XXXX-WXX-WE".into()),
+                ));
+            }
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Some(unit.duration(&amount)),
+            ));
+        }
+        if w == "per" {
+            return None;
+        }
+        if let Some((d, false)) = e.weekday {
+            let mut value = format!("XXXX-WXX-{d}");
+            let mut end = j + 1;
+            if let Some(part) = cx.e(end).and_then(|e| e.part_of_day) {
+                value = format!("{value}T{part}");
+                end += 1;
+            }
+            return Some(Hit::new(i, end, TimexType::Set, Some(value)));
+        }
+        if let Some((m, false)) = e.month {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Some(format!("XXXX-{m:02}")),
+            ));
+        }
+        if let Some(part) = e.part_of_day {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Some(format!("XXXX-XX-XXT{part}")),
+            ));
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'e> {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// Whitespace (or the start of the range) before it.
+    space: bool,
+    /// A line break before it.
+    line: bool,
+    entry: Option<&'e Entry>,
+}
+
+/// A match in token indices (end exclusive).
+#[derive(Debug, Clone)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: TimexType,
+    value: Option<String>,
+    /// Whether a `the` before it belongs to the mention (`the 1990s`).
+    the_ok: bool,
+    /// A second mention found with this one (`1979-1989`).
+    also: Option<Box<Hit>>,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, kind: TimexType, value: Option<String>) -> Hit {
+        Hit {
+            start,
+            end,
+            kind,
+            value,
+            the_ok: false,
+            also: None,
+        }
+    }
+}
+
+struct Ctx<'t, 'e> {
+    text: &'t str,
+    lower: &'t str,
+    toks: Vec<Tok<'e>>,
+    anchor: Option<Anchor>,
+}
+
+impl<'e> Ctx<'_, 'e> {
+    /// The folded word at `i`, or "" for anything else.
+    fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => self.lower.get(t.start..t.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn e(&self, i: usize) -> Option<&'e Entry> {
+        self.toks.get(i).and_then(|t| t.entry)
+    }
+
+    /// A run of digits: its value and length (at most nine digits).
+    fn num(&self, i: usize) -> Option<(u64, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num || t.end - t.start > 9 {
+            return None;
+        }
+        let digits = self.text.get(t.start..t.end)?;
+        Some((digits.parse().ok()?, digits.len()))
+    }
+
+    /// A four-digit year from 1000 to 2099.
+    fn year(&self, i: usize) -> Option<i32> {
+        match self.num(i) {
+            Some((y, 4)) if (1000..=2099).contains(&y) => Some(y as i32),
+            _ => None,
+        }
+    }
+
+    fn p(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.p(i, '-') || self.p(i, '–') || self.p(i, '‑')
+    }
+
+    /// Token `i` exists and touches the one before it.
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// All capitals (`EST`), so that `est` the word is not a zone.
+    fn is_upper(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .is_some_and(|s| s.chars().all(|c| c.is_uppercase()))
+    }
+
+    /// Whether a sentence ends at token `i` (a full stop before a capital or a line break).
+    fn ends_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return true;
+        };
+        if !matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';')) {
+            return false;
+        }
+        match self.toks.get(i + 1) {
+            None => true,
+            Some(next) => next.line || (next.space && self.cap(i + 1)),
+        }
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.toks.get(i).is_some_and(|t| t.line) || self.ends_sentence(i - 1)
+    }
+
+    /// Past or future by the nearest cue in the same sentence, within a few words.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        const BACK: usize = 12;
+        const AHEAD: usize = 10;
+        let cue = |k: usize| -> Option<Tense> {
+            let t = self.toks.get(k)?;
+            if t.kind != Kind::Word {
+                return None;
+            }
+            if let Some(tense) = t.entry.and_then(|e| e.tense) {
+                // `ll` only as in `we'll`
+                if self.w(k) == "ll"
+                    && !(self.glued(k) && (self.p(k - 1, '\'') || self.p(k - 1, '’')))
+                {
+                    return None;
+                }
+                return Some(tense);
+            }
+            let w = self.w(k);
+            (w.len() >= 5 && w.ends_with("ed") && !self.cap(k)).then_some(Tense::Past)
+        };
+        let mut before = None;
+        let mut k = start;
+        while k > 0 && start - k < BACK {
+            if self.toks.get(k).is_some_and(|t| t.line) || self.ends_sentence(k - 1) {
+                break;
+            }
+            k -= 1;
+            if let Some(t) = cue(k) {
+                before = Some((start - k, t));
+                break;
+            }
+        }
+        let mut after = None;
+        let mut k = end;
+        while k < self.toks.len() && k - end < AHEAD {
+            if self.toks.get(k).is_some_and(|t| t.line) || self.ends_sentence(k) {
+                break;
+            }
+            if let Some(t) = cue(k) {
+                after = Some((k + 1 - end, t));
+                break;
+            }
+            k += 1;
+        }
+        match (before, after) {
+            (Some((db, tb)), Some((da, ta))) => {
+                if da < db {
+                    ta
+                } else {
+                    tb
+                }
+            }
+            (Some((_, t)), None) | (None, Some((_, t))) => t,
+            (None, None) => Tense::Unknown,
+        }
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn valid_date(y: i32, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = y as i64 - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (y + i64::from(m <= 2), m, d)
+}
+
+/// ISO weekday, 1 Monday to 7 Sunday.
+fn weekday_of(days: i64) -> u32 {
+    ((days + 3).rem_euclid(7) + 1) as u32
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn in_range(y: i64) -> Option<i32> {
+    (0..=9999).contains(&y).then_some(y as i32)
+}
+
+fn day_value(days: i64) -> Option<String> {
+    let (y, m, d) = civil_from_days(days);
+    Some(ymd(in_range(y)?, m, d))
+}
+
+/// ISO year and week of a day.
+fn iso_week(days: i64) -> Option<(i32, u32)> {
+    let thursday = days - weekday_of(days) as i64 + 4;
+    let (y, _, _) = civil_from_days(thursday);
+    let y = in_range(y)?;
+    Some((y, ((thursday - days_from_civil(y, 1, 1)) / 7 + 1) as u32))
+}
+
+/// The calendar unit `offset` units from the anchor's (`last week` is -1 weeks).
+fn relative_value(a: Anchor, unit: Unit, offset: i64) -> Option<String> {
+    let offset = offset.clamp(-100_000, 100_000);
+    let today = a.days();
+    Some(match unit {
+        Unit::Day => day_value(today + offset)?,
+        Unit::Week | Unit::Weekend => {
+            let (y, w) = iso_week(today + 7 * offset)?;
+            let suffix = if unit == Unit::Weekend { "-WE" } else { "" };
+            format!("{y:04}-W{w:02}{suffix}")
+        }
+        Unit::Month => {
+            let index = a.year as i64 * 12 + a.month as i64 - 1 + offset;
+            format!(
+                "{:04}-{:02}",
+                in_range(index.div_euclid(12))?,
+                index.rem_euclid(12) + 1
+            )
+        }
+        Unit::Quarter => {
+            let index = a.year as i64 * 4 + (a.month as i64 - 1) / 3 + offset;
+            format!(
+                "{:04}-Q{}",
+                in_range(index.div_euclid(4))?,
+                index.rem_euclid(4) + 1
+            )
+        }
+        Unit::Year => format!("{:04}", in_range(a.year as i64 + offset)?),
+        Unit::Decade => format!("{:03}", in_range(a.year as i64 + 10 * offset)? / 10),
+        Unit::Century => format!("{:02}", in_range(a.year as i64 + 100 * offset)? / 100),
+        Unit::Second | Unit::Minute | Unit::Hour => return None,
+    })
+}

@@ -1,0 +1,1482 @@
+//! Numbers and quantities: `53 prisoners`, `some 50`, `$8 billion (£6.55
+//! billion)`, `70km (45 miles)`, `tens of thousands`, `3 to 5 million`,
+//! `12.5%`, `a 72-year-old`, ordinals flagged as such.
+//!
+//! A small tokenizer splits digits from the letters written against them
+//! (`70km`, `£107.8m`); then, at each token, a reader takes the longest
+//! quantity it can: an approximator, a currency, a number in digits or words
+//! with its scale, a range, a unit. What the number counts and the verb it
+//! is about come from the words around it, so the comparison can tell which
+//! numbers of two articles are about the same thing. Years, times, dates and
+//! durations belong to the dates extractor; model numbers (`Boeing 737`),
+//! calibres (`155mm artillery`), phone numbers and labels (`Room 101`) are
+//! not quantities.
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::lexicon::{entries, sections, Lexicon};
+use crate::report::QuantityKind;
+
+/// A quantity found in a document, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuantity {
+    pub range: Range<usize>,
+    pub value: f64,
+    /// The upper end of a range (`3 to 5 million`, `tens of thousands`).
+    pub range_end: Option<f64>,
+    pub kind: QuantityKind,
+    /// An ISO 4217 code, `%`, a unit code of `units.txt` (`km`, `°C`), or `year` for ages.
+    pub unit: Option<String>,
+    /// The value in its dimension's base unit (`45 miles` → 72420.48 m), for comparing.
+    pub base_value: Option<f64>,
+    /// The approximator as written, lower case (`some`, `more than`).
+    pub approx: Option<String>,
+    /// The interval the phrase allows (`more than 50`: from 50, no upper end).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// What is counted (`Ukrainian prisoners of war`), as written.
+    pub counted: Option<String>,
+    /// The verb the number is about (`killed`), lower case.
+    pub event: Option<String>,
+    /// The index of the quantity this one restates in other units (`(45 miles)`).
+    pub conversion_of: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Approx {
+    About,
+    MoreThan,
+    AtLeast,
+    UpTo,
+    LessThan,
+    Nearly,
+    JustOver,
+}
+
+impl Approx {
+    /// The interval an approximator allows around `low..=high`; a tenth of
+    /// the value is the slack of `about` and `nearly`.
+    fn interval(self, low: f64, high: f64) -> (Option<f64>, Option<f64>) {
+        match self {
+            Approx::About => (Some(low * 0.9), Some(high * 1.1)),
+            Approx::MoreThan | Approx::AtLeast => (Some(low), None),
+            Approx::UpTo | Approx::LessThan => (None, Some(high)),
+            Approx::Nearly => (Some(low * 0.9), Some(high)),
+            Approx::JustOver => (Some(low), Some(high * 1.1)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum TokenKind {
+    /// Digits with their value; `grouped` when written with thousands commas.
+    Number {
+        value: f64,
+        grouped: bool,
+        decimal: bool,
+    },
+    /// A word, lower case.
+    Word(String),
+    /// Any other character.
+    Symbol(char),
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    range: Range<usize>,
+    kind: TokenKind,
+    /// Written straight after the previous token, with no space.
+    attached: bool,
+    /// A capital anywhere in the word (`Boeing`, `iPhone`).
+    capitalized: bool,
+}
+
+impl Token {
+    fn word(&self) -> Option<&str> {
+        match &self.kind {
+            TokenKind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, word: &str) -> bool {
+        self.word() == Some(word)
+    }
+
+    fn is_symbol(&self, symbols: &[char]) -> bool {
+        matches!(self.kind, TokenKind::Symbol(c) if symbols.contains(&c))
+    }
+
+    fn is_number(&self) -> bool {
+        matches!(self.kind, TokenKind::Number { .. })
+    }
+}
+
+/// Splits `text[range]` into tokens, each on char boundaries.
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let body = &text[range.clone()];
+    let mut tokens = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    let mut spaced = true;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            let mut digits = String::from(c);
+            let (mut grouped, mut decimal) = (false, false);
+            while let Some(&(i, n)) = chars.peek() {
+                let after = &body[i + n.len_utf8()..];
+                if n.is_ascii_digit() {
+                    digits.push(n);
+                } else if n == ',' && !decimal && thousands_group(after) {
+                    grouped = true;
+                } else if n == '.' && !decimal && after.starts_with(|d: char| d.is_ascii_digit()) {
+                    decimal = true;
+                    digits.push('.');
+                } else {
+                    break;
+                }
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            TokenKind::Number {
+                value: digits.parse().unwrap_or(0.0),
+                grouped,
+                decimal,
+            }
+        } else if c.is_alphabetic() {
+            let mut word: String = c.to_lowercase().collect();
+            while let Some(&(i, n)) = chars.peek() {
+                let apostrophe = n == '\'' || n == '’';
+                let after = &body[i + n.len_utf8()..];
+                if !(n.is_alphabetic() || apostrophe && after.starts_with(char::is_alphabetic)) {
+                    break;
+                }
+                word.extend(n.to_lowercase());
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            TokenKind::Word(word)
+        } else {
+            TokenKind::Symbol(c)
+        };
+        tokens.push(Token {
+            range: range.start + start..range.start + end,
+            capitalized: body[start..end].chars().any(char::is_uppercase),
+            kind,
+            attached: !spaced,
+        });
+        spaced = false;
+    }
+    tokens
+}
+
+/// Whether the digits after a comma make a thousands group (`75,000`, not `5,6`).
+fn thousands_group(after_comma: &str) -> bool {
+    let digits = after_comma.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 3
+}
+
+/// A number read from tokens: its value, where it ends, and for vague
+/// plurals (`hundreds`, `tens of thousands`) the range they name.
+struct NumberRead {
+    value: f64,
+    end: usize,
+    vague_high: Option<f64>,
+}
+
+/// One quantity as it is read, before its context is looked at.
+struct Reading {
+    value: f64,
+    range_end: Option<f64>,
+    kind: QuantityKind,
+    unit: Option<String>,
+    base_value: Option<f64>,
+    approx: Option<(String, Approx)>,
+}
+
+/// Unit forms of one word or several, and one-letter forms that are also
+/// English words or letters, which only count written against the digits.
+const ATTACHED_ONLY: &[&str] = &[
+    "m", "g", "t", "l", "b", "ha", "mi", "oz", "yd", "kn", "mb", "gb",
+];
+/// Nouns the function-word list holds that are still what a number counts.
+const COUNTABLE_FUNCTION_WORDS: &[&str] = &["people", "things", "times"];
+/// Units of time make a duration, which is a date, not a quantity.
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "weekend",
+    "weekends",
+];
+
+pub struct QuantityFinder<'a> {
+    lexicon: &'a Lexicon,
+    units: HashMap<&'static str, f64>,
+    tens: HashMap<&'static str, f64>,
+    scales: HashMap<&'static str, f64>,
+    fractions: HashMap<&'static str, f64>,
+    ordinals: HashMap<&'static str, f64>,
+    suffixes: HashMap<&'static str, f64>,
+    vulgar: HashMap<&'static str, f64>,
+    currency_symbols: HashMap<&'static str, &'static str>,
+    currency_words: HashMap<&'static str, &'static str>,
+    /// Hundredths of a currency (`cents`, `pence`).
+    currency_subunits: HashMap<&'static str, &'static str>,
+    currency_codes: HashSet<&'static str>,
+    /// Unit forms (words joined by `_`) to (code, dimension, factor to the base unit).
+    measures: HashMap<&'static str, (&'static str, &'static str, f64)>,
+    longest_measure: usize,
+    approximators: Vec<(Vec<&'static str>, Approx)>,
+    calibre_nouns: HashSet<&'static str>,
+    labels: HashSet<&'static str>,
+    participles: HashSet<&'static str>,
+}
+
+impl<'a> QuantityFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        let numbers = sections(include_str!("../lexicon/number_words.txt"));
+        let table = |wanted: &str| -> HashMap<&'static str, f64> {
+            numbers
+                .iter()
+                .filter(|(section, _)| *section == wanted)
+                .filter_map(|(_, line)| {
+                    let (word, value) = line.split_once(' ')?;
+                    Some((word, value.trim().parse().ok()?))
+                })
+                .collect()
+        };
+        let mut currency_symbols = HashMap::default();
+        let mut currency_words = HashMap::default();
+        let mut currency_subunits = HashMap::default();
+        let mut currency_codes = HashSet::default();
+        for (section, line) in sections(include_str!("../lexicon/currencies.txt")) {
+            let mut fields = line.split_whitespace();
+            let Some(code) = fields.next() else { continue };
+            let forms = match section {
+                "symbol" => &mut currency_symbols,
+                "word" => &mut currency_words,
+                "subunit" => &mut currency_subunits,
+                _ => {
+                    currency_codes.insert(code);
+                    continue;
+                }
+            };
+            forms.extend(fields.map(|form| (form, code)));
+        }
+        let mut measures = HashMap::default();
+        for (dimension, line) in sections(include_str!("../lexicon/units.txt")) {
+            let mut fields = line.split_whitespace();
+            let (Some(code), Some(factor)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let factor = factor.parse().unwrap_or(1.0);
+            measures.extend(fields.map(|form| (form, (code, dimension, factor))));
+        }
+        let longest_measure = measures
+            .keys()
+            .map(|form| form.split('_').count())
+            .max()
+            .unwrap_or(1);
+        let approximators = sections(include_str!("../lexicon/approximators.txt"))
+            .into_iter()
+            .filter_map(|(section, phrase)| {
+                let approx = match section {
+                    "about" => Approx::About,
+                    "more-than" => Approx::MoreThan,
+                    "at-least" => Approx::AtLeast,
+                    "up-to" => Approx::UpTo,
+                    "less-than" => Approx::LessThan,
+                    "nearly" => Approx::Nearly,
+                    "just-over" => Approx::JustOver,
+                    _ => return None,
+                };
+                Some((phrase.split_whitespace().collect(), approx))
+            })
+            .collect();
+        let not_quantities = sections(include_str!("../lexicon/not_quantities.txt"));
+        let words_of = |wanted: &str| -> HashSet<&'static str> {
+            not_quantities
+                .iter()
+                .filter(|(section, _)| *section == wanted)
+                .map(|&(_, word)| word)
+                .collect()
+        };
+        QuantityFinder {
+            lexicon,
+            units: table("unit"),
+            tens: table("ten"),
+            scales: table("scale").into_iter().chain(table("hundred")).collect(),
+            fractions: table("fraction"),
+            ordinals: table("ordinal"),
+            suffixes: table("suffix"),
+            vulgar: table("vulgar"),
+            currency_symbols,
+            currency_words,
+            currency_subunits,
+            currency_codes,
+            measures,
+            longest_measure,
+            approximators,
+            calibre_nouns: words_of("calibre-nouns"),
+            labels: words_of("labels"),
+            participles: entries(include_str!("../lexicon/participles.txt")).collect(),
+        }
+    }
+
+    /// The quantities of the given blocks (article paragraphs), in text order.
+    pub fn find(&self, text: &str, blocks: &[Range<usize>]) -> Vec<FoundQuantity> {
+        let mut found: Vec<FoundQuantity> = Vec::new();
+        for block in blocks {
+            let tokens = tokenize(text, block.clone());
+            let mut at = 0;
+            while at < tokens.len() {
+                let Some((reading, end)) = self.read(text, &tokens, at) else {
+                    at += 1;
+                    continue;
+                };
+                let mut quantity = self.finish(text, &tokens, at, end, reading);
+                if let Some(previous) = found.last() {
+                    if restates(text, previous, &quantity) {
+                        quantity.conversion_of = Some(found.len() - 1);
+                    }
+                }
+                found.push(quantity);
+                at = end;
+            }
+        }
+        found
+    }
+
+    /// The quantity starting at token `at`, and the token after it.
+    fn read(&self, text: &str, tokens: &[Token], at: usize) -> Option<(Reading, usize)> {
+        let approx = self.approximator(tokens, at);
+        let mut i = at + approx.as_ref().map_or(0, |(_, _, len)| *len);
+        let currency = self.currency_before(text, tokens, i).map(|(code, len)| {
+            i += len;
+            code
+        });
+        if currency.is_none() {
+            if let Some((value, end)) = self.ordinal(tokens, i) {
+                let reading = Reading {
+                    value,
+                    range_end: None,
+                    kind: QuantityKind::Ordinal,
+                    unit: None,
+                    base_value: None,
+                    approx: None,
+                };
+                return (approx.is_none()).then_some((reading, end));
+            }
+        }
+        let number = self.number(tokens, i)?;
+        let digits = tokens[i].is_number();
+        let (mut value, mut end) = (number.value, number.end);
+        if let Some((factor, len)) = self.suffix_scale(tokens, end, currency.is_some()) {
+            value *= factor;
+            end += len;
+        }
+        let mut range_end = number.vague_high;
+        if range_end.is_none() {
+            let between = at > 0 && matches!(tokens[at - 1].word(), Some("between" | "from"));
+            if let Some((high, next)) = self.range_end(tokens, end, between) {
+                // `3 to 5 million`: a scale written once applies to both ends.
+                if high > value * 100.0 && !digits_scaled(tokens, i, end) {
+                    value *= scale_of(high);
+                }
+                if high > value {
+                    range_end = Some(high);
+                    end = next;
+                }
+            }
+        }
+        let mut reading = Reading {
+            value,
+            range_end,
+            kind: if currency.is_some() {
+                QuantityKind::Money
+            } else {
+                QuantityKind::Count
+            },
+            unit: currency.map(str::to_string),
+            base_value: None,
+            approx: approx.map(|(written, a, _)| (written, a)),
+        };
+        end += self.unit_after(text, tokens, end, &mut reading)?;
+        let lone = !digits && reading.value == 1.0 && end == i + 1;
+        let counted_as_time = reading.kind == QuantityKind::Count
+            && tokens
+                .get(end)
+                .and_then(Token::word)
+                .is_some_and(|w| TIME_UNITS.contains(&w));
+        if counted_as_time
+            || (reading.kind == QuantityKind::Count
+                && digits
+                && self.names_something(tokens, i, end))
+            || (lone && reading.approx.is_none())
+        {
+            return None; // a duration, a year, a label or model number, or `one of them`
+        }
+        // Hundreds of digits overflow to infinity, which JSON cannot carry.
+        let finite = [Some(reading.value), reading.range_end, reading.base_value]
+            .into_iter()
+            .flatten()
+            .all(f64::is_finite);
+        finite.then_some((reading, end))
+    }
+
+    /// What follows the number: a percent, a currency, an age or a unit of
+    /// measure. Returns how many tokens it takes, or `None` when the number
+    /// turns out to name a calibre.
+    fn unit_after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        end: usize,
+        reading: &mut Reading,
+    ) -> Option<usize> {
+        if let Some(len) = percent(tokens, end) {
+            reading.kind = QuantityKind::Percent;
+            reading.unit = Some("%".to_string());
+            return Some(len);
+        }
+        if let Some(&code) = tokens
+            .get(end)
+            .and_then(Token::word)
+            .and_then(|w| self.currency_subunits.get(w))
+        {
+            if reading.unit.is_none() {
+                reading.value /= 100.0;
+                reading.unit = Some(code.to_string());
+                reading.kind = QuantityKind::Money;
+                return Some(1);
+            }
+        }
+        // `3.5-inch`, `10-gallon`, `one-yen`: a unit joined by a hyphen.
+        let hyphen = tokens
+            .get(end)
+            .is_some_and(|t| t.attached && t.is_symbol(&['-']))
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.attached && t.word().is_some());
+        if hyphen {
+            let joined = self
+                .currency_after(text, tokens, end + 1)
+                .map(|(code, len)| (Some(code), len));
+            let measured = || {
+                self.measure(tokens, end + 1)
+                    .map(|(_, _, _, len)| (None, len))
+            };
+            if let Some((code, len)) = joined.or_else(measured) {
+                if let Some(code) = code.filter(|_| reading.unit.is_none()) {
+                    reading.unit = Some(code.to_string());
+                    reading.kind = QuantityKind::Money;
+                    return Some(len + 1);
+                }
+                if code.is_none() {
+                    return self
+                        .unit_after(text, tokens, end + 1, reading)
+                        .map(|n| n + 1);
+                }
+            }
+        }
+        if let Some((code, len)) = self.currency_after(text, tokens, end) {
+            if reading.unit.is_none() {
+                reading.unit = Some(code.to_string());
+            }
+            reading.kind = QuantityKind::Money;
+            return Some(len);
+        }
+        if reading.kind == QuantityKind::Money {
+            return Some(0);
+        }
+        if let Some(len) = age(tokens, end) {
+            reading.kind = QuantityKind::Age;
+            reading.unit = Some("year".to_string());
+            return Some(len);
+        }
+        if let Some((code, dimension, factor, len)) = self.measure(tokens, end) {
+            let calibre = dimension == "length"
+                && factor < 0.1
+                && tokens[end + len..]
+                    .iter()
+                    .take(2)
+                    .any(|t| t.word().is_some_and(|w| self.calibre_nouns.contains(w)));
+            if calibre {
+                return None;
+            }
+            reading.kind = QuantityKind::Measure;
+            reading.unit = Some(code.to_string());
+            reading.base_value = Some(reading.value * factor);
+            return Some(len);
+        }
+        Some(0)
+    }
+
+    /// The approximator starting at token `at`, as written, and its length.
+    fn approximator(&self, tokens: &[Token], at: usize) -> Option<(String, Approx, usize)> {
+        self.approximators
+            .iter()
+            .filter(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.is_word(w)))
+            })
+            .max_by_key(|(words, _)| words.len())
+            .map(|(words, approx)| (words.join(" "), *approx, words.len()))
+            // An approximator only counts before a number.
+            .filter(|(_, _, len)| {
+                tokens.get(at + len).is_some_and(|t| {
+                    t.is_number()
+                        || t.is_symbol(&['$', '£', '€', '¥'])
+                        || t.word().is_some_and(|w| self.is_number_word(w))
+                })
+            })
+    }
+
+    fn is_number_word(&self, word: &str) -> bool {
+        self.units.contains_key(word)
+            || self.tens.contains_key(word)
+            || matches!(
+                word,
+                "a" | "an" | "dozen" | "dozens" | "hundreds" | "thousands" | "millions" | "tens"
+            )
+    }
+
+    /// A currency written before the number (`$`, `US$`, `£`, `USD`).
+    fn currency_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(&'static str, usize)> {
+        let first = tokens.get(i)?;
+        let number_at = |k: usize| tokens.get(i + k).is_some_and(Token::is_number);
+        if let (TokenKind::Word(w), Some(next)) = (&first.kind, tokens.get(i + 1)) {
+            // `US$`, `C$`, `HK$`: letters written against the symbol.
+            if next.attached && next.is_symbol(&['$']) && number_at(2) {
+                let form = format!("{w}$");
+                if let Some(&code) = self.currency_symbols.get(form.as_str()) {
+                    return Some((code, 2));
+                }
+            }
+            let written = &text[first.range.clone()];
+            if self.currency_codes.contains(written) && number_at(1) {
+                return Some((self.currency_codes.get(written).copied()?, 1));
+            }
+        }
+        if let TokenKind::Symbol(c) = first.kind {
+            let mut buffer = [0u8; 4];
+            let code = self.currency_symbols.get(&*c.encode_utf8(&mut buffer))?;
+            if number_at(1)
+                || tokens
+                    .get(i + 1)
+                    .and_then(Token::word)
+                    .is_some_and(|w| self.is_number_word(w))
+            {
+                return Some((code, 1));
+            }
+        }
+        None
+    }
+
+    /// A currency written after the number (`dollars`, `US dollars`, `USD`).
+    fn currency_after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        end: usize,
+    ) -> Option<(&'static str, usize)> {
+        let token = tokens.get(end)?;
+        let written = &text[token.range.clone()];
+        if self.currency_codes.contains(written) {
+            return self.currency_codes.get(written).map(|&code| (code, 1));
+        }
+        // `10 €`, as European style writes it.
+        if let TokenKind::Symbol(c) = token.kind {
+            let mut buffer = [0u8; 4];
+            return self
+                .currency_symbols
+                .get(&*c.encode_utf8(&mut buffer))
+                .map(|&code| (code, 1));
+        }
+        let word = token.word()?;
+        // `Australian dollars`, `Swiss francs`: a qualifier that names another currency.
+        if let Some(next) = tokens.get(end + 1).and_then(Token::word) {
+            if let Some(&code) = self.currency_words.get(format!("{word}_{next}").as_str()) {
+                return Some((code, 2));
+            }
+        }
+        self.currency_words.get(word).map(|&code| (code, 1))
+    }
+
+    /// An ordinal at token `i`: `21st`, `3rd`, `first`, `twenty-first`.
+    fn ordinal(&self, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+        let token = tokens.get(i)?;
+        if let TokenKind::Number {
+            value,
+            grouped: false,
+            decimal: false,
+        } = token.kind
+        {
+            let suffix = tokens.get(i + 1).filter(|t| t.attached)?.word()?;
+            return matches!(suffix, "st" | "nd" | "rd" | "th").then_some((value, i + 2));
+        }
+        let word = token.word()?;
+        if let Some(&value) = self.ordinals.get(word) {
+            return Some((value, i + 1));
+        }
+        let tens = *self.tens.get(word)?;
+        tokens
+            .get(i + 1)
+            .filter(|t| t.attached && t.is_symbol(&['-']))?;
+        let unit = tokens.get(i + 2).filter(|t| t.attached)?.word()?;
+        let value = *self.ordinals.get(unit).filter(|&&v| v < 10.0)?;
+        Some((tens + value, i + 3))
+    }
+
+    /// A number at token `i`: digits (`75,000`, `8.5`, `1/2`, `2½`), words
+    /// (`twenty-five`, `two and a half`, `three quarters`, `a dozen`), both
+    /// (`3.5 million`, `4 thousand 3 hundred`), a vague plural (`hundreds`,
+    /// `tens of thousands`), or any of these negative (`-5`, `minus five`).
+    fn number(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
+        let token = tokens.get(i)?;
+        let minus_sign = token.is_symbol(&['-', '−'])
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.attached && t.is_number())
+            && (i == 0 || !token.attached || tokens[i - 1].is_symbol(&['(']));
+        if minus_sign || matches!(token.word(), Some("minus" | "negative")) {
+            let positive = self.number(tokens, i + 1)?;
+            return Some(NumberRead {
+                value: -positive.value,
+                ..positive
+            });
+        }
+        if let Some(word) = token.word() {
+            if let Some(read) = self.vague(tokens, i, word) {
+                return Some(read);
+            }
+        }
+        self.compound(tokens, i)
+    }
+
+    /// One number written in parts, read like a person says it: units and
+    /// tens add up (`twenty-five`), `hundred` multiplies the group before
+    /// it, a scale closes a group (`two million three hundred thousand`), a
+    /// fraction or an ordinal after a small number divides it (`two thirds`).
+    fn compound(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
+        #[derive(PartialEq, Clone, Copy)]
+        enum Part {
+            Start,
+            Unit,
+            Ten,
+            Hundred,
+            Scale,
+            Digits,
+        }
+        let word_at = |k: usize| tokens.get(k).and_then(Token::word);
+        let (mut total, mut group, mut last) = (0.0f64, 0.0f64, Part::Start);
+        let mut k = i;
+        let mut end = i;
+        while let Some(token) = tokens.get(k) {
+            if let Some(value) = self.digits_value(tokens, k) {
+                // After a scale only the rest of the number: `4 thousand 3 hundred`.
+                let rest = matches!(last, Part::Scale | Part::Hundred)
+                    && value.0 < 1000.0
+                    && value.0.fract() == 0.0;
+                if !(last == Part::Start || rest) {
+                    break;
+                }
+                group += value.0;
+                k = value.1;
+                last = Part::Digits;
+                end = k;
+                continue;
+            }
+            let Some(word) = token.word() else { break };
+            let next = word_at(k + 1);
+            match word {
+                _ if self.units.contains_key(word) => {
+                    let value = self.units[word];
+                    let fits = match last {
+                        Part::Start | Part::Hundred | Part::Scale => true,
+                        Part::Ten => value < 10.0 && value > 0.0,
+                        _ => false,
+                    };
+                    if !fits {
+                        break;
+                    }
+                    group += value;
+                    last = Part::Unit;
+                }
+                _ if self.tens.contains_key(word) => {
+                    if !matches!(last, Part::Start | Part::Hundred | Part::Scale) {
+                        break;
+                    }
+                    group += self.tens[word];
+                    last = Part::Ten;
+                    // `twenty-five`: the hyphen joins the unit to its ten.
+                    let hyphen = tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.attached && t.is_symbol(&['-', '–']));
+                    if let Some(&unit) = word_at(k + 2)
+                        .filter(|_| hyphen)
+                        .and_then(|w| self.units.get(w))
+                    {
+                        if unit > 0.0 && unit < 10.0 {
+                            group += unit;
+                            last = Part::Unit;
+                            k += 2;
+                        }
+                    }
+                }
+                "a" | "an" if last == Part::Start => {
+                    let counts = next.is_some_and(|n| {
+                        self.scales.contains_key(n)
+                            || n == "dozen"
+                            || self.fractions.contains_key(n)
+                            || self.denominator(n).is_some()
+                    });
+                    if !counts {
+                        return None;
+                    }
+                    group = 1.0;
+                    last = Part::Unit;
+                }
+                "hundred" if matches!(last, Part::Unit | Part::Ten | Part::Digits) => {
+                    group = group.max(1.0) * 100.0;
+                    last = Part::Hundred;
+                }
+                "dozen" | "dozens" if last != Part::Start => {
+                    group = group.max(1.0) * 12.0;
+                    last = Part::Hundred;
+                }
+                _ if self.scales.contains_key(word) && last != Part::Start && word != "hundred" => {
+                    total += group.max(1.0) * self.scales[word];
+                    group = 0.0;
+                    last = Part::Scale;
+                }
+                "and" if last != Part::Start => {
+                    // `two and a half`, `five and a quarter`
+                    if next.is_some_and(|n| n == "a" || n == "an") {
+                        if let Some(&fraction) = word_at(k + 2).and_then(|w| self.fractions.get(w))
+                        {
+                            group += fraction;
+                            k += 3;
+                            end = k;
+                            last = Part::Unit;
+                            continue;
+                        }
+                    }
+                    let more = next
+                        .is_some_and(|n| self.units.contains_key(n) || self.tens.contains_key(n))
+                        || tokens.get(k + 1).is_some_and(Token::is_number) && last == Part::Hundred;
+                    if !more {
+                        break;
+                    }
+                    k += 1;
+                    continue;
+                }
+                "half" | "quarter" if last == Part::Start => {
+                    // `half a million`, `quarter million`, `half a dozen`
+                    let skip = usize::from(matches!(next, Some("a" | "an")));
+                    let scale = word_at(k + 1 + skip)?;
+                    let factor = if scale == "dozen" {
+                        12.0
+                    } else {
+                        *self.scales.get(scale)?
+                    };
+                    group = self.fractions[word] * factor;
+                    k += 2 + skip;
+                    end = k;
+                    last = Part::Scale;
+                    continue;
+                }
+                _ if matches!(last, Part::Unit) && group < 20.0 => {
+                    // `three quarters`, `two thirds`, `one eighth`
+                    let Some(divisor) = self
+                        .fractions
+                        .get(word)
+                        .map(|f| 1.0 / f)
+                        .or_else(|| self.denominator(word))
+                    else {
+                        break;
+                    };
+                    group /= divisor;
+                    k += 1;
+                    end = k;
+                    break;
+                }
+                _ => break,
+            }
+            k += 1;
+            end = k;
+        }
+        (end > i).then_some(NumberRead {
+            value: total + group,
+            end,
+            vague_high: None,
+        })
+    }
+
+    /// An ordinal used as a denominator, singular or plural (`third`, `eighths`).
+    fn denominator(&self, word: &str) -> Option<f64> {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.ordinals.get(singular).copied().filter(|&v| v >= 3.0)
+    }
+
+    /// Digits at token `k`, with a fraction after them (`1/2`, `2½`), or a
+    /// fraction character alone; the value and the token after.
+    fn digits_value(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+        let token = tokens.get(k)?;
+        let vulgar = |t: &Token| match t.kind {
+            TokenKind::Symbol(c) => {
+                let mut buffer = [0u8; 4];
+                self.vulgar.get(&*c.encode_utf8(&mut buffer)).copied()
+            }
+            _ => None,
+        };
+        if let Some(fraction) = vulgar(token) {
+            return Some((fraction, k + 1));
+        }
+        let TokenKind::Number { value, .. } = token.kind else {
+            return None;
+        };
+        if let Some(fraction) = tokens.get(k + 1).filter(|t| t.attached).and_then(vulgar) {
+            return Some((value + fraction, k + 2));
+        }
+        if let (Some(slash), Some(denominator)) = (tokens.get(k + 1), tokens.get(k + 2)) {
+            if let TokenKind::Number { value: d, .. } = denominator.kind {
+                if slash.attached
+                    && denominator.attached
+                    && slash.is_symbol(&['/'])
+                    && d > 0.0
+                    && d < 100.0
+                {
+                    return Some((value / d, k + 3));
+                }
+            }
+        }
+        Some((value, k + 1))
+    }
+
+    /// `hundreds`, `thousands of`, `dozens`, `tens of thousands`: the range each names.
+    fn vague(&self, tokens: &[Token], i: usize, word: &str) -> Option<NumberRead> {
+        let plural_scale = |w: &str| -> Option<f64> {
+            let singular = w.strip_suffix('s')?;
+            self.scales.get(singular).copied()
+        };
+        if word == "dozens" {
+            return Some(NumberRead {
+                value: 24.0,
+                end: i + 1,
+                vague_high: Some(99.0),
+            });
+        }
+        if word == "tens" || plural_scale(word).is_some() {
+            let base = if word == "tens" {
+                10.0
+            } else {
+                plural_scale(word)?
+            };
+            // `tens of thousands`, `hundreds of millions`: a multiple of the next scale.
+            let next_scale = tokens
+                .get(i + 1)
+                .filter(|t| t.is_word("of"))
+                .and_then(|_| tokens.get(i + 2)?.word())
+                .and_then(plural_scale);
+            let (unit, end) = match next_scale {
+                Some(next) => (base * next, i + 3),
+                None if word == "tens" => return None,
+                None => (base, i + 1),
+            };
+            return Some(NumberRead {
+                value: 2.0 * unit,
+                end,
+                vague_high: Some(10.0 * unit - 1.0),
+            });
+        }
+        None
+    }
+
+    /// Letters written against digits that scale them (`1.2k`, `£107.8m`,
+    /// `10M`): a lower-case `m` or `b` alone is a million or a billion only
+    /// after a currency (`5m` is otherwise five metres).
+    fn suffix_scale(&self, tokens: &[Token], end: usize, money: bool) -> Option<(f64, usize)> {
+        let token = tokens.get(end)?;
+        let word = token.word()?;
+        let after_digits = end > 0 && tokens[end - 1].is_number();
+        if !token.attached || !after_digits {
+            return None;
+        }
+        let factor = *self.suffixes.get(word)?;
+        let ambiguous = matches!(word, "m" | "b") && !token.capitalized;
+        (!ambiguous || money).then_some((factor, 1))
+    }
+
+    /// The upper end of a range after the number ending at `end`: `to 5`,
+    /// `-5`, `and 30` after `between`.
+    fn range_end(&self, tokens: &[Token], end: usize, between: bool) -> Option<(f64, usize)> {
+        let joiner = tokens.get(end)?;
+        let joins = joiner.is_word("to")
+            || (joiner.is_symbol(&['-', '–'])
+                && tokens.get(end + 1).is_some_and(|t| t.is_number()))
+            || (between && joiner.is_word("and"));
+        if !joins {
+            return None;
+        }
+        let mut at = end + 1;
+        // `$3 to $5 million`
+        if tokens
+            .get(at)
+            .is_some_and(|t| t.is_symbol(&['$', '£', '€']))
+        {
+            at += 1;
+        }
+        let high = self.number(tokens, at)?;
+        let mut value = high.value;
+        let mut next = high.end;
+        if let Some((factor, len)) = self.suffix_scale(tokens, next, true) {
+            value *= factor;
+            next += len;
+        }
+        Some((value, next))
+    }
+
+    /// A unit of measure after the number: the longest form that matches,
+    /// words joined by `_` (`square kilometres`), `km/h`, `°C`.
+    fn measure(
+        &self,
+        tokens: &[Token],
+        end: usize,
+    ) -> Option<(&'static str, &'static str, f64, usize)> {
+        for len in (1..=self.longest_measure).rev() {
+            let Some(parts) = tokens.get(end..end + len) else {
+                continue;
+            };
+            let Some(words) = parts.iter().map(Token::word).collect::<Option<Vec<_>>>() else {
+                continue;
+            };
+            let form = words.join("_");
+            if let Some(&(code, dimension, factor)) = self.measures.get(form.as_str()) {
+                let spaced_ok = parts[0].capitalized && matches!(form.as_str(), "mb" | "gb");
+                if len == 1
+                    && ATTACHED_ONLY.contains(&form.as_str())
+                    && !parts[0].attached
+                    && !spaced_ok
+                {
+                    continue;
+                }
+                return Some((code, dimension, factor, len));
+            }
+        }
+        // `km/h`, `°C`: symbols inside the form.
+        let first = tokens.get(end)?;
+        let glued: String = match (&first.kind, tokens.get(end + 1), tokens.get(end + 2)) {
+            (TokenKind::Word(a), Some(slash), Some(b)) if slash.is_symbol(&['/']) => {
+                format!("{a}/{}", b.word()?)
+            }
+            (TokenKind::Symbol('°'), Some(b), _) => format!("°{}", b.word()?),
+            _ => return None,
+        };
+        let len = if glued.starts_with('°') { 2 } else { 3 };
+        let &(code, dimension, factor) = self.measures.get(glued.as_str())?;
+        Some((code, dimension, factor, len))
+    }
+
+    /// Whether digits at `i..end`, read as a count, name something else: a
+    /// year, a time, a day of a month, a phone number, a label (`Room 101`)
+    /// or a model (`Boeing 737`, `A380`, `COVID-19`).
+    fn names_something(&self, tokens: &[Token], i: usize, end: usize) -> bool {
+        let token = &tokens[i];
+        let TokenKind::Number {
+            value,
+            grouped,
+            decimal,
+        } = token.kind
+        else {
+            return false;
+        };
+        let previous = i.checked_sub(1).map(|p| &tokens[p]);
+        let next = tokens.get(end);
+        let is_month = |t: Option<&Token>| {
+            t.and_then(Token::word)
+                .is_some_and(|w| self.lexicon.months.contains_key(w.trim_end_matches('.')))
+        };
+        let plain = !grouped && !decimal;
+        let year = plain
+            && (1000.0..=2100.0).contains(&value)
+            && !next.and_then(Token::word).is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && !self.lexicon.stopwords.contains(w)
+            });
+        let time = next.is_some_and(|t| {
+            t.is_symbol(&[':']) && tokens.get(end + 1).is_some_and(Token::is_number)
+        }) || next.and_then(Token::word).is_some_and(|w| {
+            matches!(
+                w,
+                "am" | "pm" | "a" | "p" | "gmt" | "utc" | "bst" | "est" | "edt"
+            )
+        }) || previous.is_some_and(|t| t.is_symbol(&[':']));
+        let day_of_month = plain
+            && value <= 31.0
+            && (is_month(previous)
+                || is_month(next)
+                || is_month(tokens.get(end + 1)).then_some(()).is_some()
+                    && next.is_some_and(|t| t.is_word("of")));
+        let phone = previous.is_some_and(|t| t.is_symbol(&['+'])) || in_digit_run(tokens, i);
+        let written_against = previous.is_some_and(|p| {
+            token.attached
+                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\''])
+                && !p.is_symbol(&['$', '£', '€'])
+        }) || next.is_some_and(|n| n.attached && n.word().is_some());
+        let hyphenated_name = previous.is_some_and(|p| p.is_symbol(&['-']) && token.attached)
+            && i >= 2
+            && tokens[i - 2].word().is_some()
+            && tokens[i - 1].attached;
+        let label = previous
+            .and_then(Token::word)
+            .is_some_and(|w| self.labels.contains(w.trim_end_matches('.')));
+        let sentence_start = i < 2 || tokens[i - 2].is_symbol(&['.', '!', '?', ':', '“', '"']);
+        let model = previous.is_some_and(|p| {
+            p.capitalized
+                && p.word().is_some_and(|w| {
+                    !self.lexicon.is_time_word(w) && !self.lexicon.stopwords.contains(w)
+                })
+                && !sentence_start
+        });
+        year || time
+            || day_of_month
+            || phone
+            || written_against
+            || hyphenated_name
+            || label
+            || model
+    }
+
+    /// The quantity's context: what it counts, the verb it is about, its
+    /// span and its interval.
+    fn finish(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        at: usize,
+        end: usize,
+        reading: Reading,
+    ) -> FoundQuantity {
+        let counted = self.counted(text, tokens, end);
+        let after_counted = counted.as_ref().map_or(end, |(_, next)| *next);
+        let event = self.event(tokens, at, after_counted);
+        let high = reading.range_end.unwrap_or(reading.value);
+        let (min, max) = match &reading.approx {
+            Some((_, approx)) => approx.interval(reading.value, high),
+            None => (Some(reading.value), Some(high)),
+        };
+        let range = tokens[at].range.start..tokens[end - 1].range.end;
+        FoundQuantity {
+            range,
+            value: reading.value,
+            range_end: reading.range_end,
+            kind: reading.kind,
+            unit: reading.unit,
+            base_value: reading.base_value,
+            approx: reading.approx.map(|(written, _)| written),
+            min,
+            max,
+            counted: counted.map(|(phrase, _)| phrase),
+            event,
+            conversion_of: None,
+        }
+    }
+
+    /// The noun phrase after a quantity: up to four content words, `of` and
+    /// one more (`prisoners of war`), and the token after it.
+    fn counted(&self, text: &str, tokens: &[Token], end: usize) -> Option<(String, usize)> {
+        let mut at = end;
+        // `thousands of people`, `millions of dollars`
+        if tokens.get(at).is_some_and(|t| t.is_word("of")) {
+            at += 1;
+        }
+        let content = |t: &Token| {
+            t.word().is_some_and(|w| {
+                (!self.lexicon.stopwords.contains(w) || COUNTABLE_FUNCTION_WORDS.contains(&w))
+                    && !self.lexicon.cue_verbs.contains(w)
+                    && !self.participles.contains(w)
+                    && (t.capitalized || !w.ends_with("ed"))
+            })
+        };
+        let first = at;
+        let mut last = None;
+        while at < tokens.len() && at - first < 6 {
+            let token = &tokens[at];
+            if content(token) {
+                last = Some(at);
+            } else if token.is_symbol(&['-'])
+                && token.attached
+                && tokens.get(at + 1).is_some_and(content)
+            {
+                // `pro-Russian`
+            } else if token.is_word("of")
+                && last.is_some()
+                && tokens.get(at + 1).is_some_and(content)
+            {
+                last = Some(at + 1);
+                break;
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        let last = last?;
+        let phrase = text[tokens[first].range.start..tokens[last].range.end].to_string();
+        Some((phrase, last + 1))
+    }
+
+    /// The verb the quantity is about: a participle or past tense soon after
+    /// what it counts (`were killed`), or just before the number (`killing 53`).
+    fn event(&self, tokens: &[Token], at: usize, after: usize) -> Option<String> {
+        let is_event = |w: &str| {
+            self.participles.contains(w)
+                || (w.len() > 4 && w.ends_with("ed") && !self.lexicon.cue_verbs.contains(w))
+        };
+        let auxiliary = |w: &str| {
+            matches!(
+                w,
+                "were"
+                    | "was"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "being"
+                    | "are"
+                    | "is"
+                    | "be"
+                    | "reportedly"
+                    | "also"
+                    | "allegedly"
+                    | "now"
+                    | "already"
+                    | "not"
+            )
+        };
+        for token in tokens.iter().skip(after).take(4) {
+            let word = token.word()?;
+            if is_event(word) {
+                return Some(word.to_string());
+            }
+            if !auxiliary(word) {
+                break;
+            }
+        }
+        let before = tokens[..at].iter().rev().take(2).find_map(Token::word)?;
+        (is_event(before) || (before.len() > 5 && before.ends_with("ing")))
+            .then(|| before.to_string())
+    }
+}
+
+/// Whether the number at `i` is one group of a phone number or a code:
+/// three or more groups of plain digits, seven or more digits in all, with
+/// only spaces, dashes, dots or parentheses between (looked for a few
+/// tokens either way, so a page of numbers costs linear time).
+fn in_digit_run(tokens: &[Token], i: usize) -> bool {
+    let joins = |t: &Token| t.is_symbol(&['-', '.', '(', ')', '/', '+']);
+    let plain_digits = |t: &Token| match t.kind {
+        TokenKind::Number {
+            value,
+            grouped: false,
+            decimal: false,
+        } => Some(value),
+        _ => None,
+    };
+    let part_of_run = |t: &Token| plain_digits(t).is_some() || joins(t);
+    let from = (i.saturating_sub(8)..=i)
+        .rev()
+        .take_while(|&k| part_of_run(&tokens[k]))
+        .last()
+        .unwrap_or(i);
+    let to = (i..tokens.len().min(i + 9))
+        .take_while(|&k| part_of_run(&tokens[k]))
+        .last()
+        .unwrap_or(i);
+    let groups: Vec<&Token> = tokens[from..=to]
+        .iter()
+        .filter(|t| plain_digits(t).is_some())
+        .collect();
+    let digits: usize = groups.iter().map(|t| t.range.len()).sum();
+    groups.len() >= 3 && digits >= 7
+}
+
+/// Whether digits at `i..end` were scaled by a word or suffix already.
+fn digits_scaled(tokens: &[Token], i: usize, end: usize) -> bool {
+    end > i + 1 && tokens[i + 1..end].iter().any(|t| t.word().is_some())
+}
+
+/// The power of a thousand a range's upper end carries (`5 million` → 1e6).
+fn scale_of(high: f64) -> f64 {
+    let mut scale = 1.0;
+    while high / (scale * 1000.0) >= 1.0 && scale < 1e12 {
+        scale *= 1000.0;
+    }
+    scale
+}
+
+/// `%`, `percent`, `per cent`, `pct`, `percentage points`.
+fn percent(tokens: &[Token], end: usize) -> Option<usize> {
+    let token = tokens.get(end)?;
+    if token.is_symbol(&['%']) {
+        return Some(1);
+    }
+    match token.word()? {
+        "percent" | "pct" | "percentage" => {
+            let points = tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is_word("points") || t.is_word("point"));
+            Some(1 + usize::from(points))
+        }
+        "per" => tokens.get(end + 1).filter(|t| t.is_word("cent")).map(|_| 2),
+        _ => None,
+    }
+}
+
+/// `-year-old`, `years old`, `-year-olds`: an age.
+fn age(tokens: &[Token], end: usize) -> Option<usize> {
+    let word_at = |k: usize| tokens.get(end + k).and_then(Token::word);
+    let hyphen_at = |k: usize| {
+        tokens
+            .get(end + k)
+            .is_some_and(|t| t.is_symbol(&['-', '–']))
+    };
+    if hyphen_at(0)
+        && matches!(word_at(1), Some("year"))
+        && hyphen_at(2)
+        && matches!(word_at(3), Some("old" | "olds"))
+    {
+        return Some(4);
+    }
+    (matches!(word_at(0), Some("years" | "year")) && matches!(word_at(1), Some("old"))).then_some(2)
+}
+
+/// `70km (45 miles)`, `$8 billion (£6.55 billion)`: the second quantity,
+/// in parentheses straight after the first, restates it in other units.
+fn restates(text: &str, previous: &FoundQuantity, quantity: &FoundQuantity) -> bool {
+    let both_measured = previous.kind == quantity.kind
+        && matches!(quantity.kind, QuantityKind::Money | QuantityKind::Measure)
+        && previous.unit.is_some()
+        && previous.unit != quantity.unit;
+    both_measured
+        && previous.range.end <= quantity.range.start
+        && text[previous.range.end..quantity.range.start].trim() == "("
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<FoundQuantity> {
+        let lexicon = Lexicon::shared();
+        let whole = 0..text.len();
+        QuantityFinder::new(lexicon).find(text, std::slice::from_ref(&whole))
+    }
+
+    /// (as written, value, unit) of each quantity.
+    fn values(text: &str) -> Vec<(String, f64, Option<String>)> {
+        found(text)
+            .into_iter()
+            .map(|q| (text[q.range].to_string(), q.value, q.unit))
+            .collect()
+    }
+
+    fn one(text: &str) -> FoundQuantity {
+        let all = found(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_with_magnitudes_and_iso_codes() {
+        let found =
+            values("It costs $8 billion, or £107.8m, or $0.55bn, and US$40 million or 200 euros.");
+        let expect = [
+            ("$8 billion", 8e9, "USD"),
+            ("£107.8m", 107.8e6, "GBP"),
+            ("$0.55bn", 0.55e9, "USD"),
+            ("US$40 million", 40e6, "USD"),
+            ("200 euros", 200.0, "EUR"),
+        ];
+        assert_eq!(found.len(), expect.len(), "{found:?}");
+        for ((text, value, unit), (want_text, want_value, want_unit)) in found.iter().zip(expect) {
+            assert_eq!(text, want_text);
+            assert!((value - want_value).abs() < 1e-3, "{text}: {value}");
+            assert_eq!(unit.as_deref(), Some(want_unit));
+        }
+    }
+
+    #[test]
+    fn counts_in_digits_and_words() {
+        let found = values("Some 75,000 troops, 1.2k posts, four boats, twenty-five cars and two hundred and fifty homes.");
+        let numbers: Vec<f64> = found.iter().map(|f| f.1).collect();
+        assert_eq!(numbers, [75_000.0, 1_200.0, 4.0, 25.0, 250.0], "{found:?}");
+        assert_eq!(one("They sold a dozen eggs.").value, 12.0);
+        assert_eq!(one("Three quarters of voters agreed.").value, 0.75);
+    }
+
+    #[test]
+    fn approximations_are_intervals() {
+        let some = one("some 50 prisoners died");
+        assert_eq!(some.approx.as_deref(), Some("some"));
+        assert_eq!(some.min, Some(45.0));
+        assert!((some.max.unwrap() - 55.0).abs() < 1e-9);
+        let more = one("more than 300 people were evacuated");
+        assert_eq!(more.approx.as_deref(), Some("more than"));
+        assert_eq!((more.min, more.max), (Some(300.0), None));
+        assert_eq!(one("up to 40 ships").max, Some(40.0));
+        assert_eq!(one("nearly 20 villages").min, Some(18.0));
+        assert_eq!(
+            one("at least 12 houses").approx.as_deref(),
+            Some("at least")
+        );
+    }
+
+    #[test]
+    fn ranges_and_vague_plurals() {
+        let range = one("between 3 and 5 million people");
+        assert_eq!((range.value, range.range_end), (3e6, Some(5e6)));
+        let to = one("3 to 5 million doses");
+        assert_eq!((to.value, to.range_end), (3e6, Some(5e6)));
+        let dash = one("a 10-15% rise");
+        assert_eq!(
+            (dash.value, dash.range_end, dash.unit.as_deref()),
+            (10.0, Some(15.0), Some("%"))
+        );
+        let tens = one("tens of thousands of people marched");
+        assert_eq!((tens.value, tens.range_end), (20_000.0, Some(99_999.0)));
+        assert_eq!(tens.counted.as_deref(), Some("people"));
+        assert_eq!(one("hundreds of flights").range_end, Some(999.0));
+    }
+
+    #[test]
+    fn units_are_normalized_and_conversions_linked() {
+        let found =
+            found("The road runs 70km (45 miles) and the lake is 12 square kilometres, at 30°C.");
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found[0].unit.as_deref(), Some("km"));
+        assert_eq!(found[1].unit.as_deref(), Some("mi"));
+        assert_eq!(found[1].conversion_of, Some(0));
+        let (a, b) = (found[0].base_value.unwrap(), found[1].base_value.unwrap());
+        assert!((a - b).abs() / a < 0.05, "70 km ≈ 45 miles");
+        assert_eq!(found[2].unit.as_deref(), Some("km2"));
+        assert_eq!(found[3].unit.as_deref(), Some("°C"));
+        let money = values("a package of $8 billion (£6.55 billion)");
+        assert_eq!(money.len(), 2);
+        assert_eq!(
+            crate::extract::quantities::tests::found("a package of $8 billion (£6.55 billion)")[1]
+                .conversion_of,
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn percentages_ages_and_ordinals() {
+        assert_eq!(
+            one("turnout rose 12.5% on Monday").unit.as_deref(),
+            Some("%")
+        );
+        assert_eq!(one("turnout rose 3 per cent").value, 3.0);
+        let age = one("a 72-year-old man");
+        assert_eq!(
+            (age.value, age.kind, age.unit.as_deref()),
+            (72.0, QuantityKind::Age, Some("year"))
+        );
+        assert_eq!(one("the 21st summit").kind, QuantityKind::Ordinal);
+        assert_eq!(one("its first report").kind, QuantityKind::Ordinal);
+    }
+
+    #[test]
+    fn what_is_counted_and_the_event() {
+        let killed = one("The strike killed 53 Ukrainian prisoners of war on Friday.");
+        assert_eq!(
+            killed.counted.as_deref(),
+            Some("Ukrainian prisoners of war")
+        );
+        assert_eq!(killed.event.as_deref(), Some("killed"));
+        let given = one("In all, 16 Himars systems were given to the army.");
+        assert_eq!(given.counted.as_deref(), Some("Himars systems"));
+        assert_eq!(given.event.as_deref(), Some("given"));
+    }
+
+    #[test]
+    fn names_labels_dates_and_calibres_are_not_quantities() {
+        for text in [
+            "A Boeing 737 landed.",
+            "She bought an iPhone 11 there.",
+            "The A380 is large.",
+            "It fired 155mm artillery shells.",
+            "Write to P.O. Box 123 today.",
+            "Call +44 20 7946 0958 now.",
+            "Call 555-123-4567 now.",
+            "It happened in 1962 and again on August 2.",
+            "We met at 10:30 on 2 August.",
+            "The COVID-19 wave ended.",
+            "The talks lasted three days.",
+            "He visited Room 101 twice.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert!(found("one of them left").is_empty());
+        assert_eq!(one("2000 troops arrived").value, 2000.0);
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        let long = "9".repeat(400);
+        assert!(
+            found(&long).is_empty(),
+            "an overflowing number is no quantity"
+        );
+        for text in [
+            "",
+            "$",
+            "£.",
+            "1/",
+            "1/0",
+            "twenty-",
+            "tens of",
+            "3 to",
+            "-5",
+            "'",
+            "5,",
+            "5.",
+            "between and",
+            "¥ ¥",
+            "x°",
+            "°",
+        ] {
+            let _ = found(text);
+        }
+    }
+}
