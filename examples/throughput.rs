@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use parallax::extract::boilerplate::Detector;
+use parallax::extract::quantities::QuantityFinder;
 use parallax::extract::quotes::QuoteFinder;
 use parallax::lexicon::Lexicon;
 use parallax::text::segment;
@@ -35,6 +36,7 @@ fn main() {
     let lexicon = Lexicon::load();
     let detector = Detector::new(&lexicon);
     let quotes = QuoteFinder::new(&lexicon);
+    let quantities = QuantityFinder::new(&lexicon);
     let none = Default::default();
     let prepared: Vec<_> = texts
         .iter()
@@ -80,6 +82,11 @@ fn main() {
     timed("quotes (article text)", &|| {
         for (text, body, sentences) in &bodies {
             std::hint::black_box(quotes.find(text, body, sentences));
+        }
+    });
+    timed("quantities (article text)", &|| {
+        for (text, body, _) in &bodies {
+            std::hint::black_box(quantities.find(text, body));
         }
     });
     timed("whole analysis, one by one", &|| {

@@ -82,10 +82,16 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         for t in texts:
             out.write(json.dumps({"id": str(i), "text": t, "dct": "2022-08-02"}) + "\n")
 PY
-    start=$(date +%s.%N)
-    "$parallax" batch --task dates < "$out/dates-bulk.jsonl" > /dev/null
-    end=$(date +%s.%N)
-    python3 -c "import os,sys; mb=os.path.getsize(sys.argv[3])/1e6; s=float(sys.argv[1])-float(sys.argv[2]); print(f'throughput: {mb:.1f} MB of JSON lines in {s:.2f} s = {mb/s:.1f} MB/s (JSON parsing and output included)')" "$end" "$start" "$out/dates-bulk.jsonl"
+    python3 - "$parallax" "$out/dates-bulk.jsonl" <<'PY'
+import json, os, resource, subprocess, sys, time
+size = sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[2], encoding="utf-8")) / 1e6
+started = time.perf_counter()
+with open(sys.argv[2], "rb") as lines:
+    subprocess.run([sys.argv[1], "batch", "--task", "dates"], stdin=lines, stdout=subprocess.DEVNULL, check=True)
+wall = time.perf_counter() - started
+cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+print(f"throughput: {size:.1f} MB of text in {cpu:.2f} s CPU ({wall:.2f} s wall) = {size / cpu:.1f} MB/s, JSON reading and writing included")
+PY
     ;;
   robustness)
     python3 - "$parallax" "$eval_dir" "$out/sweep" <<'PY'

@@ -10,7 +10,8 @@ For the units cases only predictions with a unit (money, measures, ages) count.
                   with no numeric value (number ranges, relative ordinals)
                   count on their span alone
   value+unit F1   (units only) value and unit equal, the gold unit name mapped
-                  to our codes by the table below; an unmapped name never matches
+                  to our codes by the table below (cents and pence as hundredths of
+                  their currency); an unmapped name never matches
 """
 import json
 import sys
@@ -42,15 +43,27 @@ def overlaps(a, b):
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
+# Hundredths that Parallax reports in their currency (`50 cents` is 0.5 USD).
+SUBUNITS = {"cent": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01)}
+
+
+def gold_value_and_unit(gold):
+    name = str(gold.get("unit") or "").lower()
+    value = None if gold.get("value") is None else float(gold["value"])
+    if name in SUBUNITS:
+        code, factor = SUBUNITS[name]
+        return (None if value is None else value * factor), code
+    return value, UNITS.get(name)
+
+
 def same_value(gold, pred):
-    if gold.get("value") is None:
-        return True
-    g, p = float(gold["value"]), pred.get("value")
-    return p is not None and abs(g - p) <= 1e-6 * max(1.0, abs(g))
+    g = gold_value_and_unit(gold)[0]
+    p = pred.get("value")
+    return g is None or (p is not None and abs(g - p) <= 1e-6 * max(1.0, abs(g)))
 
 
 def same_unit(gold, pred):
-    unit = UNITS.get(str(gold.get("unit") or "").lower())
+    unit = gold_value_and_unit(gold)[1]
     return unit is not None and unit == pred.get("unit")
 
 

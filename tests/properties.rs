@@ -184,7 +184,10 @@ fn comparison_by_name(report: &Report) -> BTreeSet<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // 96 cases a run; PROPTEST_CASES=5000 for a deeper search.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(96)
+    ))]
 
     #[test]
     fn every_report_keeps_its_promises(texts in prop::collection::vec(any_text(), 1..4)) {

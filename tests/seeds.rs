@@ -208,3 +208,52 @@ fn the_same_quote_is_grouped_across_outlets() {
         .unwrap_or(0);
     assert!(biggest >= 4, "{:?}", report.comparison.quote_groups);
 }
+
+/// The numbers the story turns on, with their values, hedges and conversions.
+#[test]
+fn the_numbers_that_matter_are_read() {
+    use parallax::report::QuantityKind;
+    let report = seeds();
+    let all: Vec<(&str, &parallax::report::Quantity)> = report
+        .documents
+        .iter()
+        .flat_map(|d| d.quantities.iter().map(move |q| (d.name.as_str(), q)))
+        .collect();
+    let find = |written: &str| {
+        all.iter()
+            .find(|(_, q)| q.span.text == written)
+            .map(|(name, q)| (*name, *q))
+            .unwrap_or_else(|| panic!("{written} not found"))
+    };
+    let killed = find("53");
+    assert_eq!(
+        (killed.1.value, killed.1.event.as_deref()),
+        (53.0, Some("killed"))
+    );
+    let some = find("some 50");
+    assert_eq!(
+        (some.1.value, some.1.approx.as_deref()),
+        (50.0, Some("some"))
+    );
+    assert!(
+        some.1.min.unwrap() <= 53.0 && 53.0 <= some.1.max.unwrap(),
+        "53 lies within some 50"
+    );
+    let aid = find("$550 million");
+    assert_eq!((aid.1.value, aid.1.unit.as_deref()), (550e6, Some("USD")));
+    let (name, dollars) = find("more than $8 billion");
+    assert_eq!((dollars.value, dollars.kind), (8e9, QuantityKind::Money));
+    let pounds = find("£6.55 billion").1;
+    let document = report.documents.iter().find(|d| d.name == name).unwrap();
+    let restated = &document.quantities[pounds.conversion_of.expect("a conversion")];
+    assert_eq!(restated.span.text, "more than $8 billion");
+    let miles = find("45 miles").1;
+    assert_eq!(miles.unit.as_deref(), Some("mi"));
+    assert!(miles.conversion_of.is_some());
+    let km = find("70km").1;
+    let ratio = km.base_value.unwrap() / miles.base_value.unwrap();
+    assert!(
+        (ratio - 1.0).abs() < 0.05,
+        "70 km and 45 miles agree: {ratio}"
+    );
+}

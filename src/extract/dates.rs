@@ -249,11 +249,20 @@ impl DateFinder {
             let (Some(_), Some(_)) = (text.get(range.clone()), lower.get(range.clone())) else {
                 continue;
             };
+            let toks = self.tokenize(text, &lower, range.clone());
+            let quarters = (0..toks.len())
+                .filter(|&k| {
+                    let t = &toks[k];
+                    t.kind == Kind::Word
+                        && matches!(lower.get(t.start..t.end), Some("quarter" | "quarterly"))
+                })
+                .collect();
             let cx = Ctx {
                 text,
                 lower: &lower,
-                toks: self.tokenize(text, &lower, range.clone()),
+                toks,
                 anchor,
+                quarters,
             };
             let mut hits = Vec::new();
             let mut i = 0;
@@ -349,6 +358,9 @@ impl DateFinder {
             if let Some(hit) = self.part_of(cx, i) {
                 return Some(hit);
             }
+            if let Some(hit) = self.reported_quarter(cx, i) {
+                return Some(hit);
+            }
             return self
                 .core(cx, i + 1, true)
                 .filter(|h| h.the_ok)
@@ -392,6 +404,13 @@ impl DateFinder {
         if unit == Unit::Weekend {
             return None;
         }
+        if unit == Unit::Quarter {
+            // `the final quarter of 2009`
+            return matches!(word, "final" | "last")
+                .then(|| self.quarter(cx, i + 1, 4, i + 2))
+                .flatten()
+                .map(|h| Hit { start: i, ..h });
+        }
         if matches!(
             word,
             "day" | "week" | "month" | "night" | "morning" | "evening"
@@ -427,6 +446,39 @@ impl DateFinder {
             }),
             _ => Some(Hit::new(i, i + 3, TimexType::Date, None)),
         }
+    }
+
+    /// `the quarter`, `the latest quarter`, `the year-ago period`: in results
+    /// reporting, the last quarter ended (a year before it).
+    fn reported_quarter(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        let mut back = 0;
+        let mut period = false;
+        match cx.w(j) {
+            "latest" | "recent" => {
+                j += 1;
+                period = true;
+            }
+            "most" if cx.w(j + 1) == "recent" => {
+                j += 2;
+                period = true;
+            }
+            "year" if cx.dash(j + 1) && matches!(cx.w(j + 2), "ago" | "earlier") => {
+                j += 3;
+                back = 4;
+                period = true;
+            }
+            _ => {}
+        }
+        let word = cx.w(j);
+        if !(word == "quarter" || period && word == "period") || cx.w(j + 1) == "of" {
+            return None;
+        }
+        let value = cx.anchor.and_then(|a| {
+            let current = back == 0 && cx.tense(i, j + 1) == Tense::Future;
+            relative_value(a, Unit::Quarter, if current { 0 } else { -1 - back })
+        });
+        Some(Hit::new(i, j + 1, TimexType::Date, value))
     }
 
     /// `the end of 1998`, `the beginning of the year`, `the day after the vote`.
@@ -584,6 +636,21 @@ impl DateFinder {
                 });
             }
         }
+        // the 70s, mid-80s
+        if len == 2 && n % 10 == 0 && cx.glued(i + 1) && cx.w(i + 1) == "s" && i > 0 {
+            let after = cx.w(i - 1);
+            if matches!(after, "the" | "early" | "late" | "mid") || cx.dash(i - 1) && cx.glued(i) {
+                let century = match cx.anchor {
+                    Some(a) if 2000 + n as i32 <= a.year && n < 30 => 20,
+                    _ => 19,
+                };
+                let value = format!("{century}{}", n / 10);
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 2, TimexType::Date, Some(value))
+                });
+            }
+        }
         // 20th century, 3rd quarter
         if len <= 2 && cx.glued(i + 1) && matches!(cx.w(i + 1), "st" | "nd" | "rd" | "th") {
             if cx.w(i + 2) == "century" && (1..=21).contains(&n) {
@@ -637,6 +704,19 @@ impl DateFinder {
             let prev_cue = i > 0
                 && (cx.e(i - 1).is_some_and(|e| e.month_cue)
                     || matches!(cx.w(i - 1), "year" | "the" | "circa"));
+            let in_name = i > 0
+                && cx.toks.get(i - 1).is_some_and(|t| t.kind == Kind::Word)
+                && cx.cap(i - 1)
+                && cx.e(i - 1).is_none()
+                && !cx.sentence_start(i - 1)
+                && cx
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| !t.line && t.kind == Kind::Word)
+                && cx.cap(i + 1);
+            if in_name {
+                return None;
+            }
             if !self.count_follows(cx, i + 1) && (first >= 1900 || prev_cue) {
                 return Some(Hit::new(
                     i,
@@ -682,25 +762,8 @@ impl DateFinder {
                 let target = |y: i32| valid_date(y, m, d).then(|| days_from_civil(y, m, d));
                 let today = a.days();
                 let candidates = [a.year - 1, a.year, a.year + 1];
-                let mut options: Vec<(i64, i32)> = candidates
-                    .iter()
-                    .filter_map(|&y| target(y).map(|t| (t - today, y)))
-                    .collect();
-                options.sort_by_key(|&(distance, _)| distance.abs());
-                // The nearest, unless the tense says otherwise and the other side is nearly as near.
-                let pick = match (options.first(), options.get(1), tense) {
-                    (Some(&(d0, y0)), Some(&(d1, y1)), Tense::Past | Tense::Future)
-                        if d1.abs() - d0.abs() < 45
-                            && (d0 > 0) == (tense == Tense::Past)
-                            && (d1 > 0) != (tense == Tense::Past) =>
-                    {
-                        let _ = y0;
-                        Some(y1)
-                    }
-                    (Some(&(_, y)), _, _) => Some(y),
-                    _ => None,
-                };
-                pick.map(|y| ymd(y, m, d))
+                let options = candidates.map(|y| target(y).map(|t| (t - today, y)));
+                choose(&options, tense, 75).map(|y| ymd(y, m, d))
             }
             None => Some(format!("XXXX-{m:02}-{d:02}")),
         };
@@ -709,13 +772,20 @@ impl DateFinder {
 
     /// `3 p.m.`, `10:30 a.m. EST`, `14:00 UTC`, `3 p.m. Wednesday`.
     fn clock(&self, cx: &Ctx, i: usize) -> Option<Hit> {
-        let (h, hlen) = cx.num(i)?;
-        if hlen > 2 || h > 24 {
-            return None;
-        }
+        let (mut h, hlen) = cx.num(i)?;
         let mut j = i + 1;
         let mut minutes = None;
-        if cx.p(j, ':') && cx.glued(j) && cx.glued(j + 1) {
+        // 0800 UTC
+        if hlen == 4 && cx.is_upper(j) && matches!(cx.w(j), "utc" | "gmt" | "z") {
+            minutes = Some(h % 100);
+            h /= 100;
+            if h > 24 || h % 100 > 59 {
+                return None;
+            }
+        } else if hlen > 2 || h > 24 {
+            return None;
+        }
+        if minutes.is_none() && cx.p(j, ':') && cx.glued(j) && cx.glued(j + 1) {
             match cx.num(j + 1) {
                 Some((m, 2)) if m < 60 => {
                     minutes = Some(m);
@@ -740,7 +810,7 @@ impl DateFinder {
                 j += 1;
             }
         } else if matches!(cx.w(j), "am" | "pm")
-            && !(cx.w(j) == "am" && !cx.glued(j) && !cx.is_upper(j) && minutes.is_none())
+            && (cx.w(j) != "am" || cx.glued(j) || cx.is_upper(j) || minutes.is_some())
         {
             pm = Some(cx.w(j) == "pm");
             j += 1;
@@ -791,10 +861,7 @@ impl DateFinder {
             _ => {}
         }
         // The day it is on, when named right after.
-        let mut k = j;
-        if cx.p(k, ',') {
-            k += 1;
-        }
+        let k = j;
         let mut date = None;
         if let Some(hit) = self
             .core(cx, k, false)
@@ -833,9 +900,15 @@ impl DateFinder {
         }
         let mut end = j + 1;
         let mut year = None;
+        let named = cx.e(end + 1).and_then(|e| e.relative);
         if cx.w(end) == "of" && cx.year(end + 1).is_some() {
             year = cx.year(end + 1);
             end += 2;
+        } else if let (Some(offset), "of", "year", Some(a)) =
+            (named, cx.w(end), cx.w(end + 2), cx.anchor)
+        {
+            year = Some(a.year + offset as i32);
+            end += 3;
         } else if let Some(y) = cx.year(end).filter(|_| !self.count_follows(cx, end + 1)) {
             year = Some(y);
             end += 1;
@@ -848,11 +921,10 @@ impl DateFinder {
                 } else {
                     (a.month - 1) / 6 + 1
                 };
-                let y = if ordinal > current && cx.tense(i, end) != Tense::Future {
-                    a.year - 1
-                } else {
-                    a.year
-                };
+                let tense = cx.tense(i, end);
+                let before = ordinal > current
+                    && (tense == Tense::Past || tense == Tense::Unknown && ordinal >= current + 2);
+                let y = if before { a.year - 1 } else { a.year };
                 Some(format!("{y:04}-{letter}{ordinal}"))
             }
             (None, None) => Some(format!("XXXX-{letter}{ordinal}")),
@@ -937,7 +1009,15 @@ impl DateFinder {
 
     /// `three years`, `20-minute`, `five months ago`, `two weeks from now`, `15 a year` (a set).
     fn amount_unit(&self, cx: &Ctx, i: usize) -> Option<Hit> {
-        let (amount, j) = self.amount(cx, i)?;
+        let (amount, mut j) = self.amount(cx, i)?;
+        // `five trading days`, `six straight days`
+        if matches!(
+            cx.w(j),
+            "trading" | "straight" | "consecutive" | "business" | "working" | "successive" | "full"
+        ) && cx.e(j + 1).is_some_and(|e| e.unit.is_some())
+        {
+            j += 1;
+        }
         let (unit, mut k, adjectival) = if cx.dash(j) && cx.glued(j) && cx.glued(j + 1) {
             (cx.e(j + 1).and_then(|e| e.unit)?, j + 2, true)
         } else {
@@ -973,6 +1053,9 @@ impl DateFinder {
                 return Some(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string());
             }
             let n: i64 = amount.parse().ok()?;
+            if unit == Unit::Week {
+                return day_value(cx.anchor?.days() + sign * 7 * n.min(100_000));
+            }
             relative_value(cx.anchor?, unit, sign * n).or_else(|| {
                 // Hours and minutes ago: the day.
                 matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
@@ -980,31 +1063,39 @@ impl DateFinder {
                     .flatten()
             })
         };
-        if next == "ago" {
-            return Some(Hit::new(i, k + 1, TimexType::Date, back(-1)));
-        }
-        if next == "earlier" && cx.w(k + 1) != "than" {
+        if next == "ago" || next == "earlier" && cx.w(k + 1) != "than" {
+            // In results reporting, `a year ago` is the same quarter a year before.
+            if unit == Unit::Year && amount == "1" && cx.about_quarters(i, k + 1) {
+                if let Some(a) = cx.anchor {
+                    let value = relative_value(a, Unit::Quarter, -5);
+                    return Some(Hit::new(i, k + 1, TimexType::Date, value));
+                }
+            }
             return Some(Hit::new(i, k + 1, TimexType::Date, back(-1)));
         }
         if next == "from" && cx.w(k + 1) == "now" {
             return Some(Hit::new(i, k + 2, TimexType::Date, back(1)));
         }
-        if next == "later" && cx.w(k + 1) != "than" {
-            return Some(Hit::new(i, k + 1, TimexType::Date, None));
-        }
         if next == "old" {
-            k += 1;
+            // An age, not a length of time.
+            return None;
         }
         if article && amount == "1" {
             let prev = i.checked_sub(1);
-            let after_count = prev.is_some_and(|p| {
-                cx.num(p).is_some()
-                    || cx.p(p, '%')
-                    || matches!(
-                        cx.w(p),
-                        "times" | "once" | "twice" | "thrice" | "percent" | "cents" | "dollars"
-                    )
-            });
+            let after_count =
+                prev.is_some_and(|p| {
+                    cx.p(p, '%')
+                        || matches!(
+                            cx.w(p),
+                            "times" | "once" | "twice" | "thrice" | "percent" | "cents" | "dollars"
+                        )
+                }) || (1..=3).any(|back| {
+                    i.checked_sub(back).is_some_and(|p| {
+                        cx.num(p).is_some()
+                            || cx.e(p).is_some_and(|e| e.number.is_some())
+                                && !matches!(cx.w(p), "a" | "an")
+                    })
+                }) && !matches!(next, "ago" | "earlier" | "later" | "before" | "after");
             if after_count {
                 return Some(Hit::new(i, k, TimexType::Set, Some(unit.duration("1"))));
             }
@@ -1019,6 +1110,17 @@ impl DateFinder {
 
     fn wordy(&self, cx: &Ctx, i: usize, after_the: bool) -> Option<Hit> {
         let w = cx.w(i);
+        if matches!(w, "every" | "each" | "per") {
+            return self.set(cx, i, w);
+        }
+        if let Some((year, end)) = spelled_year(cx, i) {
+            return Some(Hit::new(
+                i,
+                end,
+                TimexType::Date,
+                Some(format!("{year:04}")),
+            ));
+        }
         let Some(e) = cx.e(i) else {
             return self.unlisted(cx, i, w, after_the);
         };
@@ -1056,6 +1158,13 @@ impl DateFinder {
             if let Some(hit) = self.relative(cx, i, w, offset, after_the) {
                 return Some(hit);
             }
+            if w == "past" && after_the {
+                let hit = Hit::new(i, i + 1, TimexType::Date, Some("PAST_REF".into()));
+                return Some(Hit {
+                    the_ok: true,
+                    ..hit
+                });
+            }
         }
         if let Some(ordinal) = e.ordinal {
             if let Some(hit) = self.quarter(cx, i, ordinal, i + 1) {
@@ -1078,13 +1187,25 @@ impl DateFinder {
             let next_unit = cx.e(i + 1).and_then(|e| e.unit);
             if w == "recent" {
                 // `recent years`
-                if next_unit.is_some_and(|u| u != Unit::Weekend) && cx.w(i + 1).ends_with('s') {
-                    return Some(Hit::new(i, i + 2, TimexType::Date, Some(value.into())));
+                if let Some(unit) =
+                    next_unit.filter(|&u| u != Unit::Weekend && cx.w(i + 1).ends_with('s'))
+                {
+                    let value = unit.duration("X");
+                    return Some(Hit::new(i, i + 2, TimexType::Duration, Some(value)));
                 }
                 return (!after_the)
                     .then(|| Hit::new(i, i + 1, TimexType::Date, Some(value.into())));
             }
             if w == "current" && (after_the || next_unit.is_some()) {
+                return None;
+            }
+            if cx.dash(i + 1) && cx.glued(i + 1) {
+                return None;
+            }
+            if w == "soon"
+                && (matches!(cx.w(i + 1), "as" | "after" | "afterwards" | "thereafter")
+                    || cx.w(i.wrapping_sub(1)) == "as")
+            {
                 return None;
             }
             return Some(Hit::new(i, i + 1, TimexType::Date, Some(value.into())));
@@ -1100,9 +1221,6 @@ impl DateFinder {
             };
             return Some(Hit::new(i, i + 1, TimexType::Set, Some(value)));
         }
-        if matches!(w, "every" | "each" | "per") {
-            return self.set(cx, i, w);
-        }
         if let Some(season) = e.season {
             let mut j = i + 1;
             if cx.w(j) == "of" && cx.year(j + 1).is_some() {
@@ -1116,7 +1234,24 @@ impl DateFinder {
                     Some(format!("{y:04}-{season}")),
                 ));
             }
-            let cue = after_the || cx.e(i.wrapping_sub(1)).is_some_and(|e| e.month_cue) && i > 0;
+            let cue = after_the
+                || (w != "fall" && (!cx.cap(i) || cx.sentence_start(i)))
+                || (w != "fall"
+                    && i > 0
+                    && matches!(
+                        cx.w(i - 1),
+                        "in" | "during"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "through"
+                            | "throughout"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "before"
+                            | "after"
+                    ));
             if cue {
                 let value = cx.anchor.map_or_else(
                     || format!("XXXX-{season}"),
@@ -1130,6 +1265,70 @@ impl DateFinder {
             return None;
         }
         if let Some(unit) = e.unit {
+            // `for the year`, `earlier in the month`: the anchor's.
+            let the_unit = after_the
+                && matches!(w, "year" | "month" | "week")
+                && !cx.glued(i + 1)
+                && !matches!(
+                    cx.w(i + 1),
+                    "of" | "after"
+                        | "before"
+                        | "when"
+                        | "that"
+                        | "which"
+                        | "in"
+                        | "earlier"
+                        | "ago"
+                        | "later"
+                        | "since"
+                        | "to"
+                        | "before"
+                )
+                && !cx.num(i + 1).is_some();
+            if the_unit {
+                let value = cx.anchor.and_then(|a| relative_value(a, unit, 0));
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, value)
+                });
+            }
+            // `on the day`, `later in the day`: the document's day.
+            let in_the_day = after_the
+                && w == "day"
+                && matches!(
+                    cx.w(i.wrapping_sub(2)),
+                    "on" | "for"
+                        | "during"
+                        | "in"
+                        | "over"
+                        | "throughout"
+                        | "end"
+                        | "ending"
+                        | "ended"
+                        | "ends"
+                        | "finish"
+                        | "finished"
+                        | "finishing"
+                        | "close"
+                        | "closed"
+                        | "closing"
+                        | "start"
+                        | "started"
+                        | "starting"
+                        | "began"
+                        | "begin"
+                )
+                && !matches!(
+                    cx.w(i + 1),
+                    "of" | "after" | "before" | "when" | "that" | "which" | "they" | "he" | "she"
+                );
+            if in_the_day {
+                let value = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, value)
+                });
+            }
             if after_the && unit == Unit::Weekend && !cx.w(i).ends_with('s') {
                 let value = cx.anchor.and_then(|a| {
                     let weekday = weekday_of(a.days());
@@ -1147,16 +1346,18 @@ impl DateFinder {
             }
             // `for years`, `for decades`
             if w.ends_with('s')
-                && matches!(cx.w(i.wrapping_sub(1)), "for" | "over" | "within")
+                && (matches!(
+                    cx.w(i.wrapping_sub(1)),
+                    "for" | "over" | "within" | "in" | "after"
+                ) || after_the)
                 && i > 0
                 && unit != Unit::Weekend
             {
-                return Some(Hit::new(
-                    i,
-                    i + 1,
-                    TimexType::Duration,
-                    Some(unit.duration("X")),
-                ));
+                let hit = Hit::new(i, i + 1, TimexType::Duration, Some(unit.duration("X")));
+                return Some(Hit {
+                    the_ok: true,
+                    ..hit
+                });
             }
         }
         if e.number.is_some() || e.fuzzy {
@@ -1173,12 +1374,23 @@ impl DateFinder {
                 let value = today.map(|d| format!("{d}TNI"));
                 Some(Hit::new(i, i + 1, TimexType::Time, value))
             }
+            "annual" if !cx.cap(i) => {
+                Some(Hit::new(i, i + 1, TimexType::Duration, Some("P1Y".into())))
+            }
             "noon" | "midday" | "midnight" => {
                 let day = today.unwrap_or_else(|| "XXXX-XX-XX".into());
                 let time = if w == "midnight" { "24:00" } else { "12:00" };
+                let named = self
+                    .core(cx, i + 1, false)
+                    .filter(|h| h.kind == TimexType::Date && h.end <= i + 5)
+                    .filter(|h| h.value.as_deref().is_some_and(|v| v.len() == 10));
+                let (end, day) = match named {
+                    Some(h) => (h.end, h.value.unwrap_or(day)),
+                    None => (i + 1, day),
+                };
                 Some(Hit::new(
                     i,
-                    i + 1,
+                    end,
                     TimexType::Time,
                     Some(format!("{day}T{time}")),
                 ))
@@ -1257,6 +1469,15 @@ impl DateFinder {
                 Some(format!("{y:04}-{m:02}")),
             ));
         }
+        if let (Some(offset), "year") = (cx.e(j).and_then(|e| e.relative), cx.w(j + 1)) {
+            if matches!(cx.w(j), "last" | "this" | "next") {
+                let value = match cx.anchor {
+                    Some(a) => format!("{:04}-{m:02}", a.year as i64 + offset),
+                    None => format!("XXXX-{m:02}"),
+                };
+                return Some(Hit::new(i, j + 2, TimexType::Date, Some(value)));
+            }
+        }
         if abbr && !(dotted && cx.w(i) == "sept") {
             return None;
         }
@@ -1291,8 +1512,7 @@ impl DateFinder {
             Pick::Last => *years.iter().rev().find(|&&y| at(y) < now)?,
             Pick::Next => *years.iter().find(|&&y| at(y) > now)?,
             Pick::This(_) => a.year,
-            // A month named alone is nearly always one of the anchor's year.
-            Pick::Tense(_) => a.year,
+            Pick::Tense(tense) => choose(&years.map(|y| Some((at(y) - now, y))), tense, 4)?,
         };
         Some(format!("{year:04}-{m:02}"))
     }
@@ -1324,6 +1544,10 @@ impl DateFinder {
         }
         let (end, part) = match cx.e(j).and_then(|e| e.part_of_day) {
             Some(part) if !cx.w(j).ends_with('s') => (j + 1, Some(part)),
+            Some(part) if pick.is_none() => {
+                let value = format!("XXXX-WXX-{d}T{part}");
+                return Some(Hit::new(i, j + 1, TimexType::Set, Some(value)));
+            }
             _ => (j, None),
         };
         let pick = pick.unwrap_or_else(|| Pick::Tense(cx.tense(i, end)));
@@ -1363,7 +1587,15 @@ impl DateFinder {
 
     /// After `last`, `this`, `next`, `past`, `coming` …
     fn relative(&self, cx: &Ctx, i: usize, w: &str, offset: i64, after_the: bool) -> Option<Hit> {
-        let j = i + 1;
+        // `This Week` mid-sentence: a title.
+        if cx.cap(i) && cx.cap(i + 1) && !cx.sentence_start(i) {
+            return None;
+        }
+        let j = if cx.w(i + 1) == "fiscal" {
+            i + 2
+        } else {
+            i + 1
+        };
         // the past three months, the next few days, last two weeks
         if offset != 0 || w == "current" {
             if let Some(h) = self
@@ -1397,7 +1629,7 @@ impl DateFinder {
                 }
                 return None;
             }
-            if matches!(w, "following" | "previous" | "preceding") && after_the {
+            if w == "following" && after_the {
                 // Counted from the story's own time, not the document date.
                 return Some(Hit {
                     the_ok: true,
@@ -1600,6 +1832,8 @@ struct Ctx<'t, 'e> {
     lower: &'t str,
     toks: Vec<Tok<'e>>,
     anchor: Option<Anchor>,
+    /// Indices of the tokens `quarter` and `quarterly`, in order.
+    quarters: Vec<usize>,
 }
 
 impl<'e> Ctx<'_, 'e> {
@@ -1687,6 +1921,18 @@ impl<'e> Ctx<'_, 'e> {
         i == 0 || self.toks.get(i).is_some_and(|t| t.line) || self.ends_sentence(i - 1)
     }
 
+    /// Whether a quarter was named in the few hundred tokens before `start`, or
+    /// just after `end`: the story reports quarterly results.
+    fn about_quarters(&self, start: usize, end: usize) -> bool {
+        let n = self.quarters.partition_point(|&k| k < start);
+        let before = n > 0 && start - self.quarters[n - 1] <= 400;
+        let after = self
+            .quarters
+            .get(n)
+            .is_some_and(|&k| k >= end && k - end <= 15);
+        before || after
+    }
+
     /// Past or future by the nearest cue in the same sentence, within a few words.
     fn tense(&self, start: usize, end: usize) -> Tense {
         const BACK: usize = 12;
@@ -1719,6 +1965,17 @@ impl<'e> Ctx<'_, 'e> {
                 before = Some((start - k, t));
                 break;
             }
+            let infinitive = self.w(k) == "to"
+                && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                && !self.cap(k + 1)
+                && !matches!(
+                    self.w(k + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                );
+            if infinitive && k + 1 < start {
+                before = Some((start - k, Tense::Future));
+                break;
+            }
         }
         let mut after = None;
         let mut k = end;
@@ -1744,6 +2001,79 @@ impl<'e> Ctx<'_, 'e> {
             (None, None) => Tense::Unknown,
         }
     }
+}
+
+/// Of the candidate years (each with its distance from the anchor), the
+/// nearest, unless the tense points the other way and the nearest is more
+/// than `slack` away: `said ... March 31` in November is the March before.
+fn choose(options: &[Option<(i64, i32)>], tense: Tense, slack: i64) -> Option<i32> {
+    let nearest = options.iter().flatten().min_by_key(|(d, _)| d.abs())?;
+    let wrong_side = match tense {
+        Tense::Past => nearest.0 > slack,
+        Tense::Future => nearest.0 < -slack,
+        Tense::Unknown => false,
+    };
+    if !wrong_side {
+        return Some(nearest.1);
+    }
+    options
+        .iter()
+        .flatten()
+        .filter(|(d, _)| {
+            if tense == Tense::Past {
+                *d <= 0
+            } else {
+                *d >= 0
+            }
+        })
+        .min_by_key(|(d, _)| d.abs())
+        .map_or(Some(nearest.1), |o| Some(o.1))
+}
+
+/// A year in words: `nineteen ninety-six`, `nineteen hundred`, `the year two thousand`.
+fn spelled_year(cx: &Ctx, i: usize) -> Option<(i32, usize)> {
+    let number = |k: usize| {
+        cx.e(k)
+            .and_then(|e| e.number)
+            .filter(|_| !matches!(cx.w(k), "a" | "an" | "dozen"))
+    };
+    let first = number(i)?;
+    if first == 2 && cx.w(i + 1) == "thousand" && cx.w(i.wrapping_sub(1)) == "year" {
+        let mut end = i + 2;
+        let mut year = 2000;
+        let k = if cx.w(end) == "and" { end + 1 } else { end };
+        if let Some(n @ 1..=19) = number(k) {
+            year += n as i32;
+            end = k + 1;
+        }
+        return Some((year, end));
+    }
+    if !(11..=20).contains(&first) {
+        return None;
+    }
+    let second = number(i + 1)?;
+    let mut end = i + 2;
+    let mut rest = match second {
+        100 if first >= 17 => 0,
+        10..=19 => second,
+        20..=90 if second % 10 == 0 => second,
+        _ => return None,
+    };
+    if (20..=90).contains(&rest) {
+        let k = if cx.dash(end) && cx.glued(end) && cx.glued(end + 1) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some(n @ 1..=9) = number(k) {
+            rest += n;
+            end = k + 1;
+        }
+    }
+    if cx.e(end).is_some_and(|e| e.unit.is_some()) {
+        return None;
+    }
+    Some((first as i32 * 100 + rest as i32, end))
 }
 
 fn is_leap(y: i32) -> bool {
@@ -1846,4 +2176,374 @@ fn relative_value(a: Anchor, unit: Unit, offset: i64) -> Option<String> {
         Unit::Century => format!("{:02}", in_range(a.year as i64 + 100 * offset)? / 100),
         Unit::Second | Unit::Minute | Unit::Hour => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2022-08-03 is a Wednesday.
+    fn anchor() -> Option<Anchor> {
+        Anchor::parse("2022-08-03")
+    }
+
+    fn found(text: &str) -> Vec<(String, TimexType, Option<String>)> {
+        DateFinder::new()
+            .find(text, anchor())
+            .into_iter()
+            .map(|d| (text[d.range].to_string(), d.kind, d.value))
+            .collect()
+    }
+
+    fn one(text: &str, surface: &str, kind: TimexType, value: Option<&str>) {
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(s, k, v)| s == surface && *k == kind && v.as_deref() == value),
+            "{text:?}: wanted {surface:?} {kind:?} {value:?}, found {all:?}"
+        );
+    }
+
+    fn date(text: &str, surface: &str, value: &str) {
+        one(text, surface, TimexType::Date, Some(value));
+    }
+
+    #[test]
+    fn absolute_dates() {
+        date(
+            "The ferry sank on August 2 near the coast.",
+            "August 2",
+            "2022-08-02",
+        );
+        date("Talks resumed Aug 2 in the capital.", "Aug 2", "2022-08-02");
+        date(
+            "The pact was signed Aug. 2, 2019, by both sides.",
+            "Aug. 2, 2019",
+            "2019-08-02",
+        );
+        date(
+            "Voting closed on 2 August 2021 at dusk.",
+            "2 August 2021",
+            "2021-08-02",
+        );
+        date(
+            "The filing is dated 2021-11-30 in the registry.",
+            "2021-11-30",
+            "2021-11-30",
+        );
+        date(
+            "The bridge opened in 1962 after long delays.",
+            "1962",
+            "1962",
+        );
+        date(
+            "Prices rose sharply in the 1990s across the region.",
+            "the 1990s",
+            "199",
+        );
+        date("Prices rose sharply in the '80s too.", "the '80s", "198");
+        date("The dam was flooded in mid-March.", "mid-March", "2022-03");
+        date(
+            "Harvests fell in September 2020 and again later.",
+            "September 2020",
+            "2020-09",
+        );
+        date(
+            "The minister left office on 12/24/2015 quietly.",
+            "12/24/2015",
+            "2015-12-24",
+        );
+        date(
+            "Losses grew in the third quarter of 2021.",
+            "the third quarter of 2021",
+            "2021-Q3",
+        );
+        date("Output was flat in fiscal 2020.", "fiscal 2020", "2020");
+        date(
+            "Sales were flat in the third quarter, the firm said.",
+            "the third quarter",
+            "2022-Q3",
+        );
+        let range = found("The occupation lasted from 1979-1989 in the valley.");
+        assert_eq!(
+            range
+                .iter()
+                .map(|(s, _, v)| (s.as_str(), v.as_deref()))
+                .collect::<Vec<_>>(),
+            [("1979", Some("1979")), ("1989", Some("1989"))]
+        );
+    }
+
+    #[test]
+    fn relative_dates_follow_the_tense() {
+        // Wednesday 3 August 2022: `said Friday` is 29 July, `will meet on Monday` 8 August.
+        date(
+            "The mayor said Friday that the road would stay shut.",
+            "Friday",
+            "2022-07-29",
+        );
+        date(
+            "The two leaders will meet on Monday in Geneva.",
+            "Monday",
+            "2022-08-08",
+        );
+        date(
+            "The court is set to rule on Thursday.",
+            "Thursday",
+            "2022-08-04",
+        );
+        date("He resigned yesterday.", "yesterday", "2022-08-02");
+        date("The results come out tomorrow.", "tomorrow", "2022-08-04");
+        date("Rain fell today across the north.", "today", "2022-08-03");
+        date("The strike began last week.", "last week", "2022-W30");
+        date(
+            "The plant closed five months ago.",
+            "five months ago",
+            "2022-03",
+        );
+        date("Growth slowed this year.", "this year", "2022");
+        date("The vote is due next month.", "next month", "2022-09");
+        date(
+            "A deal was struck earlier this week.",
+            "earlier this week",
+            "2022-W31",
+        );
+        date("Exports fell last year.", "last year", "2021");
+        date("Imports rose last Friday.", "last Friday", "2022-07-29");
+        date("The ban starts next Monday.", "next Monday", "2022-08-08");
+        date("It was colder last winter.", "last winter", "2021-WI");
+        date(
+            "Police were called to the scene in the past.",
+            "the past",
+            "PAST_REF",
+        );
+        date("The shop is now closed.", "now", "PRESENT_REF");
+        date("Teachers recently went on strike.", "recently", "PAST_REF");
+        date("The report will be published soon.", "soon", "FUTURE_REF");
+        date(
+            "Sales fell in the weekend, traders said.",
+            "the weekend",
+            "2022-W30-WE",
+        );
+        date("Shares slid on the day.", "the day", "2022-08-03");
+    }
+
+    #[test]
+    fn times_of_day() {
+        one(
+            "The blast happened at 3 p.m. near the port.",
+            "3 p.m.",
+            TimexType::Time,
+            Some("2022-08-03T15:00"),
+        );
+        one(
+            "Trading stopped at 10:30 a.m. EST in New York.",
+            "10:30 a.m. EST",
+            TimexType::Time,
+            Some("2022-08-03T10:30"),
+        );
+        one(
+            "The quake struck at 14:05 UTC offshore.",
+            "14:05 UTC",
+            TimexType::Time,
+            Some("2022-08-03T14:05Z"),
+        );
+        one(
+            "Protesters gathered on Tuesday night outside the hall.",
+            "Tuesday night",
+            TimexType::Time,
+            Some("2022-08-02TNI"),
+        );
+        one(
+            "The pilot landed Tuesday morning, officials said.",
+            "Tuesday morning",
+            TimexType::Time,
+            Some("2022-08-02TMO"),
+        );
+        one(
+            "Residents heard shots last night.",
+            "last night",
+            TimexType::Time,
+            Some("2022-08-02TNI"),
+        );
+        one(
+            "The minister spoke this morning.",
+            "this morning",
+            TimexType::Time,
+            Some("2022-08-03TMO"),
+        );
+        one(
+            "Crowds are expected tonight.",
+            "tonight",
+            TimexType::Time,
+            Some("2022-08-03TNI"),
+        );
+    }
+
+    #[test]
+    fn durations() {
+        let d = |text: &str, surface: &str, value: &str| {
+            one(text, surface, TimexType::Duration, Some(value))
+        };
+        d("The siege lasted three years.", "three years", "P3Y");
+        d(
+            "The crowd waited for 20 minutes in the rain.",
+            "20 minutes",
+            "PT20M",
+        );
+        d("The town was rebuilt over a decade.", "a decade", "P10Y");
+        d("He signed a two-year contract.", "two-year", "P2Y");
+        d("Officers questioned him for 24 hours.", "24 hours", "PT24H");
+        d(
+            "Prices climbed over the past three months.",
+            "the past three months",
+            "P3M",
+        );
+        d(
+            "The station will close for several weeks.",
+            "several weeks",
+            "PXW",
+        );
+        d(
+            "The trial may last a couple of days.",
+            "a couple of days",
+            "P2D",
+        );
+        d(
+            "The engine ran for twenty-five minutes.",
+            "twenty-five minutes",
+            "PT25M",
+        );
+    }
+
+    #[test]
+    fn sets() {
+        let s = |text: &str, surface: &str, value: &str| {
+            one(text, surface, TimexType::Set, Some(value))
+        };
+        s(
+            "The council meets every week in the old hall.",
+            "every week",
+            "P1W",
+        );
+        s("Ferries run daily between the islands.", "daily", "P1D");
+        s("The fee is reviewed annually.", "annually", "P1Y");
+        s("The market opens each Monday.", "each Monday", "XXXX-WXX-1");
+        s(
+            "The census is held every two years.",
+            "every two years",
+            "P2Y",
+        );
+        s("The clinic sees 40 patients a day.", "a day", "P1D");
+    }
+
+    #[test]
+    fn without_a_year_or_an_anchor() {
+        let finder = DateFinder::new();
+        let text = "The inquiry opened on August 2 and met again last week.";
+        let values: Vec<_> = finder
+            .find(text, None)
+            .into_iter()
+            .map(|d| d.value)
+            .collect();
+        assert_eq!(
+            values,
+            [Some("XXXX-08-02".to_string()), Some("PAST_REF".to_string())]
+        );
+    }
+
+    #[test]
+    fn event_anchored_phrases_stay_unresolved() {
+        one(
+            "Refugees fled in the early days of the invasion.",
+            "the early days",
+            TimexType::Date,
+            None,
+        );
+        one(
+            "Shops reopened the day after the storm.",
+            "the day",
+            TimexType::Date,
+            None,
+        );
+        date(
+            "Snow fell in the first week of March.",
+            "the first week of March",
+            "2022-03",
+        );
+    }
+
+    #[test]
+    fn numbers_and_words_that_are_not_dates() {
+        for text in [
+            "The club signed 1500 new members and paid $2000 in fees.",
+            "Call 555-1234 or 020 7946 0958 for tickets.",
+            "The home side won 3-2 after extra time.",
+            "Prices may rise, and they may fall further.",
+            "Thousands march through the capital every year.",
+            "About 2,000 people attended; 1,999 stayed late.",
+            "Turnout reached 45.2000 percent in one ward.",
+            "The index fell 2.5% to 2150.75 points.",
+            "She wrote for The Sun and the China Daily.",
+        ] {
+            let all = found(text);
+            let wrong: Vec<_> = all
+                .iter()
+                .filter(|(s, _, _)| !matches!(s.as_str(), "every year"))
+                .collect();
+            assert!(wrong.is_empty(), "{text:?}: {wrong:?}");
+        }
+        date("Elections were held in May.", "May", "2022-05");
+        assert!(found("Officials May Delay Decision").is_empty());
+    }
+
+    #[test]
+    fn ranges_lie_on_char_boundaries_and_nothing_panics() {
+        let finder = DateFinder::new();
+        let texts = [
+            "«Aug. 2» — 2022-08-0\u{301}2, 3 p.m. 日本 Mon\u{200B}day ’90s '",
+            "12/31/99 0800 UTC 24:61 a.m. 99999999999999999999 years ago",
+            "the end of the the first days of of the 4th quarter-",
+            "every every 9999999 decades ago; last last next this",
+            "Ṁarch 3, ＭＡＹ ２, the 1990’s, mid-",
+        ];
+        for text in texts {
+            for cut in (0..=text.len()).filter(|&c| text.is_char_boundary(c)) {
+                for piece in [&text[..cut], &text[cut..]] {
+                    for anchor in [
+                        None,
+                        Anchor::parse("9999-12-31"),
+                        Anchor::parse("1000-01-01"),
+                    ] {
+                        for d in finder.find(piece, anchor) {
+                            assert!(
+                                piece.is_char_boundary(d.range.start)
+                                    && piece.is_char_boundary(d.range.end)
+                            );
+                            assert!(d.range.start < d.range.end && d.range.end <= piece.len());
+                        }
+                    }
+                }
+            }
+        }
+        let ranges = [3..9, 0..4, 1000..1001, 12..14];
+        let _ = finder.find_in("on Monday, 2 May", &ranges, anchor());
+    }
+
+    #[test]
+    fn anchors_parse_full_dates_only() {
+        assert_eq!(
+            Anchor::parse("2022-08-02T10:00:00Z"),
+            Some(Anchor {
+                year: 2022,
+                month: 8,
+                day: 2
+            })
+        );
+        assert_eq!(Anchor::parse("--08-02"), None);
+        assert_eq!(Anchor::parse("2022-02-30"), None);
+        assert_eq!(Anchor::parse("2022-08"), None);
+        assert_eq!(iso_week(days_from_civil(2021, 1, 3)), Some((2020, 53)));
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
 }

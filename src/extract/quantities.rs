@@ -351,7 +351,14 @@ impl<'a> QuantityFinder<'a> {
     pub fn find(&self, text: &str, blocks: &[Range<usize>]) -> Vec<FoundQuantity> {
         let mut found: Vec<FoundQuantity> = Vec::new();
         for block in blocks {
-            let tokens = tokenize(text, block.clone());
+            let mut tokens = tokenize(text, block.clone());
+            // Digits in a web address (`?id=2024&page=3`) are no quantities.
+            let addresses = web_addresses(&text[block.clone()], block.start);
+            tokens.retain(|t| {
+                !addresses
+                    .iter()
+                    .any(|a| a.start <= t.range.start && t.range.end <= a.end)
+            });
             let mut at = 0;
             while at < tokens.len() {
                 let Some((reading, end)) = self.read(text, &tokens, at) else {
@@ -503,15 +510,17 @@ impl<'a> QuantityFinder<'a> {
                 }
             }
         }
-        if let Some((code, len)) = self.currency_after(text, tokens, end) {
-            if reading.unit.is_none() {
-                reading.unit = Some(code.to_string());
-            }
-            reading.kind = QuantityKind::Money;
-            return Some(len);
-        }
         if reading.kind == QuantityKind::Money {
-            return Some(0);
+            return Some(0); // the currency came first (`$20`)
+        }
+        // `billions of dollars`, `millions of pounds`
+        let of = usize::from(
+            tokens.get(end).is_some_and(|t| t.is_word("of")) && reading.range_end.is_some(),
+        );
+        if let Some((code, len)) = self.currency_after(text, tokens, end + of) {
+            reading.unit = Some(code.to_string());
+            reading.kind = QuantityKind::Money;
+            return Some(of + len);
         }
         if let Some(len) = age(tokens, end) {
             reading.kind = QuantityKind::Age;
@@ -686,9 +695,10 @@ impl<'a> QuantityFinder<'a> {
     }
 
     /// One number written in parts, read like a person says it: units and
-    /// tens add up (`twenty-five`), `hundred` multiplies the group before
-    /// it, a scale closes a group (`two million three hundred thousand`), a
-    /// fraction or an ordinal after a small number divides it (`two thirds`).
+    /// tens add up (`twenty-five`), `hundred` multiplies the units before it,
+    /// a scale closes a group (`two million three hundred thousand`), and a
+    /// fraction or an ordinal after a small number divides it (`two thirds`,
+    /// `one-eighth`, `one in five`).
     fn compound(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
         #[derive(PartialEq, Clone, Copy)]
         enum Part {
@@ -700,145 +710,171 @@ impl<'a> QuantityFinder<'a> {
             Digits,
         }
         let word_at = |k: usize| tokens.get(k).and_then(Token::word);
-        let (mut total, mut group, mut last) = (0.0f64, 0.0f64, Part::Start);
-        let mut k = i;
-        let mut end = i;
+        let hyphen_at = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.attached && t.is_symbol(&['-', '–']))
+        };
+        // Closed groups, the group under a thousand, and its units and tens.
+        let (mut total, mut group, mut small) = (0.0f64, 0.0f64, 0.0f64);
+        let (mut last, mut last_scale) = (Part::Start, 1.0f64);
+        let (mut k, mut end) = (i, i);
         while let Some(token) = tokens.get(k) {
-            if let Some(value) = self.digits_value(tokens, k) {
+            if let Some((value, next)) = self.digits_value(tokens, k) {
                 // After a scale only the rest of the number: `4 thousand 3 hundred`.
                 let rest = matches!(last, Part::Scale | Part::Hundred)
-                    && value.0 < 1000.0
-                    && value.0.fract() == 0.0;
+                    && value < 1000.0
+                    && value.fract() == 0.0;
                 if !(last == Part::Start || rest) {
                     break;
                 }
-                group += value.0;
-                k = value.1;
-                last = Part::Digits;
-                end = k;
+                small += value;
+                (k, end, last) = (next, next, Part::Digits);
                 continue;
             }
             let Some(word) = token.word() else { break };
             let next = word_at(k + 1);
-            match word {
-                _ if self.units.contains_key(word) => {
-                    let value = self.units[word];
-                    let fits = match last {
-                        Part::Start | Part::Hundred | Part::Scale => true,
-                        Part::Ten => value < 10.0 && value > 0.0,
-                        _ => false,
-                    };
-                    if !fits {
-                        break;
-                    }
-                    group += value;
-                    last = Part::Unit;
-                }
-                _ if self.tens.contains_key(word) => {
-                    if !matches!(last, Part::Start | Part::Hundred | Part::Scale) {
-                        break;
-                    }
-                    group += self.tens[word];
-                    last = Part::Ten;
-                    // `twenty-five`: the hyphen joins the unit to its ten.
-                    let hyphen = tokens
-                        .get(k + 1)
-                        .is_some_and(|t| t.attached && t.is_symbol(&['-', '–']));
-                    if let Some(&unit) = word_at(k + 2)
-                        .filter(|_| hyphen)
-                        .and_then(|w| self.units.get(w))
-                    {
-                        if unit > 0.0 && unit < 10.0 {
-                            group += unit;
-                            last = Part::Unit;
-                            k += 2;
-                        }
-                    }
-                }
-                "a" | "an" if last == Part::Start => {
-                    let counts = next.is_some_and(|n| {
-                        self.scales.contains_key(n)
-                            || n == "dozen"
-                            || self.fractions.contains_key(n)
-                            || self.denominator(n).is_some()
-                    });
-                    if !counts {
-                        return None;
-                    }
-                    group = 1.0;
-                    last = Part::Unit;
-                }
-                "hundred" if matches!(last, Part::Unit | Part::Ten | Part::Digits) => {
-                    group = group.max(1.0) * 100.0;
-                    last = Part::Hundred;
-                }
-                "dozen" | "dozens" if last != Part::Start => {
-                    group = group.max(1.0) * 12.0;
-                    last = Part::Hundred;
-                }
-                _ if self.scales.contains_key(word) && last != Part::Start && word != "hundred" => {
-                    total += group.max(1.0) * self.scales[word];
-                    group = 0.0;
-                    last = Part::Scale;
-                }
-                "and" if last != Part::Start => {
-                    // `two and a half`, `five and a quarter`
-                    if next.is_some_and(|n| n == "a" || n == "an") {
-                        if let Some(&fraction) = word_at(k + 2).and_then(|w| self.fractions.get(w))
-                        {
-                            group += fraction;
-                            k += 3;
-                            end = k;
-                            last = Part::Unit;
-                            continue;
-                        }
-                    }
-                    let more = next
-                        .is_some_and(|n| self.units.contains_key(n) || self.tens.contains_key(n))
-                        || tokens.get(k + 1).is_some_and(Token::is_number) && last == Part::Hundred;
-                    if !more {
-                        break;
-                    }
-                    k += 1;
-                    continue;
-                }
-                "half" | "quarter" if last == Part::Start => {
-                    // `half a million`, `quarter million`, `half a dozen`
-                    let skip = usize::from(matches!(next, Some("a" | "an")));
-                    let scale = word_at(k + 1 + skip)?;
-                    let factor = if scale == "dozen" {
-                        12.0
-                    } else {
-                        *self.scales.get(scale)?
-                    };
-                    group = self.fractions[word] * factor;
-                    k += 2 + skip;
-                    end = k;
-                    last = Part::Scale;
-                    continue;
-                }
-                _ if matches!(last, Part::Unit) && group < 20.0 => {
-                    // `three quarters`, `two thirds`, `one eighth`
-                    let Some(divisor) = self
-                        .fractions
-                        .get(word)
-                        .map(|f| 1.0 / f)
-                        .or_else(|| self.denominator(word))
-                    else {
-                        break;
-                    };
-                    group /= divisor;
-                    k += 1;
-                    end = k;
+            let mut step = 1;
+            if let Some(&value) = self.units.get(word) {
+                let fits = match last {
+                    Part::Start | Part::Hundred | Part::Scale => true,
+                    Part::Ten => value > 0.0 && value < 10.0,
+                    _ => false,
+                };
+                if !fits {
                     break;
                 }
-                _ => break,
+                small += value;
+                last = Part::Unit;
+            } else if let Some(&value) = self.tens.get(word) {
+                if !matches!(last, Part::Start | Part::Hundred | Part::Scale) {
+                    break;
+                }
+                small += value;
+                last = Part::Ten;
+                // `twenty-five`: the hyphen joins the unit to its ten.
+                if let Some(&unit) = word_at(k + 2)
+                    .filter(|_| hyphen_at(k + 1))
+                    .and_then(|w| self.units.get(w))
+                {
+                    if unit > 0.0 && unit < 10.0 {
+                        small += unit;
+                        last = Part::Unit;
+                        step = 3;
+                    }
+                }
+            } else if matches!(word, "a" | "an") && last == Part::Start {
+                let counts = next.is_some_and(|n| {
+                    self.scales.contains_key(n)
+                        || n == "dozen"
+                        || self.fractions.contains_key(n)
+                        || self.denominator(n).is_some()
+                });
+                if !counts {
+                    return None;
+                }
+                small = 1.0;
+                last = Part::Unit;
+            } else if word == "hundred" && matches!(last, Part::Unit | Part::Ten | Part::Digits) {
+                group += small * 100.0;
+                small = 0.0;
+                last = Part::Hundred;
+            } else if matches!(word, "dozen" | "dozens") && last != Part::Start {
+                small = small.max(1.0) * 12.0;
+                last = Part::Hundred;
+            } else if let Some(&scale) = self.scales.get(word).filter(|_| last != Part::Start) {
+                total += (group + small).max(1.0) * scale;
+                (group, small, last, last_scale) = (0.0, 0.0, Part::Scale, scale);
+            } else if word == "and" && last != Part::Start {
+                // `two and a half`, `a million and a half`, `forty and a third`
+                let fraction = word_at(k + 2)
+                    .filter(|_| matches!(next, Some("a" | "an" | "one")))
+                    .and_then(|w| {
+                        self.fractions
+                            .get(w)
+                            .copied()
+                            .or_else(|| self.denominator(w).map(|d| 1.0 / d))
+                    });
+                if let Some(fraction) = fraction {
+                    if last == Part::Scale {
+                        total += fraction * last_scale;
+                    } else {
+                        small += fraction;
+                    }
+                    k += 3;
+                    end = k;
+                    continue;
+                }
+                let more = next
+                    .is_some_and(|n| self.units.contains_key(n) || self.tens.contains_key(n))
+                    || tokens.get(k + 1).is_some_and(Token::is_number) && last == Part::Hundred;
+                if !more {
+                    break;
+                }
+                k += 1;
+                continue;
+            } else if matches!(word, "half" | "quarter") && last == Part::Start {
+                // `half a million`, `quarter million`, `half a dozen`
+                let skip = usize::from(matches!(next, Some("a" | "an")));
+                let scale = word_at(k + 1 + skip)?;
+                let factor = if scale == "dozen" {
+                    12.0
+                } else {
+                    *self.scales.get(scale)?
+                };
+                total = self.fractions[word] * factor;
+                k += 2 + skip;
+                end = k;
+                last = Part::Scale;
+                continue;
+            } else if matches!(word, "in" | "out")
+                && matches!(last, Part::Unit | Part::Digits)
+                && group == 0.0
+                && total == 0.0
+            {
+                // `one in five`, `two out of three`: a share.
+                let at = k + 1 + usize::from(word == "out" && next == Some("of"));
+                if word == "out" && next != Some("of") {
+                    break;
+                }
+                let Some(whole) = self.compound(tokens, at).filter(|w| w.value > small) else {
+                    break;
+                };
+                return Some(NumberRead {
+                    value: small / whole.value,
+                    end: whole.end,
+                    vague_high: None,
+                });
+            } else {
+                // `three quarters`, `two thirds`, `one-eighth`
+                let written = matches!(last, Part::Unit) && small < 20.0 && group == 0.0;
+                let divisor = self
+                    .fractions
+                    .get(word)
+                    .map(|f| 1.0 / f)
+                    .or_else(|| self.denominator(word));
+                match (written, divisor) {
+                    (true, Some(divisor)) => {
+                        small /= divisor;
+                        end = k + 1;
+                    }
+                    _ => break,
+                }
+                break;
             }
-            k += 1;
+            // `one-eighth`, `two-thirds`: a hyphen before a fraction keeps the number going.
+            if last == Part::Unit && hyphen_at(k + step) {
+                if let Some(w) = word_at(k + step + 1) {
+                    if self.fractions.contains_key(w) || self.denominator(w).is_some() {
+                        step += 1;
+                    }
+                }
+            }
+            k += step;
             end = k;
         }
         (end > i).then_some(NumberRead {
-            value: total + group,
+            value: total + group + small,
             end,
             vague_high: None,
         })
@@ -848,6 +884,20 @@ impl<'a> QuantityFinder<'a> {
     fn denominator(&self, word: &str) -> Option<f64> {
         let singular = word.strip_suffix('s').unwrap_or(word);
         self.ordinals.get(singular).copied().filter(|&v| v >= 3.0)
+    }
+
+    /// `1/2`, `3/4` at token `k`: digits, a slash and digits written together.
+    fn slash_fraction(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+        let [numerator, slash, denominator] = tokens.get(k..k + 3)? else {
+            return None;
+        };
+        let (TokenKind::Number { value: n, .. }, TokenKind::Number { value: d, .. }) =
+            (&numerator.kind, &denominator.kind)
+        else {
+            return None;
+        };
+        let written_together = slash.attached && denominator.attached && slash.is_symbol(&['/']);
+        (written_together && *d > 0.0 && *d < 100.0).then_some((n / d, k + 3))
     }
 
     /// Digits at token `k`, with a fraction after them (`1/2`, `2½`), or a
@@ -870,17 +920,13 @@ impl<'a> QuantityFinder<'a> {
         if let Some(fraction) = tokens.get(k + 1).filter(|t| t.attached).and_then(vulgar) {
             return Some((value + fraction, k + 2));
         }
-        if let (Some(slash), Some(denominator)) = (tokens.get(k + 1), tokens.get(k + 2)) {
-            if let TokenKind::Number { value: d, .. } = denominator.kind {
-                if slash.attached
-                    && denominator.attached
-                    && slash.is_symbol(&['/'])
-                    && d > 0.0
-                    && d < 100.0
-                {
-                    return Some((value / d, k + 3));
-                }
-            }
+        // `10 1/2`: a whole number and a fraction after it.
+        if let Some((fraction, next)) = self.slash_fraction(tokens, k + 1).filter(|&(f, _)| f < 1.0)
+        {
+            return Some((value + fraction, next));
+        }
+        if let Some((fraction, next)) = self.slash_fraction(tokens, k) {
+            return Some((fraction, next));
         }
         Some((value, k + 1))
     }
@@ -1199,6 +1245,26 @@ impl<'a> QuantityFinder<'a> {
     }
 }
 
+/// The byte ranges of web addresses in a block: from `http`, `www.` or `://`
+/// to the next space.
+fn web_addresses(body: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|marker| body[from..].find(marker))
+        .min()
+    {
+        let start = from + found;
+        let end = body[start..]
+            .find(char::is_whitespace)
+            .map_or(body.len(), |n| start + n);
+        out.push(base + start..base + end);
+        from = end;
+    }
+    out
+}
+
 /// Whether the number at `i` is one group of a phone number or a code:
 /// three or more groups of plain digits, seven or more digits in all, with
 /// only spaces, dashes, dots or parentheses between (looked for a few
@@ -1338,11 +1404,18 @@ mod tests {
 
     #[test]
     fn counts_in_digits_and_words() {
+        assert_eq!(one("It runs 10 1/2 miles.").value, 10.5);
+        assert_eq!(one("It cost 64.2 cents.").value, 0.642);
         let found = values("Some 75,000 troops, 1.2k posts, four boats, twenty-five cars and two hundred and fifty homes.");
         let numbers: Vec<f64> = found.iter().map(|f| f.1).collect();
         assert_eq!(numbers, [75_000.0, 1_200.0, 4.0, 25.0, 250.0], "{found:?}");
         assert_eq!(one("They sold a dozen eggs.").value, 12.0);
         assert_eq!(one("Three quarters of voters agreed.").value, 0.75);
+        assert_eq!(one("Two-thirds of voters agreed.").value, 2.0 / 3.0);
+        assert_eq!(one("One in five voters agreed.").value, 0.2);
+        assert_eq!(one("It took two and a half million votes.").value, 2.5e6);
+        assert_eq!(one("It took a million and a half votes.").value, 1.5e6);
+        assert_eq!(one("It took three hundred and two votes.").value, 302.0);
     }
 
     #[test]
@@ -1377,6 +1450,11 @@ mod tests {
         assert_eq!((tens.value, tens.range_end), (20_000.0, Some(99_999.0)));
         assert_eq!(tens.counted.as_deref(), Some("people"));
         assert_eq!(one("hundreds of flights").range_end, Some(999.0));
+        let billions = one("billions of dollars of arms");
+        assert_eq!(
+            (billions.unit.as_deref(), billions.kind),
+            (Some("USD"), QuantityKind::Money)
+        );
     }
 
     #[test]
@@ -1442,6 +1520,7 @@ mod tests {
             "It happened in 1962 and again on August 2.",
             "We met at 10:30 on 2 August.",
             "The COVID-19 wave ended.",
+            "See https://example.org/story?id=2024&page=3 for more.",
             "The talks lasted three days.",
             "He visited Room 101 twice.",
         ] {

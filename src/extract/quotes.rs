@@ -59,6 +59,9 @@ pub struct QuoteFinder<'a> {
 /// shorter ones need one (scare quotes are mostly one or two words).
 const UNATTRIBUTED_PARTIAL_WORDS: usize = 4;
 
+/// How many words next to a cue a speaker's mention is looked for among.
+const MENTION_WORDS: usize = 40;
+
 /// How many earlier quotes a pronoun's speaker is looked for among.
 const ANTECEDENT_QUOTES: usize = 50;
 
@@ -601,10 +604,16 @@ impl<'a> QuoteFinder<'a> {
         ];
         // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped.
         let outside = |w: &&Word| !inside_parentheses(text, w.start);
+        // A mention lies within a few words of its cue: the nearest 40 are plenty.
         let ordered: Vec<&Word> = if forward {
-            window.iter().filter(outside).collect()
+            window.iter().filter(outside).take(MENTION_WORDS).collect()
         } else {
-            window.iter().rev().filter(outside).collect()
+            window
+                .iter()
+                .rev()
+                .filter(outside)
+                .take(MENTION_WORDS)
+                .collect()
         };
         // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
         let skipped = ordered
@@ -1241,18 +1250,20 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
     text[start..end].trim()
 }
 
-/// Whether byte `at` lies inside parentheses on its line. An aside is short,
-/// so only a window before `at` is searched: a scan to the line's start
-/// would make every word of a long line cost the whole line.
+/// Whether byte `at` lies inside parentheses on its line: the nearest
+/// parenthesis before it opens. An aside is short, so only a short window is
+/// searched: a scan to the line's start would make every word of a long line
+/// cost the whole line. Parentheses and newlines are ASCII, so bytes do.
 fn inside_parentheses(text: &str, at: usize) -> bool {
-    let window = &text[floor_char_boundary(text, at.saturating_sub(PARENTHESIS_WINDOW))..at];
-    let before = window.rsplit('\n').next().unwrap_or(window);
-    before
-        .rfind('(')
-        .is_some_and(|open| !before[open..].contains(')'))
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .rev()
+        .take(PARENTHESIS_WINDOW)
+        .find(|&&b| matches!(b, b'(' | b')' | b'\n'))
+        == Some(&b'(')
 }
 
-const PARENTHESIS_WINDOW: usize = 400;
+const PARENTHESIS_WINDOW: usize = 200;
 
 /// The text with parenthesized asides removed.
 fn strip_parenthesized(gap: &str) -> String {

@@ -1,6 +1,7 @@
 // Each document's own text: facts the reader can correct, boilerplate set
 // apart, quotes and other findings highlighted in place.
 import { element, speakerClass, documentLabel } from './dom.js';
+import { factSpans, factLegend, factList } from './facts.js';
 
 // Documents whose boilerplate the reader chose to see, kept across re-analyses.
 const showing = new Set();
@@ -8,7 +9,7 @@ const showing = new Set();
 const FACTS = [['title', 'Title'], ['outlet', 'Outlet'], ['byline', 'Byline'], ['date', 'Date']];
 
 export function renderDocuments(container, report, corrections, onCorrect, onFlip) {
-  container.replaceChildren(...report.documents.map((doc, index) => {
+  container.replaceChildren(factLegend(container, report), ...report.documents.map((doc, index) => {
     const facts = element('dl', { class: 'facts' }, FACTS.map(([field, label]) => {
       const input = element('input', { type: 'text', value: corrections[index][field] ?? doc[field] ?? '', placeholder: 'unknown', 'aria-label': `${label} of document ${index + 1}` });
       input.addEventListener('change', () => onCorrect(index, field, input.value.trim() || null));
@@ -16,12 +17,13 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
     }));
     if (doc.dateline_place) facts.append(element('dt', {}, 'Dateline'), element('dd', {}, doc.dateline_place));
     const text = element('div', { class: 'doc-text', title: 'Click a line to set it apart as boilerplate, or to bring it back' },
-      renderLines(doc, (line) => onFlip(index, line)));
+      renderLines(doc, index, (line) => onFlip(index, line)));
     const toggle = element('input', { type: 'checkbox', checked: showing.has(doc.name) });
     const article = element('article', { class: `doc${showing.has(doc.name) ? '' : ' hide-boilerplate'}`, 'data-doc': index },
       element('h3', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)),
       facts,
       element('label', { class: 'toggle' }, toggle, ` Show the ${doc.boilerplate.length} boilerplate line${doc.boilerplate.length === 1 ? '' : 's'}`),
+      factList(doc, index),
       text);
     toggle.addEventListener('change', () => {
       article.classList.toggle('hide-boilerplate', !toggle.checked);
@@ -32,9 +34,9 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
 }
 
 // One element per line, so a click can flip that line; highlights are cut at line ends.
-function renderLines(doc, onFlip) {
+function renderLines(doc, index, onFlip) {
   const chars = [...doc.text];
-  const spans = collectSpans(doc);
+  const spans = collectSpans(doc, index);
   const lines = [];
   let start = 0;
   for (let i = 0; i <= chars.length; i += 1) {
@@ -45,43 +47,64 @@ function renderLines(doc, onFlip) {
   }
   return lines.map(([from, to], number) => {
     const inLine = spans.filter((s) => s.start < to && s.end > from)
-      .map((s) => ({ ...s, start: Math.max(s.start, from), end: Math.min(s.end, to) }));
+      .map((s) => ({ ...s, start: Math.max(s.start, from), end: Math.min(s.end, to), part: s.start < from }));
     const setApart = inLine.find((s) => s.kind === 'boilerplate' && s.start === from && s.end === to);
     const line = element('div', { class: `line${setApart ? ' boilerplate-line' : ''}${to === from ? ' blank' : ''}`, 'data-line': number },
       nest(chars, inLine, from, to));
     if (to > from) {
-      line.addEventListener('click', () => {
-        if (!String(window.getSelection())) onFlip(number); // selecting text is not a flip
+      line.addEventListener('click', (event) => {
+        // Selecting text is not a flip, nor is a click on a number or date to see its value.
+        if (!String(window.getSelection()) && !event.target.closest('mark.fact')) onFlip(number);
       });
     }
     return line;
   });
 }
 
-function collectSpans(doc) {
+// The order in which highlights layer, outermost first: where two cross, the
+// inner kind is cut at the outer one's edge.
+const RANK = ['boilerplate', 'quote', 'speaker', 'entity', 'quantity', 'date'];
+
+function collectSpans(doc, index) {
   return [
     ...doc.boilerplate.map((b) => ({ ...b, kind: 'boilerplate', title: `boilerplate: ${b.reason}`, attrs: { 'data-reason': b.reason } })),
-    ...doc.quotes.map((q) => ({ ...q, kind: 'quote', title: `${q.kind} quote — ${q.speaker || 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`, attrs: { 'data-speaker': q.speaker || '', 'data-quote-kind': q.kind }, className: speakerClass(q.speaker) })),
+    ...doc.quotes.map((q) => ({ ...q, kind: 'quote', tag: 'mark', title: `${q.kind} quote — ${q.speaker || 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`, attrs: { 'data-speaker': q.speaker || '', 'data-quote-kind': q.kind }, className: speakerClass(q.speaker) })),
     ...doc.quotes.filter((q) => q.speaker_span).map((q) => ({ ...q.speaker_span, kind: 'speaker', title: `speaker: ${q.speaker}`, className: speakerClass(q.speaker) })),
-    ...doc.entities.map((e) => ({ ...e, kind: 'entity', title: `${e.type}: ${e.canonical}` })),
-    ...doc.quantities.map((q) => ({ ...q, kind: 'quantity', title: `${q.approx ? `${q.approx} ` : ''}${q.value}${q.unit ? ` ${q.unit}` : ''}` })),
-    ...doc.dates.map((d) => ({ ...d, kind: 'date', title: d.value || 'unresolved date' })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
+    ...factSpans(doc, index),
+  ].filter((s) => s.end > s.start).map((s) => ({ ...s, rank: RANK.indexOf(s.kind) }));
 }
 
-// Highlights as nested elements: a span inside another (a name inside a quote)
-// nests; spans that cross each other keep the first.
+const order = (a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank;
+
+// Highlights as nested elements: a span inside another (a date inside a quote)
+// nests. Where two cross, one is cut in two and its second piece waits its
+// turn: the inner kind by RANK is the one cut, so quotes stay whole around the
+// numbers and dates they contain. Every character is rendered exactly once.
 function nest(chars, spans, from, to) {
+  const queue = [...spans].sort(order);
+  const later = (piece, i) => {
+    let at = i + 1;
+    while (at < queue.length && order(queue[at], piece) <= 0) at += 1;
+    queue.splice(at, 0, piece);
+  };
   const root = { end: Infinity, children: [] };
   const stack = [root];
-  for (const span of spans) {
+  for (let i = 0; i < queue.length; i += 1) {
+    let span = queue[i];
     while (stack.length > 1 && stack[stack.length - 1].end <= span.start) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (span.end > parent.end) continue; // crosses its parent
-    const lastSibling = parent.children[parent.children.length - 1];
-    if (lastSibling && lastSibling.end > span.start) continue; // crosses a sibling
+    while (span.end > stack[stack.length - 1].end) {
+      const top = stack[stack.length - 1];
+      if (span.rank < top.rank) { // an outer kind starts inside this one: end this one there
+        later({ ...top, start: span.start, part: true }, i);
+        top.end = span.start;
+        stack.pop();
+      } else { // this span continues past its parent's end
+        later({ ...span, start: top.end, part: true }, i);
+        span = { ...span, end: top.end };
+      }
+    }
     const node = { ...span, children: [] };
-    parent.children.push(node);
+    stack[stack.length - 1].children.push(node);
     stack.push(node);
   }
   const text = (a, b) => chars.slice(a, b).join('');
@@ -90,8 +113,8 @@ function nest(chars, spans, from, to) {
     let at = start;
     for (const child of node.children) {
       if (child.start > at) out.push(text(at, child.start));
-      const attrs = { 'data-kind': child.kind === 'speaker' ? null : child.kind, class: [child.kind, child.className].filter(Boolean).join(' '), title: child.title, ...child.attrs };
-      out.push(element(child.kind === 'quote' ? 'mark' : 'span', attrs, build(child, child.start, child.end)));
+      const attrs = { 'data-kind': child.kind === 'speaker' ? null : child.kind, class: [child.kind, child.className].filter(Boolean).join(' '), title: child.title, ...(child.part ? child.partAttrs ?? child.attrs : child.attrs) };
+      out.push(element(child.tag || 'span', attrs, build(child, child.start, child.end)));
       at = child.end;
     }
     if (end > at) out.push(text(at, end));
