@@ -494,7 +494,8 @@ impl DateFinder {
         }
         let k = i + 3;
         if cx.w(k) == "the" {
-            if let Some(unit) = cx.e(k + 1).and_then(|e| e.unit).filter(|u| u.is_calendar()) {
+            let unit = cx.e(k + 1).and_then(|e| e.unit);
+            if let Some(unit) = unit.filter(|&u| u.is_calendar() || u == Unit::Day) {
                 if cx.glued(k + 2) && cx.p(k + 2, '\'') {
                     return None;
                 }
@@ -522,8 +523,21 @@ impl DateFinder {
             Kind::Num => self.numeric(cx, i),
             Kind::Word => self.wordy(cx, i, after_the),
             Kind::Punct('\'' | '’') => {
-                // '90s
+                // '90s; '82
                 let (n, len) = cx.num(i + 1)?;
+                let lone = cx
+                    .toks
+                    .get(i + 2)
+                    .is_none_or(|t| t.space || t.kind != Kind::Word);
+                if len == 2 && cx.glued(i + 1) && lone && !cx.glued(i) && !cx.p(i + 2, '\'') {
+                    let century = match cx.anchor {
+                        Some(a) if 2000 + n as i32 <= a.year => 20,
+                        _ if n < 30 && cx.anchor.is_none() => 20,
+                        _ => 19,
+                    };
+                    let value = format!("{century}{n:02}");
+                    return Some(Hit::new(i, i + 2, TimexType::Date, Some(value)));
+                }
                 if len != 2
                     || !cx.glued(i + 1)
                     || !cx.glued(i + 2)
@@ -1265,33 +1279,6 @@ impl DateFinder {
             return None;
         }
         if let Some(unit) = e.unit {
-            // `for the year`, `earlier in the month`: the anchor's.
-            let the_unit = after_the
-                && matches!(w, "year" | "month" | "week")
-                && !cx.glued(i + 1)
-                && !matches!(
-                    cx.w(i + 1),
-                    "of" | "after"
-                        | "before"
-                        | "when"
-                        | "that"
-                        | "which"
-                        | "in"
-                        | "earlier"
-                        | "ago"
-                        | "later"
-                        | "since"
-                        | "to"
-                        | "before"
-                )
-                && !cx.num(i + 1).is_some();
-            if the_unit {
-                let value = cx.anchor.and_then(|a| relative_value(a, unit, 0));
-                return Some(Hit {
-                    the_ok: true,
-                    ..Hit::new(i, i + 1, TimexType::Date, value)
-                });
-            }
             // `on the day`, `later in the day`: the document's day.
             let in_the_day = after_the
                 && w == "day"
@@ -1407,6 +1394,14 @@ impl DateFinder {
                     ..Hit::new(i, i + 1, TimexType::Date, Some("PRESENT_REF".into()))
                 })
             }
+            "time" if after_the && cx.w(i + 1) == "being" => Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 2, TimexType::Date, Some("PRESENT_REF".into()))
+            }),
+            "long" | "short" if after_the && cx.w(i + 1) == "term" => Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 2, TimexType::Date, Some("FUTURE_REF".into()))
+            }),
             "near" if after_the && matches!(cx.w(i + 1), "future" | "term") => Some(Hit {
                 the_ok: true,
                 ..Hit::new(i, i + 2, TimexType::Date, Some("FUTURE_REF".into()))
@@ -1465,6 +1460,14 @@ impl DateFinder {
             return Some(Hit::new(
                 i,
                 k + 1,
+                TimexType::Date,
+                Some(format!("{y:04}-{m:02}")),
+            ));
+        }
+        if let Some((y, end)) = spelled_year(cx, k) {
+            return Some(Hit::new(
+                i,
+                end,
                 TimexType::Date,
                 Some(format!("{y:04}-{m:02}")),
             ));
@@ -1635,6 +1638,27 @@ impl DateFinder {
                     the_ok: true,
                     ..Hit::new(i, j + 1, TimexType::Date, None)
                 });
+            }
+            // `this year's third quarter`
+            let possessive = cx.glued(j + 1)
+                && (cx.p(j + 1, '\'') || cx.p(j + 1, '’'))
+                && cx.glued(j + 2)
+                && cx.w(j + 2) == "s";
+            if unit == Unit::Year && possessive {
+                if let Some(ordinal) = cx.e(j + 3).and_then(|e| e.ordinal) {
+                    if let (Some(q), Some(a)) = (self.quarter(cx, j + 3, ordinal, j + 4), cx.anchor)
+                    {
+                        let value = q.value.map(|v| {
+                            let year = a.year as i64 + offset;
+                            format!("{year:04}{}", v.get(4..).unwrap_or(""))
+                        });
+                        return Some(Hit {
+                            start: i,
+                            value,
+                            ..q
+                        });
+                    }
+                }
             }
             let value = cx.anchor.and_then(|a| relative_value(a, unit, offset));
             let value = match (value, cx.anchor) {

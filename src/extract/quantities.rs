@@ -369,6 +369,13 @@ impl<'a> QuantityFinder<'a> {
                 if let Some(previous) = found.last() {
                     if restates(text, previous, &quantity) {
                         quantity.conversion_of = Some(found.len() - 1);
+                        // `more than $8 billion (£6.55 billion)`: the hedge holds for both.
+                        if quantity.approx.is_none() && previous.approx.is_some() {
+                            let scale = quantity.value / previous.value;
+                            quantity.approx.clone_from(&previous.approx);
+                            quantity.min = previous.min.map(|m| tidy(m * scale));
+                            quantity.max = previous.max.map(|m| tidy(m * scale));
+                        }
                     }
                 }
                 found.push(quantity);
@@ -433,6 +440,11 @@ impl<'a> QuantityFinder<'a> {
             approx: approx.map(|(written, a, _)| (written, a)),
         };
         end += self.unit_after(text, tokens, end, &mut reading)?;
+        // `aged 70`
+        if reading.kind == QuantityKind::Count && at > 0 && tokens[at - 1].is_word("aged") {
+            reading.kind = QuantityKind::Age;
+            reading.unit = Some("year".to_string());
+        }
         let lone = !digits && reading.value == 1.0 && end == i + 1;
         let counted_as_time = reading.kind == QuantityKind::Count
             && tokens
@@ -442,7 +454,7 @@ impl<'a> QuantityFinder<'a> {
         if counted_as_time
             || (reading.kind == QuantityKind::Count
                 && digits
-                && self.names_something(tokens, i, end))
+                && self.names_something(text, tokens, i, end))
             || (lone && reading.approx.is_none())
         {
             return None; // a duration, a year, a label or model number, or `one of them`
@@ -1058,7 +1070,7 @@ impl<'a> QuantityFinder<'a> {
     /// Whether digits at `i..end`, read as a count, name something else: a
     /// year, a time, a day of a month, a phone number, a label (`Room 101`)
     /// or a model (`Boeing 737`, `A380`, `COVID-19`).
-    fn names_something(&self, tokens: &[Token], i: usize, end: usize) -> bool {
+    fn names_something(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
         let token = &tokens[i];
         let TokenKind::Number {
             value,
@@ -1108,11 +1120,13 @@ impl<'a> QuantityFinder<'a> {
             .and_then(Token::word)
             .is_some_and(|w| self.labels.contains(w.trim_end_matches('.')));
         let sentence_start = i < 2 || tokens[i - 2].is_symbol(&['.', '!', '?', ':', '“', '"']);
+        // `Boeing 737`; but `gave Ukraine 16 systems`: a place is no maker.
         let model = previous.is_some_and(|p| {
             p.capitalized
                 && p.word().is_some_and(|w| {
                     !self.lexicon.is_time_word(w) && !self.lexicon.stopwords.contains(w)
                 })
+                && !self.is_place(&text[p.range.clone()])
                 && !sentence_start
         });
         year || time
@@ -1122,6 +1136,10 @@ impl<'a> QuantityFinder<'a> {
             || hyphenated_name
             || label
             || model
+    }
+
+    fn is_place(&self, written: &str) -> bool {
+        self.lexicon.places.contains(written)
     }
 
     /// The quantity's context: what it counts, the verb it is about, its
@@ -1134,13 +1152,24 @@ impl<'a> QuantityFinder<'a> {
         end: usize,
         reading: Reading,
     ) -> FoundQuantity {
-        let counted = self.counted(text, tokens, end);
+        // A measure or a share has no count noun: `two metres deep`, `12% higher`.
+        let counted = match reading.kind {
+            QuantityKind::Measure | QuantityKind::Percent => None,
+            _ => self.counted(text, tokens, end),
+        };
         let after_counted = counted.as_ref().map_or(end, |(_, next)| *next);
         let event = self.event(tokens, at, after_counted);
         let high = reading.range_end.unwrap_or(reading.value);
         let (min, max) = match &reading.approx {
             Some((_, approx)) => approx.interval(reading.value, high),
             None => (Some(reading.value), Some(high)),
+        };
+        // Whole things come in whole numbers: `some 12 people` is 11 to 13.
+        let whole = reading.kind == QuantityKind::Count && reading.value.fract() == 0.0;
+        let (min, max) = if whole {
+            (min.map(|m| tidy(m).ceil()), max.map(|m| tidy(m).floor()))
+        } else {
+            (min.map(tidy), max.map(tidy))
         };
         let range = tokens[at].range.start..tokens[end - 1].range.end;
         FoundQuantity {
@@ -1163,6 +1192,10 @@ impl<'a> QuantityFinder<'a> {
     /// one more (`prisoners of war`), and the token after it.
     fn counted(&self, text: &str, tokens: &[Token], end: usize) -> Option<(String, usize)> {
         let mut at = end;
+        // `dollars worth of arms`
+        if tokens.get(at).is_some_and(|t| t.is_word("worth")) {
+            at += 1;
+        }
         // `thousands of people`, `millions of dollars`
         if tokens.get(at).is_some_and(|t| t.is_word("of")) {
             at += 1;
@@ -1172,7 +1205,7 @@ impl<'a> QuantityFinder<'a> {
                 (!self.lexicon.stopwords.contains(w) || COUNTABLE_FUNCTION_WORDS.contains(&w))
                     && !self.lexicon.cue_verbs.contains(w)
                     && !self.participles.contains(w)
-                    && (t.capitalized || !w.ends_with("ed"))
+                    && (t.capitalized || !w.ends_with("ed") && !w.ends_with("ly"))
             })
         };
         let first = at;
@@ -1295,6 +1328,11 @@ fn in_digit_run(tokens: &[Token], i: usize) -> bool {
         .collect();
     let digits: usize = groups.iter().map(|t| t.range.len()).sum();
     groups.len() >= 3 && digits >= 7
+}
+
+/// A bound rounded to 12 significant digits, so `50 × 1.1` is 55, not 55.00000000000001.
+fn tidy(value: f64) -> f64 {
+    format!("{value:.11e}").parse().unwrap_or(value)
 }
 
 /// Whether digits at `i..end` were scaled by a word or suffix already.
@@ -1430,6 +1468,10 @@ mod tests {
         assert_eq!(one("up to 40 ships").max, Some(40.0));
         assert_eq!(one("nearly 20 villages").min, Some(18.0));
         assert_eq!(
+            (one("some 12 people").min, one("some 12 people").max),
+            (Some(11.0), Some(13.0))
+        );
+        assert_eq!(
             one("at least 12 houses").approx.as_deref(),
             Some("at least")
         );
@@ -1471,11 +1513,12 @@ mod tests {
         assert_eq!(found[3].unit.as_deref(), Some("°C"));
         let money = values("a package of $8 billion (£6.55 billion)");
         assert_eq!(money.len(), 2);
+        let restated = &super::tests::found("a package of more than $8 billion (£6.55 billion)")[1];
         assert_eq!(
-            crate::extract::quantities::tests::found("a package of $8 billion (£6.55 billion)")[1]
-                .conversion_of,
-            Some(0)
+            (restated.conversion_of, restated.approx.as_deref()),
+            (Some(0), Some("more than"))
         );
+        assert_eq!((restated.min, restated.max), (Some(6.55e9), None));
     }
 
     #[test]
@@ -1502,6 +1545,10 @@ mod tests {
             Some("Ukrainian prisoners of war")
         );
         assert_eq!(killed.event.as_deref(), Some("killed"));
+        let aged = one("A man aged 70 was hurt.");
+        assert_eq!(aged.kind, QuantityKind::Age);
+        let gave = one("They gave Ukraine 16 Himars systems.");
+        assert_eq!(gave.counted.as_deref(), Some("Himars systems"));
         let given = one("In all, 16 Himars systems were given to the army.");
         assert_eq!(given.counted.as_deref(), Some("Himars systems"));
         assert_eq!(given.event.as_deref(), Some("given"));
