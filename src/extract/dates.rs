@@ -433,6 +433,13 @@ impl DateFinder {
             return None;
         }
         let k = i + 4;
+        // `a profit for the last year of US$2.7 billion`: `of` brings an amount, not an event.
+        let money = |t: Option<&Tok>| {
+            t.is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Punct('$' | '£' | '€' | '¥')))
+        };
+        if money(cx.toks.get(k)) || money(cx.toks.get(k + 1)) && cx.glued(k + 1) {
+            return None;
+        }
         let inner = if cx.w(k) == "the" {
             self.core(cx, k + 1, true).filter(|h| h.the_ok)
         } else {

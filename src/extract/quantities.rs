@@ -59,12 +59,13 @@ impl Approx {
     /// The interval an approximator allows around `low..=high`; a tenth of
     /// the value is the slack of `about` and `nearly`.
     fn interval(self, low: f64, high: f64) -> (Option<f64>, Option<f64>) {
+        let (below, above) = (low - low.abs() * 0.1, high + high.abs() * 0.1);
         match self {
-            Approx::About => (Some(low * 0.9), Some(high * 1.1)),
+            Approx::About => (Some(below), Some(above)),
             Approx::MoreThan | Approx::AtLeast => (Some(low), None),
             Approx::UpTo | Approx::LessThan => (None, Some(high)),
-            Approx::Nearly => (Some(low * 0.9), Some(high)),
-            Approx::JustOver => (Some(low), Some(high * 1.1)),
+            Approx::Nearly => (Some(below), Some(high)),
+            Approx::JustOver => (Some(low), Some(above)),
         }
     }
 }
