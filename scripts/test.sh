@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: format and lint, unit and integration tests, wasm tests
-# under node, and the browser end-to-end test in headless Chromium.
+# under node, the browser end-to-end tests in headless Chromium, and a short
+# fuzz run of every target (skipped with a message where nightly is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -17,3 +18,4 @@ scripts/build-wasm.sh
 # on a document carrying the test marker.
 wasm-pack build --dev --target web --out-dir target/e2e-pkg --mode no-install --no-pack --no-typescript -- --no-default-features
 node --test tests/e2e/
+scripts/fuzz.sh smoke
