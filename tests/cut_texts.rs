@@ -5,21 +5,12 @@
 
 mod common;
 
-use common::{assert_spans_match, files, project_path};
+use common::{assert_spans_match, fixture_and_seed_texts};
 use parallax::{analyze, Input, Options};
 
 /// Cuts per text: prefixes, suffixes and a middle piece removed, at this many
 /// positions spread over the text.
 const CUTS: usize = 40;
-
-fn texts() -> Vec<String> {
-    let mut paths = files(&project_path("tests/fixtures"), "txt");
-    paths.extend(files(&project_path("../shared/seeds"), "txt"));
-    paths
-        .iter()
-        .map(|path| String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned())
-        .collect()
-}
 
 fn cuts(text: &str) -> Vec<String> {
     let boundaries: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
@@ -36,7 +27,7 @@ fn cuts(text: &str) -> Vec<String> {
 
 #[test]
 fn every_cut_of_every_text_analyzes() {
-    for text in texts() {
+    for text in fixture_and_seed_texts() {
         for (n, cut) in cuts(&text).into_iter().enumerate() {
             let inputs = [
                 Input {

@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_spans_match, files, project_path};
+use common::{assert_spans_match, fixture_and_seed_texts};
 use parallax::report::{Document, Report};
 use parallax::{analyze, Input, Options};
 use proptest::prelude::*;
@@ -106,18 +106,9 @@ fn generated_text() -> impl Strategy<Value = String> {
     })
 }
 
-fn real_texts() -> Vec<String> {
-    let mut paths = files(&project_path("tests/fixtures"), "txt");
-    paths.extend(files(&project_path("../shared/seeds"), "txt"));
-    paths
-        .iter()
-        .map(|path| String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned())
-        .collect()
-}
-
 /// A window of one of our fixtures or seeds, cut at arbitrary characters.
 fn real_window() -> impl Strategy<Value = String> {
-    let texts = real_texts();
+    let texts = fixture_and_seed_texts();
     (0..texts.len(), 0.0..1.0f64, 0.0..1.0f64).prop_map(move |(pick, from, length)| {
         let chars: Vec<char> = texts[pick].chars().collect();
         let start = (from * chars.len() as f64) as usize;

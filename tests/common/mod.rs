@@ -22,6 +22,16 @@ pub fn files(folder: &Path, extension: &str) -> Vec<PathBuf> {
     found
 }
 
+/// The texts of our fixtures and of the seed articles, lossily decoded.
+pub fn fixture_and_seed_texts() -> Vec<String> {
+    let mut paths = files(&project_path("tests/fixtures"), "txt");
+    paths.extend(files(&project_path("../shared/seeds"), "txt"));
+    paths
+        .iter()
+        .map(|path| String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned())
+        .collect()
+}
+
 pub fn analyze_files(paths: &[PathBuf]) -> Report {
     let inputs: Vec<Input> = paths
         .iter()
