@@ -626,13 +626,14 @@ impl DateFinder {
                         year
                     }
                 };
-                if valid_date(year, n as u32, d as u32) && !cx.p(i + 5, '/') {
-                    return Some(Hit::new(
-                        i,
-                        i + 5,
-                        TimexType::Date,
-                        Some(ymd(year, n as u32, d as u32)),
-                    ));
+                // Month first as in US copy; day first when the first cannot be a month.
+                let (m, d) = if n > 12 {
+                    (d as u32, n as u32)
+                } else {
+                    (n as u32, d as u32)
+                };
+                if valid_date(year, m, d) && !cx.p(i + 5, '/') {
+                    return Some(Hit::new(i, i + 5, TimexType::Date, Some(ymd(year, m, d))));
                 }
             }
             return None;
@@ -1983,7 +1984,9 @@ impl<'e> Ctx<'_, 'e> {
                 return Some(tense);
             }
             let w = self.w(k);
-            (w.len() >= 5 && w.ends_with("ed") && !self.cap(k)).then_some(Tense::Past)
+            // `reported`, not `indeed` or `proceed`
+            let past = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed");
+            (past && !self.cap(k)).then_some(Tense::Past)
         };
         let mut before = None;
         let mut k = start;
@@ -2290,6 +2293,7 @@ mod tests {
             "2021-Q3",
         );
         date("Output was flat in fiscal 2020.", "fiscal 2020", "2020");
+        date("The deal closed on 24/12/2015.", "24/12/2015", "2015-12-24");
         date(
             "Sales were flat in the third quarter, the firm said.",
             "the third quarter",
@@ -2469,6 +2473,46 @@ mod tests {
     }
 
     #[test]
+    fn results_stories_and_spelled_years() {
+        // In a story about quarterly results, `a year ago` is that quarter a year before.
+        let text = "Third-quarter profit rose 5% to $2 million.\n\nRevenue was $9 million, up from $8 million a year ago.";
+        one(text, "a year ago", TimexType::Date, Some("2021-Q2"));
+        date("The pump failed five years ago.", "five years ago", "2017");
+        date(
+            "Profit fell in the latest quarter, the bank said.",
+            "the latest quarter",
+            "2022-Q2",
+        );
+        date(
+            "The plan was drawn up in nineteen ninety-six.",
+            "nineteen ninety-six",
+            "1996",
+        );
+        date(
+            "Sales were weak in this year's second quarter.",
+            "this year's second quarter",
+            "2022-Q2",
+        );
+        date("The index ended the day higher.", "the day", "2022-08-03");
+        one(
+            "Shares fell for five straight days.",
+            "five straight days",
+            TimexType::Duration,
+            Some("P5D"),
+        );
+        date(
+            "The firm reported a profit for the last year of $3 million.",
+            "the last year",
+            "2021",
+        );
+        date(
+            "It has been quiet for the time being.",
+            "the time being",
+            "PRESENT_REF",
+        );
+    }
+
+    #[test]
     fn without_a_year_or_an_anchor() {
         let finder = DateFinder::new();
         let text = "The inquiry opened on August 2 and met again last week.";
@@ -2559,6 +2603,135 @@ mod tests {
         }
         let ranges = [3..9, 0..4, 1000..1001, 12..14];
         let _ = finder.find_in("on Monday, 2 May", &ranges, anchor());
+    }
+
+    #[test]
+    fn random_token_soup_never_panics() {
+        const PIECES: &[&str] = &[
+            "the",
+            "last",
+            "next",
+            "this",
+            "early",
+            "mid",
+            "-",
+            "–",
+            "of",
+            "a",
+            "an",
+            "few",
+            "every",
+            "each",
+            "per",
+            "ago",
+            "earlier",
+            "later",
+            "from",
+            "now",
+            "year",
+            "years",
+            "week",
+            "weekend",
+            "quarter",
+            "half",
+            "day",
+            "days",
+            "night",
+            "Monday",
+            "Tuesday",
+            "Sept",
+            "May",
+            "March",
+            "Aug",
+            ".",
+            ",",
+            ":",
+            "/",
+            "'",
+            "’",
+            "s",
+            "th",
+            "st",
+            "0",
+            "00",
+            "1",
+            "12",
+            "24",
+            "31",
+            "99",
+            "1990",
+            "2022",
+            "9999",
+            "0800",
+            "123456789",
+            "p",
+            "m",
+            "am",
+            "PM",
+            "UTC",
+            "EST",
+            "noon",
+            "tonight",
+            "today",
+            "yesterday",
+            "said",
+            "will",
+            "to",
+            "meet",
+            "twenty",
+            "nineteen",
+            "ninety",
+            "six",
+            "hundred",
+            "thousand",
+            "fiscal",
+            "first",
+            "third",
+            "final",
+            "century",
+            "decades",
+            "'90s",
+            "$",
+            "%",
+            "\n",
+            " ",
+            "  ",
+            "日本",
+            "é",
+            "\u{301}",
+            "recent",
+            "current",
+            "daily",
+            "annual",
+            "quarterly",
+        ];
+        let finder = DateFinder::new();
+        let anchors = [
+            None,
+            anchor(),
+            Anchor::parse("1000-01-01"),
+            Anchor::parse("9999-12-31"),
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for round in 0..20000 {
+            let mut text = String::new();
+            for _ in 0..(round % 23 + 1) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                if seed & 0x30 != 0 {
+                    text.push(' ');
+                }
+            }
+            for d in finder.find(&text, anchors[round % anchors.len()]) {
+                assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
+                assert!(
+                    d.range.start < d.range.end && d.range.end <= text.len(),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,30 +1,15 @@
 // End to end in headless Chromium: files in through the page, results out.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveWww } from './server.js';
-import { launch, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, SEEDS, PROJECT, openPage, waitForAnalysis } from './browser.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const SEEDS = join(PROJECT, '../shared/seeds');
-const TARGET = join(PROJECT, 'target');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-  mkdirSync(TARGET, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('the five seed articles: titles, quotes, reuse overview, no console errors', async () => {
-  const { page, problems, requests } = await openPage(browser, server.url);
+  const { page, problems, requests } = await openPage(env.browser, env.server.url);
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
   assert.equal(files.length, 5);
   const started = Date.now();
@@ -56,7 +41,7 @@ test('the five seed articles: titles, quotes, reuse overview, no console errors'
 });
 
 test('the demo loads our own articles and flags the disagreeing number', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.click('#demo-button');
   await waitForAnalysis(page, 4);
   const counts = await page.evaluate(() => ({
@@ -100,7 +85,7 @@ test('the demo loads our own articles and flags the disagreeing number', async (
 });
 
 test('a binary file gets a message naming it and the rest is still analyzed', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.setInputFiles('#file-input', [
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) },
     { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Storm closes mountain pass\nThe pass road was closed on Sunday after heavy snow, the roads office said.') },
@@ -113,7 +98,7 @@ test('a binary file gets a message naming it and the rest is still analyzed', as
 });
 
 test('a paste over the size limit stays in the box with a message', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.click('#paste-panel summary');
   await page.evaluate(() => { document.getElementById('paste-text').value = 'word '.repeat(1_200_000); });
   await page.click('#paste-add');
@@ -125,7 +110,7 @@ test('a paste over the size limit stays in the box with a message', async () => 
 });
 
 test('saved HTML pages load the page reader and keep their metadata', async () => {
-  const { page, problems, requests } = await openPage(browser, server.url);
+  const { page, problems, requests } = await openPage(env.browser, env.server.url);
   const pages = join(PROJECT, 'tests/fixtures/pages');
   await page.setInputFiles('#file-input', ['ferry-strike.html', 'library-reopens.html'].map((f) => join(pages, f)));
   await waitForAnalysis(page, 2);

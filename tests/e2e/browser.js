@@ -1,5 +1,30 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveWww } from './server.js';
+
+export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+export const SEEDS = join(PROJECT, '../shared/seeds');
+export const TARGET = join(PROJECT, 'target');
+
+// One server for www/ (with any path overrides) and one browser for a test
+// file: started before its tests, closed after them.
+export function useBrowser(overrides) {
+  const env = {};
+  before(async () => {
+    env.server = await serveWww(overrides);
+    env.browser = await launch();
+    mkdirSync(TARGET, { recursive: true });
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
 
 export async function launch() {
   return chromium.launch({

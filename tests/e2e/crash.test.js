@@ -1,37 +1,26 @@
 // A document that makes the core panic costs only that document. The page is
 // served with a debug build of the core at /pkg/ (scripts/test.sh builds it
 // into target/e2e-pkg): debug builds panic on a text carrying the test marker.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveWww } from './server.js';
-import { launch, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, SEEDS, PROJECT, openPage, waitForAnalysis } from './browser.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const SEEDS = join(PROJECT, '../shared/seeds');
 const DEBUG_PKG = join(PROJECT, 'target/e2e-pkg');
 const MARKER = 'PARALLAX-TEST-PANIC';
 
-let server;
-let browser;
-before(async () => {
+const env = useBrowser({ '/pkg/': DEBUG_PKG, '/real-pkg/': DEBUG_PKG });
+before(() => {
   assert.ok(existsSync(join(DEBUG_PKG, 'parallax_bg.wasm')),
     `${DEBUG_PKG} is missing: scripts/test.sh builds it (wasm-pack build --dev --out-dir target/e2e-pkg …)`);
-  server = await serveWww({ '/pkg/': DEBUG_PKG, '/real-pkg/': DEBUG_PKG });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 const text = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
 const messages = (page) => page.$$eval('#messages li', (nodes) => nodes.map((n) => n.textContent));
 
 test('a document that panics the core is named, the five seeds are still analyzed, and the page keeps working', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()
     .map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS, f)) }));
   assert.equal(seeds.length, 5);
@@ -63,7 +52,7 @@ test('a document that panics the core is named, the five seeds are still analyze
 });
 
 test('when only the comparison fails, each document is still shown, with a message saying so', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   // Stands in for a bug across documents: the core traps whenever it gets more than one.
   await page.route(/\/pkg\/parallax\.js\?/, (route) => route.fulfill({
     contentType: 'text/javascript',
@@ -97,7 +86,7 @@ async function dyingWorkers(page, deaths) {
 }
 
 test('a worker that dies is replaced and the documents are analyzed again', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const loads = await dyingWorkers(page, 1);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await waitForAnalysis(page, 1);
@@ -106,7 +95,7 @@ test('a worker that dies is replaced and the documents are analyzed again', asyn
 });
 
 test('a worker that dies twice gets a message, the documents are kept for the next try', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const loads = await dyingWorkers(page, 2);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await page.waitForFunction(() => document.getElementById('status').textContent.includes('The analyzer stopped'));

@@ -1,29 +1,14 @@
 // Numbers, dates and names in the Documents view: marks by kind in the text,
 // the value on hover and on focus, the legend's toggles, the per-document list
 // linking to the text, and crossing highlights that never lose or repeat text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveWww } from './server.js';
-import { launch, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, SEEDS, openPage, waitForAnalysis } from './browser.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const SEEDS = join(PROJECT, '../shared/seeds');
-const TARGET = join(PROJECT, 'target');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-  mkdirSync(TARGET, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const ARTICLE = 'Harbour storm: aid pledged as clean-up begins\n\n'
   + 'Officials said some 50 people were hurt and $8 billion (£6.55 billion) was pledged on Monday.\n\n'
@@ -39,7 +24,7 @@ const shown = (page, selector) => page.$eval(selector, (m) => {
 });
 
 test('numbers and dates are marked by kind, show their value on hover and focus, hide with the legend, and the list links to them', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.setInputFiles('#file-input', [{ name: 'harbour.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) }]);
   await waitForAnalysis(page, 1);
   await page.click('[data-tab="documents"]');
@@ -110,7 +95,7 @@ test('numbers and dates are marked by kind, show their value on hover and focus,
 });
 
 test('crossing highlights are cut into nested pieces: no text lost or repeated, one focusable mark per fact', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const text = 'Aid “reached 3 million people by May 2” in all.\nIt ran from 9 to\n11 May, Ana Ruiz said.';
   const at = (needle, extra = {}) => {
     const start = text.indexOf(needle);
@@ -161,7 +146,7 @@ test('crossing highlights are cut into nested pieces: no text lost or repeated, 
 });
 
 test('the seed articles: numbers and dates marked and listed in each, screenshot of the Documents view', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
   await page.setInputFiles('#file-input', files);
   await waitForAnalysis(page, files.length);

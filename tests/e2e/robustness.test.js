@@ -1,28 +1,17 @@
 // Bad and unusual input through the page: each case ends, in bounded time, with
 // the documents analyzed or a message naming the file, no console errors, and
 // a page that still analyzes the next article. Every input is made here.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveWww } from './server.js';
-import { launch, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, openPage, waitForAnalysis } from './browser.js';
 
-const TARGET = fileURLToPath(new URL('../../target/', import.meta.url));
 const TIMINGS = join(TARGET, 'e2e-robustness-timing.txt');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-  mkdirSync(TARGET, { recursive: true });
+const env = useBrowser();
+before(() => {
   writeFileSync(TIMINGS, '');
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 const file = (name, bytes, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(bytes) });
@@ -54,7 +43,7 @@ const seen = (page) => page.evaluate(() => ({
 // were analyzed and every other file has a message naming it, then that one
 // more article is still analyzed.
 async function outcome(files, expected, { timeout = 30000 } = {}) {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const started = Date.now();
   await page.setInputFiles('#file-input', files);
   await page.waitForFunction(() => /Analyzed \d+ /.test(document.getElementById('status').textContent), null, { timeout });
@@ -99,7 +88,7 @@ test('300 small documents are analyzed within a minute', { timeout: 120000 }, as
 });
 
 test('a paste over 5 MB stays in the box with a message saying so', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.click('#paste-panel summary');
   // 2.75 million characters, 5.5 MB in UTF-8: the limit counts bytes.
   await page.evaluate(() => { document.getElementById('paste-text').value = 'é'.repeat(2_750_000); });
