@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo fuzz, libFuzzer) of every parser and of the
 # whole pipeline. Needs the nightly toolchain; the build and tests stay on stable.
-#   scripts/fuzz.sh TARGET SECONDS    fuzz one target (analyze decode html quote_marks quotes quantities)
+#   scripts/fuzz.sh TARGET SECONDS    fuzz one target (analyze decode html quote_marks quotes quantities dates)
 #   scripts/fuzz.sh all SECONDS       each target in turn
 #   scripts/fuzz.sh smoke             every target for a few seconds (part of scripts/test.sh)
 # Seeds: our fixtures, ../shared/seeds and, read at run time, the saved pages
@@ -9,7 +9,7 @@
 # stay under target/fuzz; a crash is minimized into tests/regressions/ by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(analyze decode html quote_marks quotes quantities)
+targets=(analyze decode html quote_marks quotes quantities dates)
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz: skipped, no nightly toolchain (rustup toolchain install nightly)"
@@ -67,7 +67,7 @@ case "${1:-}" in
     for target in "${targets[@]}"; do run "$target" "${2:?seconds}" || failed=1; done
     exit "$failed"
     ;;
-  analyze|decode|html|quote_marks|quotes|quantities)
+  analyze|decode|html|quote_marks|quotes|quantities|dates)
     run "$1" "${2:?seconds}"
     ;;
   *)
