@@ -105,16 +105,38 @@ fn is_iso_date(date: &str) -> bool {
         && parts[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
-/// Analyzes each JSON line's text alone and prints one prediction line for
-/// the scorers under `../shared/eval`.
+/// Reads one `{"id", "text", …}` record a line and prints one prediction
+/// line for the scorers under `../shared/eval`.
 fn run_batch(args: &[String]) -> ExitCode {
-    if matches!(args, [flag, task] if flag == "--task" && task == "dates") {
-        return batch_dates();
-    }
     let task = match args {
         [flag, task] if flag == "--task" && BATCH_TASKS.contains(&task.as_str()) => task.as_str(),
-        _ => return usage_error("batch takes --task boilerplate|quotes|quantities"),
+        _ => return usage_error("batch takes --task boilerplate|quotes|quantities|dates"),
     };
+    let dates = parallax::extract::dates::DateFinder::new();
+    let quantities =
+        parallax::extract::quantities::QuantityFinder::new(parallax::lexicon::Lexicon::shared());
+    for_each_record(|record| {
+        let id = record["id"].clone();
+        let text = record["text"].as_str().unwrap_or_default();
+        match task {
+            "dates" => {
+                let anchor = record["dct"]
+                    .as_str()
+                    .and_then(parallax::extract::dates::Anchor::parse);
+                serde_json::json!({"id": id, "timexes": dates_of_whole_text(&dates, text, anchor)})
+            }
+            "quantities" => {
+                serde_json::json!({"id": id, "quantities": quantities_of_whole_text(&quantities, text)})
+            }
+            _ => analyzed_prediction(task, id, text),
+        }
+    })
+}
+
+const BATCH_TASKS: &[&str] = &["boilerplate", "quotes", "quantities", "dates"];
+
+/// Runs `predict` over each JSON line of standard input and prints its answers.
+fn for_each_record(mut predict: impl FnMut(&serde_json::Value) -> serde_json::Value) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     for (number, line) in std::io::stdin().lines().enumerate() {
         let Ok(line) = line else {
@@ -124,74 +146,61 @@ fn run_batch(args: &[String]) -> ExitCode {
             eprintln!("parallax: line {}: not JSON", number + 1);
             return ExitCode::from(1);
         };
-        let id = record["id"].clone();
-        let text = record["text"].as_str().unwrap_or_default();
-        if task == "quantities" {
-            let quantities = quantities_of_whole_text(text);
-            if writeln!(
-                stdout,
-                "{}",
-                serde_json::json!({"id": id, "quantities": quantities})
-            )
-            .is_err()
-            {
-                return ExitCode::from(1);
-            }
-            continue;
-        }
-        let report = analyze(
-            &[Input {
-                name: "batch.txt".into(),
-                bytes: text.as_bytes().to_vec(),
-                ..Default::default()
-            }],
-            &Options::default(),
-        );
-        let prediction = match (task, report.documents.first()) {
-            ("boilerplate", Some(doc)) => serde_json::json!({"id": id, "kept": kept_text(doc)}),
-            ("quotes", Some(doc)) => {
-                // Scorers index the text they gave us, not our normalized copy.
-                let original = parallax::text::normalize::original_offsets(text, &doc.text);
-                // The scorers' gold has quotes only: reported speech is left out.
-                let quotes: Vec<_> = doc
-                    .quotes
-                    .iter()
-                    .filter(|q| q.kind != parallax::report::QuoteKind::Indirect)
-                    .map(|q| {
-                        serde_json::json!({
-                            "start": original[q.span.start],
-                            "end": original[q.span.end - 1] + 1,
-                            "kind": q.kind,
-                            "speaker": q.speaker,
-                            "speaker_start": q.speaker_span.as_ref().map(|s| original[s.start]),
-                            "speaker_end": q.speaker_span.as_ref().map(|s| original[s.end - 1] + 1),
-                        })
-                    })
-                    .collect();
-                serde_json::json!({"id": id, "quotes": quotes})
-            }
-            (_, None) => serde_json::json!({"id": id, "kept": "", "quotes": []}),
-            _ => unreachable!("task checked above"),
-        };
-        if writeln!(stdout, "{prediction}").is_err() {
+        if writeln!(stdout, "{}", predict(&record)).is_err() {
             return ExitCode::from(1);
         }
     }
     ExitCode::SUCCESS
 }
 
-const BATCH_TASKS: &[&str] = &["boilerplate", "quotes", "quantities"];
+/// The whole analysis of one text, reported as the boilerplate or quote scorer reads it.
+fn analyzed_prediction(task: &str, id: serde_json::Value, text: &str) -> serde_json::Value {
+    let report = analyze(
+        &[Input {
+            name: "batch.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+            ..Default::default()
+        }],
+        &Options::default(),
+    );
+    let Some(doc) = report.documents.first() else {
+        return serde_json::json!({"id": id, "kept": "", "quotes": []});
+    };
+    if task == "boilerplate" {
+        return serde_json::json!({"id": id, "kept": kept_text(doc)});
+    }
+    // Scorers index the text they gave us, not our normalized copy.
+    let original = parallax::text::normalize::original_offsets(text, &doc.text);
+    // The scorers' gold has quotes only: reported speech is left out.
+    let quotes: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind != parallax::report::QuoteKind::Indirect)
+        .map(|q| {
+            serde_json::json!({
+                "start": original[q.span.start],
+                "end": original[q.span.end - 1] + 1,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_start": q.speaker_span.as_ref().map(|s| original[s.start]),
+                "speaker_end": q.speaker_span.as_ref().map(|s| original[s.end - 1] + 1),
+            })
+        })
+        .collect();
+    serde_json::json!({"id": id, "quotes": quotes})
+}
 
 /// The quantity extractor over every line of a text, boilerplate or not: it
 /// is the extractor that is measured, with offsets into the text as given.
-fn quantities_of_whole_text(text: &str) -> Vec<serde_json::Value> {
-    use parallax::extract::quantities::QuantityFinder;
+fn quantities_of_whole_text(
+    finder: &parallax::extract::quantities::QuantityFinder,
+    text: &str,
+) -> Vec<serde_json::Value> {
     let Ok(decoded) = parallax::text::decode::decode("batch.txt", text.as_bytes()) else {
         return Vec::new();
     };
     let normalized = &decoded.text;
     let blocks = parallax::text::segment::blocks(normalized);
-    let finder = QuantityFinder::new(parallax::lexicon::Lexicon::shared());
     let offsets = parallax::text::offsets::CharOffsets::new(normalized);
     let original = parallax::text::normalize::original_offsets(text, normalized);
     finder
@@ -212,39 +221,22 @@ fn quantities_of_whole_text(text: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// The date finder over the whole text of each `{"id", "text", "dct"}` line
-/// (boilerplate or not: it is the extractor that is measured), `dct` as the
-/// anchor, code point offsets into the text as given.
-fn batch_dates() -> ExitCode {
-    let finder = parallax::extract::dates::DateFinder::new();
-    let mut stdout = std::io::stdout().lock();
-    for (number, line) in std::io::stdin().lines().enumerate() {
-        let Ok(line) = line else {
-            return ExitCode::from(1);
-        };
-        let Ok(record) = serde_json::from_str::<serde_json::Value>(&line) else {
-            eprintln!("parallax: line {}: not JSON", number + 1);
-            return ExitCode::from(1);
-        };
-        let text = record["text"].as_str().unwrap_or_default();
-        let anchor = record["dct"]
-            .as_str()
-            .and_then(parallax::extract::dates::Anchor::parse);
-        let offsets = parallax::text::offsets::CharOffsets::new(text);
-        let timexes: Vec<_> = finder
-            .find(text, anchor)
-            .into_iter()
-            .map(|d| {
-                let span = offsets.span(d.range.start, d.range.end);
-                serde_json::json!({"start": span.start, "end": span.end, "type": d.kind, "value": d.value})
-            })
-            .collect();
-        let prediction = serde_json::json!({"id": record["id"], "timexes": timexes});
-        if writeln!(stdout, "{prediction}").is_err() {
-            return ExitCode::from(1);
-        }
-    }
-    ExitCode::SUCCESS
+/// The date finder over the whole text (boilerplate or not: it is the
+/// extractor that is measured), code point offsets into the text as given.
+fn dates_of_whole_text(
+    finder: &parallax::extract::dates::DateFinder,
+    text: &str,
+    anchor: Option<parallax::extract::dates::Anchor>,
+) -> Vec<serde_json::Value> {
+    let offsets = parallax::text::offsets::CharOffsets::new(text);
+    finder
+        .find(text, anchor)
+        .into_iter()
+        .map(|d| {
+            let span = offsets.span(d.range.start, d.range.end);
+            serde_json::json!({"start": span.start, "end": span.end, "type": d.kind, "value": d.value})
+        })
+        .collect()
 }
 
 /// The document's lines that are not boilerplate, one per line.
