@@ -59,6 +59,11 @@ pub struct QuoteFinder<'a> {
 /// shorter ones need one (scare quotes are mostly one or two words).
 const UNATTRIBUTED_PARTIAL_WORDS: usize = 4;
 
+/// Endings of nouns for people (`the spokesman`, `the driver`, `the economist`).
+const PERSON_ENDINGS: &[&str] = &[
+    "man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ive",
+];
+
 /// How many words next to a cue a speaker's mention is looked for among.
 const MENTION_WORDS: usize = 40;
 
@@ -119,15 +124,17 @@ impl<'a> QuoteFinder<'a> {
                 continue; // scare quotes, titles, nicknames
             }
             // A kept phrase no cue attributes is most likely its sentence subject's words.
-            let own = attribution.or_else(|| {
-                (kind == QuoteKind::Partial)
-                    .then(|| {
-                        let before = words_outside(text, sentence.start..range.start, &marked);
-                        self.sentence_subject(text, &before)
-                    })
-                    .flatten()
-                    .map(|mention| Attribution::new(mention, String::new()))
-            });
+            let own = attribution
+                .filter(|a| self.can_speak(text, &a.mention))
+                .or_else(|| {
+                    (kind == QuoteKind::Partial)
+                        .then(|| {
+                            let before = words_outside(text, sentence.start..range.start, &marked);
+                            self.sentence_subject(text, &before)
+                        })
+                        .flatten()
+                        .map(|mention| Attribution::new(mention, String::new()))
+                });
             let attributed = |a: Attribution| {
                 (
                     self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
@@ -152,6 +159,7 @@ impl<'a> QuoteFinder<'a> {
                     None => self
                         .previous_sentence_attribution(text, sentences, &range)
                         .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
+                        .filter(|a| self.can_speak(text, &a.mention))
                         .map_or((None, None, None, None), attributed),
                 },
             };
@@ -165,6 +173,50 @@ impl<'a> QuoteFinder<'a> {
             });
         }
         found
+    }
+
+    /// Whether a mention can name a speaker: a person, a body or a group,
+    /// or a document that carries its authors' words (`the report`); never
+    /// digits, a street or a site (`Stadiou Avenue`), or another thing or an
+    /// event (`the accident`, `the stop`).
+    fn can_speak(&self, text: &str, mention: &Range<usize>) -> bool {
+        let words: Vec<&str> = text[mention.clone()].split_whitespace().collect();
+        let folded = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        // `one said` is a person; `53 said` is not.
+        if words
+            .iter()
+            .all(|w| folded(w).chars().all(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        let last = words.last().map(|w| folded(w)).unwrap_or_default();
+        if words.len() > 1 && self.lexicon.location_heads.contains(last.as_str()) {
+            return false;
+        }
+        // `the accident` speaks no more than `the stop`: a lone common noun
+        // after `the` must name a role, a body or a group.
+        if let [the, noun] = words.as_slice() {
+            let noun_folded = folded(noun);
+            let common = the.eq_ignore_ascii_case("the") && noun.starts_with(char::is_lowercase);
+            let speaks = self.is_title(&noun_folded)
+                || self
+                    .lexicon
+                    .organization_heads
+                    .contains(noun_folded.as_str())
+                || self.lexicon.speaker_groups.contains(noun_folded.as_str())
+                || self
+                    .lexicon
+                    .speaking_documents
+                    .contains(noun_folded.as_str())
+                || PERSON_ENDINGS.iter().any(|end| noun_folded.ends_with(end));
+            if common && !speaks {
+                return false;
+            }
+        }
+        true
     }
 
     /// What a mention says the speaker is beside the name: `Foreign Minister`
@@ -1440,6 +1492,25 @@ mod tests {
                 (text[q.range].to_string(), q.kind, q.speaker, q.cue, mention)
             })
             .collect()
+    }
+
+    #[test]
+    fn places_things_and_digits_never_speak() {
+        for text in [
+            "“It was terrible,” the accident showed, leaving the road shut.",
+            "“Slow down here,” Stadiou Avenue said in paint on its kerb.",
+            "“Nobody came,” 53 said.",
+        ] {
+            assert_eq!(speakers(text), [None], "{text}");
+        }
+        assert_eq!(
+            speakers("“Costs will rise,” the report said."),
+            [Some("the report".to_string())]
+        );
+        assert_eq!(
+            speakers("“We are ready,” the spokesman said."),
+            [Some("the spokesman".to_string())]
+        );
     }
 
     #[test]
