@@ -20,13 +20,15 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
+# Long runs grow a corpus under target/fuzz/corpus; a smoke run starts each
+# time from our own fixtures and the seeds alone, so it stays short.
 seed_corpus() {
-  local target=$1 dir=target/fuzz/corpus/$1
+  local target=$1 dir=$2
   mkdir -p "$dir"
   [ -n "$(ls -A "$dir")" ] && return
   cp tests/fixtures/*.txt tests/fixtures/*.html tests/fixtures/pages/*.html tests/regressions/* "$dir"/ 2>/dev/null || true
   cp ../shared/seeds/*.txt "$dir"/ 2>/dev/null || true
-  if [ "$target" = html ] || [ "$target" = decode ] || [ "$target" = analyze ]; then
+  if [ "${SMOKE:-}" != 1 ] && { [ "$target" = html ] || [ "$target" = decode ] || [ "$target" = analyze ]; }; then
     python3 - "$dir" <<'PY' || true
 import gzip, json, sys, pathlib
 out = pathlib.Path(sys.argv[1])
@@ -43,11 +45,15 @@ PY
 
 # Long runs fork, so one crash is recorded and fuzzing goes on to find the next.
 run() {
-  local target=$1 seconds=$2 keep_going=()
+  local target=$1 seconds=$2 keep_going=() corpus=target/fuzz/corpus/$1
   [ "$seconds" -gt 60 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-  seed_corpus "$target"
+  if [ "${SMOKE:-}" = 1 ]; then
+    corpus=target/fuzz/smoke/$target
+    rm -rf "$corpus"
+  fi
+  seed_corpus "$target" "$corpus"
   mkdir -p target/fuzz/artifacts/"$target"
-  cargo +nightly fuzz run --fuzz-dir fuzz "$target" target/fuzz/corpus/"$target" -- \
+  cargo +nightly fuzz run --fuzz-dir fuzz "$target" "$corpus" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 "${keep_going[@]}" \
     -artifact_prefix=target/fuzz/artifacts/"$target"/ -print_final_stats=1 2>&1 \
     | grep -E '^#[0-9]+|stat::|SUMMARY|panicked|ERROR|INFO: fuzzing' | tail -4 || true
@@ -59,6 +65,7 @@ run() {
 
 case "${1:-}" in
   smoke)
+    export SMOKE=1
     for target in "${targets[@]}"; do run "$target" 8; done
     echo "fuzz: smoke run of ${#targets[@]} targets passed"
     ;;
