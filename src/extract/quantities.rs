@@ -351,22 +351,39 @@ impl<'a> QuantityFinder<'a> {
     /// The quantities of the given blocks (article paragraphs), in text order.
     pub fn find(&self, text: &str, blocks: &[Range<usize>]) -> Vec<FoundQuantity> {
         let mut found: Vec<FoundQuantity> = Vec::new();
-        for block in blocks {
-            let mut tokens = tokenize(text, block.clone());
-            // Digits in a web address (`?id=2024&page=3`) are no quantities.
-            let addresses = web_addresses(&text[block.clone()], block.start);
-            tokens.retain(|t| {
-                !addresses
-                    .iter()
-                    .any(|a| a.start <= t.range.start && t.range.end <= a.end)
-            });
+        let tokenized: Vec<Vec<Token>> = blocks
+            .iter()
+            .map(|block| {
+                let mut tokens = tokenize(text, block.clone());
+                // Digits in a web address (`?id=2024&page=3`) are no quantities.
+                let addresses = web_addresses(&text[block.clone()], block.start);
+                tokens.retain(|t| {
+                    !addresses
+                        .iter()
+                        .any(|a| a.start <= t.range.start && t.range.end <= a.end)
+                });
+                tokens
+            })
+            .collect();
+        // Once `Boeing 737` names a model, `the 737` elsewhere names it too.
+        let models: HashSet<&str> = tokenized
+            .iter()
+            .flat_map(|tokens| {
+                (0..tokens.len())
+                    .filter(|&i| tokens[i].is_number() && self.after_maker(text, tokens, i))
+                    .map(|i| &text[tokens[i].range.clone()])
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for tokens in &tokenized {
+            let tokens = tokens.as_slice();
             let mut at = 0;
             while at < tokens.len() {
-                let Some((reading, end)) = self.read(text, &tokens, at) else {
+                let Some((reading, end)) = self.read(text, tokens, at, &models) else {
                     at += 1;
                     continue;
                 };
-                let mut quantity = self.finish(text, &tokens, at, end, reading);
+                let mut quantity = self.finish(text, tokens, at, end, reading);
                 if let Some(previous) = found.last() {
                     if restates(text, previous, &quantity) {
                         quantity.conversion_of = Some(found.len() - 1);
@@ -387,7 +404,13 @@ impl<'a> QuantityFinder<'a> {
     }
 
     /// The quantity starting at token `at`, and the token after it.
-    fn read(&self, text: &str, tokens: &[Token], at: usize) -> Option<(Reading, usize)> {
+    fn read(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        at: usize,
+        models: &HashSet<&str>,
+    ) -> Option<(Reading, usize)> {
         let approx = self.approximator(tokens, at);
         let mut i = at + approx.as_ref().map_or(0, |(_, _, len)| *len);
         let currency = self.currency_before(text, tokens, i).map(|(code, len)| {
@@ -447,15 +470,25 @@ impl<'a> QuantityFinder<'a> {
             reading.unit = Some("year".to_string());
         }
         let lone = !digits && reading.value == 1.0 && end == i + 1;
-        let counted_as_time = reading.kind == QuantityKind::Count
+        // `a 27-year contract`, `a 12-hour flight`: durations, which are dates.
+        let hyphen_time = tokens
+            .get(end)
+            .is_some_and(|t| t.attached && t.is_symbol(&['-']))
             && tokens
-                .get(end)
+                .get(end + 1)
                 .and_then(Token::word)
                 .is_some_and(|w| TIME_UNITS.contains(&w));
+        let counted_as_time = reading.kind == QuantityKind::Count
+            && (hyphen_time
+                || tokens
+                    .get(end)
+                    .and_then(Token::word)
+                    .is_some_and(|w| TIME_UNITS.contains(&w)));
         if counted_as_time
             || (reading.kind == QuantityKind::Count
                 && digits
-                && self.names_something(text, tokens, i, end))
+                && (self.names_something(text, tokens, i, end)
+                    || models.contains(&text[tokens[i].range.clone()])))
             || (lone && reading.approx.is_none())
         {
             return None; // a duration, a year, a label or model number, or `one of them`
@@ -572,11 +605,15 @@ impl<'a> QuantityFinder<'a> {
             .map(|(words, approx)| (words.join(" "), *approx, words.len()))
             // An approximator only counts before a number.
             .filter(|(_, _, len)| {
-                tokens.get(at + len).is_some_and(|t| {
-                    t.is_number()
-                        || t.is_symbol(&['$', '£', '€', '¥'])
-                        || t.word().is_some_and(|w| self.is_number_word(w))
-                })
+                let letters_currency = tokens
+                    .get(at + len + 1)
+                    .is_some_and(|t| t.attached && t.is_symbol(&['$']));
+                letters_currency
+                    || tokens.get(at + len).is_some_and(|t| {
+                        t.is_number()
+                            || t.is_symbol(&['$', '£', '€', '¥'])
+                            || t.word().is_some_and(|w| self.is_number_word(w))
+                    })
             })
     }
 
@@ -904,6 +941,13 @@ impl<'a> QuantityFinder<'a> {
         let [numerator, slash, denominator] = tokens.get(k..k + 3)? else {
             return None;
         };
+        // `7/8/07` is a date.
+        if tokens
+            .get(k + 3)
+            .is_some_and(|t| t.attached && t.is_symbol(&['/']))
+        {
+            return None;
+        }
         let (TokenKind::Number { value: n, .. }, TokenKind::Number { value: d, .. }) =
             (&numerator.kind, &denominator.kind)
         else {
@@ -990,7 +1034,9 @@ impl<'a> QuantityFinder<'a> {
         let token = tokens.get(end)?;
         let word = token.word()?;
         let after_digits = end > 0 && tokens[end - 1].is_number();
-        if !token.attached || !after_digits {
+        // `US$7.2 bn`: spaced, only the suffixes no word shares.
+        let spaced_ok = money && matches!(word, "bn" | "mn" | "mln" | "bln" | "tn");
+        if !(token.attached || spaced_ok) || !after_digits {
             return None;
         }
         let factor = *self.suffixes.get(word)?;
@@ -1108,6 +1154,9 @@ impl<'a> QuantityFinder<'a> {
                 || is_month(tokens.get(end + 1)).then_some(()).is_some()
                     && next.is_some_and(|t| t.is_word("of")));
         let phone = previous.is_some_and(|t| t.is_symbol(&['+'])) || in_digit_run(tokens, i);
+        // `7/8/07`: what a fraction did not take, beside a slash, is part of a date.
+        let slashed = previous.is_some_and(|p| p.is_symbol(&['/']) && token.attached)
+            || next.is_some_and(|n| n.is_symbol(&['/']) && n.attached);
         let written_against = previous.is_some_and(|p| {
             token.attached
                 && !p.is_symbol(&['(', '[', '"', '“', '‘', '\''])
@@ -1117,26 +1166,44 @@ impl<'a> QuantityFinder<'a> {
             && i >= 2
             && tokens[i - 2].word().is_some()
             && tokens[i - 1].attached;
-        let label = previous
-            .and_then(Token::word)
-            .is_some_and(|w| self.labels.contains(w.trim_end_matches('.')));
-        let sentence_start = i < 2 || tokens[i - 2].is_symbol(&['.', '!', '?', ':', '“', '"']);
-        // `Boeing 737`; but `gave Ukraine 16 systems`: a place is no maker.
-        let model = previous.is_some_and(|p| {
-            p.capitalized
-                && p.word().is_some_and(|w| {
-                    !self.lexicon.is_time_word(w) && !self.lexicon.stopwords.contains(w)
-                })
-                && !self.is_place(&text[p.range.clone()])
-                && !sentence_start
-        });
+        // `Room 101`, `No. 1`
+        let label_word = match previous {
+            Some(p) if p.is_symbol(&['.']) => i.checked_sub(2).and_then(|k| tokens[k].word()),
+            _ => previous.and_then(Token::word),
+        };
+        let label = label_word.is_some_and(|w| self.labels.contains(w));
+        // `737-800`, `777-200LR`: a model's variant.
+        let variant = next.is_some_and(|n| n.attached && n.is_symbol(&['-']))
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.attached && t.is_number())
+            && tokens
+                .get(end + 2)
+                .is_none_or(|t| !t.attached || t.word().is_some());
+        let model = self.after_maker(text, tokens, i) || variant && value >= 100.0;
         year || time
             || day_of_month
             || phone
+            || slashed
             || written_against
             || hyphenated_name
             || label
             || model
+    }
+
+    /// Whether the number at `i` follows a maker's name (`Boeing 737`,
+    /// `iPhone 11`); a place is no maker (`gave Ukraine 16 systems`).
+    fn after_maker(&self, text: &str, tokens: &[Token], i: usize) -> bool {
+        let Some(previous) = i.checked_sub(1).map(|p| &tokens[p]) else {
+            return false;
+        };
+        let sentence_start = i < 2 || tokens[i - 2].is_symbol(&['.', '!', '?', ':', '“', '"']);
+        previous.capitalized
+            && previous.word().is_some_and(|w| {
+                !self.lexicon.is_time_word(w) && !self.lexicon.stopwords.contains(w)
+            })
+            && !self.is_place(&text[previous.range.clone()])
+            && !sentence_start
     }
 
     fn is_place(&self, written: &str) -> bool {
@@ -1172,7 +1239,10 @@ impl<'a> QuantityFinder<'a> {
         } else {
             (min.map(tidy), max.map(tidy))
         };
-        let range = tokens[at].range.start..tokens[end - 1].range.end;
+        // `between 3 and 5 million` is one phrase.
+        let between = reading.range_end.is_some() && at > 0 && tokens[at - 1].is_word("between");
+        let first = if between { at - 1 } else { at };
+        let range = tokens[first].range.start..tokens[end - 1].range.end;
         FoundQuantity {
             range,
             value: reading.value,
@@ -1481,6 +1551,7 @@ mod tests {
     #[test]
     fn ranges_and_vague_plurals() {
         let range = one("between 3 and 5 million people");
+        assert_eq!(range.range.start, 0, "the span opens with `between`");
         assert_eq!((range.value, range.range_end), (3e6, Some(5e6)));
         let to = one("3 to 5 million doses");
         assert_eq!((to.value, to.range_end), (3e6, Some(5e6)));
@@ -1571,6 +1642,11 @@ mod tests {
             "See https://example.org/story?id=2024&page=3 for more.",
             "The talks lasted three days.",
             "He visited Room 101 twice.",
+            "It sold as No. 1 in May.",
+            "They signed a 27-year contract.",
+            "Dated 7/8/07 in the file.",
+            "They showed a Boeing 787 Dreamliner. The 787 flies far.",
+            "The 777-200LR flies far.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
