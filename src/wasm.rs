@@ -6,9 +6,35 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Input, Options};
 
+thread_local! {
+    /// The last panic's message and place. A panic aborts the module and the
+    /// trap says only `unreachable`, so the worker asks for this to name what
+    /// failed; the adapter's one piece of state, as a panic hook is global anyway.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(format!("{message}{place}")));
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+/// The message of the panic that aborted the last call, if one did.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow().clone())
 }
 
 /// Analyzes files given as parallel lists of names and bytes; `flipped`

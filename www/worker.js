@@ -43,7 +43,10 @@ async function call(bundle, method, ...args) {
     return glue[method](...args);
   } catch (error) {
     current.delete(bundle);
-    throw error;
+    // A trap says only `unreachable`; the module kept the panic's own words.
+    let panic = null;
+    try { panic = glue.lastPanic?.(); } catch { /* the instance is past asking */ }
+    throw panic ? new Error(panic) : error;
   }
 }
 
