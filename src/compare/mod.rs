@@ -13,6 +13,10 @@ use crate::report::{Comparison, Document};
 use crate::text::words::words;
 
 pub fn compare(documents: &[Document], stopwords: &HashSet<&str>) -> Comparison {
+    // One document shares nothing with another.
+    if documents.len() < 2 {
+        return Comparison::default();
+    }
     Comparison {
         statements: statements::statements(documents, stopwords),
         quote_groups: quote_groups::quote_groups(documents, stopwords),

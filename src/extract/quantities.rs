@@ -251,7 +251,8 @@ pub struct QuantityFinder<'a> {
     /// Unit forms (words joined by `_`) to (code, dimension, factor to the base unit).
     measures: HashMap<&'static str, (&'static str, &'static str, f64)>,
     longest_measure: usize,
-    approximators: Vec<(Vec<&'static str>, Approx)>,
+    /// Approximators by their first word, so each token looks up only its own.
+    approximators: HashMap<&'static str, Vec<(Vec<&'static str>, Approx)>>,
     calibre_nouns: HashSet<&'static str>,
     labels: HashSet<&'static str>,
     participles: HashSet<&'static str>,
@@ -315,9 +316,12 @@ impl<'a> QuantityFinder<'a> {
                     "just-over" => Approx::JustOver,
                     _ => return None,
                 };
-                Some((phrase.split_whitespace().collect(), approx))
+                Some((phrase.split_whitespace().collect::<Vec<_>>(), approx))
             })
-            .collect();
+            .fold(HashMap::default(), |mut by_first: HashMap<_, Vec<_>>, (words, approx)| {
+                by_first.entry(words[0]).or_default().push((words, approx));
+                by_first
+            });
         let not_quantities = sections(include_str!("../lexicon/not_quantities.txt"));
         let words_of = |wanted: &str| -> HashSet<&'static str> {
             not_quantities
@@ -594,6 +598,7 @@ impl<'a> QuantityFinder<'a> {
     /// The approximator starting at token `at`, as written, and its length.
     fn approximator(&self, tokens: &[Token], at: usize) -> Option<(String, Approx, usize)> {
         self.approximators
+            .get(tokens.get(at)?.word()?)?
             .iter()
             .filter(|(words, _)| {
                 words
