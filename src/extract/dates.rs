@@ -155,6 +155,8 @@ struct Entry {
     modifier: bool,
     month_cue: bool,
     tense: Option<Tense>,
+    /// A present-tense verb of plans (`meets`, `opens`): future right before a date.
+    scheduled: bool,
 }
 
 /// Finds date mentions; build once, use for every document.
@@ -223,6 +225,7 @@ impl DateFinder {
                     "month_cue" => entry.month_cue = true,
                     "past" => entry.tense = Some(Tense::Past),
                     "future" => entry.tense = Some(Tense::Future),
+                    "scheduled" => entry.scheduled = true,
                     _ => {}
                 }
             }
@@ -352,6 +355,9 @@ impl DateFinder {
     fn match_at(&self, cx: &Ctx, i: usize) -> Option<Hit> {
         let w = cx.w(i);
         if w == "the" {
+            if let Some(hit) = self.year_quarter(cx, i) {
+                return Some(hit);
+            }
             if let Some(hit) = self.event_anchored(cx, i) {
                 return Some(hit);
             }
@@ -365,6 +371,9 @@ impl DateFinder {
                 .core(cx, i + 1, true)
                 .filter(|h| h.the_ok)
                 .map(|h| Hit { start: i, ..h });
+        }
+        if let Some(hit) = self.year_range(cx, i, w) {
+            return Some(hit);
         }
         if w == "fiscal" {
             if let Some(year) = cx.year(i + 1) {
@@ -394,6 +403,46 @@ impl DateFinder {
             return None;
         }
         self.core(cx, i, false)
+    }
+
+    /// `from 2009 to 2011`, `between 2014 and 2016`: the years between, a duration.
+    fn year_range(&self, cx: &Ctx, i: usize, w: &str) -> Option<Hit> {
+        let link = match w {
+            "from" => matches!(cx.w(i + 2), "to" | "through" | "until" | "till"),
+            "between" => cx.w(i + 2) == "and",
+            _ => false,
+        };
+        if !link {
+            return None;
+        }
+        let (first, second) = (cx.year(i + 1)?, cx.year(i + 3)?);
+        if second <= first || second - first > 100 || self.count_follows(cx, i + 4) {
+            return None;
+        }
+        let value = format!("P{}Y", second - first);
+        Some(Hit::new(i, i + 4, TimexType::Duration, Some(value)))
+    }
+
+    /// `the 1988 second quarter`; in results reporting `the 1988 quarter` (or
+    /// `period`) is the reported quarter of that year.
+    fn year_quarter(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let year = cx.year(i + 1)?;
+        if let Some(ordinal) = cx.e(i + 2).and_then(|e| e.ordinal) {
+            if (1..=4).contains(&ordinal) && cx.w(i + 3) == "quarter" {
+                let value = format!("{year:04}-Q{ordinal}");
+                return Some(Hit::new(i, i + 4, TimexType::Date, Some(value)));
+            }
+            return None;
+        }
+        let word = cx.w(i + 2);
+        if !(word == "quarter" || word == "period" && cx.about_quarters(i, i + 3))
+            || cx.w(i + 3) == "of"
+        {
+            return None;
+        }
+        let reported = relative_value(cx.anchor?, Unit::Quarter, -1)?;
+        let value = format!("{year:04}{}", reported.get(4..)?);
+        Some(Hit::new(i, i + 3, TimexType::Date, Some(value)))
     }
 
     /// `the early days of the invasion`: anchored to an event, so unresolved,
@@ -478,6 +527,18 @@ impl DateFinder {
             _ => {}
         }
         let word = cx.w(j);
+        // `the year-ago third quarter`: that quarter, a year before.
+        if let (4, Some(ordinal), "quarter", Some(a)) = (
+            back,
+            cx.e(j).and_then(|e| e.ordinal),
+            cx.w(j + 1),
+            cx.anchor,
+        ) {
+            if (1..=4).contains(&ordinal) && cx.w(j + 2) != "of" {
+                let value = format!("{:04}-Q{ordinal}", a.year - 1);
+                return Some(Hit::new(i, j + 2, TimexType::Date, Some(value)));
+            }
+        }
         if !(word == "quarter" || period && word == "period") || cx.w(j + 1) == "of" {
             return None;
         }
@@ -1069,6 +1130,24 @@ impl DateFinder {
             ));
         }
         let _ = plural;
+        // `a year-earlier loss`: the adjective, a date.
+        if article
+            && amount == "1"
+            && unit == Unit::Year
+            && cx.dash(k)
+            && cx.glued(k)
+            && cx.glued(k + 1)
+            && matches!(cx.w(k + 1), "ago" | "earlier")
+        {
+            let value = cx.anchor.and_then(|a| {
+                if cx.about_quarters(i, k + 2) {
+                    relative_value(a, Unit::Quarter, -5)
+                } else {
+                    relative_value(a, Unit::Year, -1)
+                }
+            });
+            return Some(Hit::new(k - 1, k + 2, TimexType::Date, value));
+        }
         let next = cx.w(k);
         let back = |sign: i64| -> Option<String> {
             if amount == "X" {
@@ -1523,7 +1602,11 @@ impl DateFinder {
             Pick::Last => *years.iter().rev().find(|&&y| at(y) < now)?,
             Pick::Next => *years.iter().find(|&&y| at(y) > now)?,
             Pick::This(_) => a.year,
-            Pick::Tense(tense) => choose(&years.map(|y| Some((at(y) - now, y))), tense, 4)?,
+            // A past month is not after the anchor's; a future one at most a month before.
+            Pick::Tense(tense) => {
+                let slack = if tense == Tense::Past { 0 } else { 1 };
+                choose(&years.map(|y| Some((at(y) - now, y))), tense, slack)?
+            }
         };
         Some(format!("{year:04}-{m:02}"))
     }
@@ -1997,6 +2080,11 @@ impl<'e> Ctx<'_, 'e> {
             k -= 1;
             if let Some(t) = cue(k) {
                 before = Some((start - k, t));
+                break;
+            }
+            // `meets Monday`, `opens on Friday`: a plan.
+            if start - k <= 2 && self.e(k).is_some_and(|e| e.scheduled) && !self.cap(k) {
+                before = Some((start - k, Tense::Future));
                 break;
             }
             let infinitive = self.w(k) == "to"

@@ -318,10 +318,13 @@ impl<'a> QuantityFinder<'a> {
                 };
                 Some((phrase.split_whitespace().collect::<Vec<_>>(), approx))
             })
-            .fold(HashMap::default(), |mut by_first: HashMap<_, Vec<_>>, (words, approx)| {
-                by_first.entry(words[0]).or_default().push((words, approx));
-                by_first
-            });
+            .fold(
+                HashMap::default(),
+                |mut by_first: HashMap<_, Vec<_>>, (words, approx)| {
+                    by_first.entry(words[0]).or_default().push((words, approx));
+                    by_first
+                },
+            );
         let not_quantities = sections(include_str!("../lexicon/not_quantities.txt"));
         let words_of = |wanted: &str| -> HashSet<&'static str> {
             not_quantities

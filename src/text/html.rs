@@ -167,7 +167,20 @@ pub fn nesting_exceeds(html: &str, limit: usize) -> bool {
 }
 
 /// Converts an HTML document into plain text, one block per paragraph.
+/// Hidden elements are left out, unless they hold all the page's text: pages
+/// streamed by React keep their content in `<div hidden>` until a script
+/// reveals it, and such a page is read with its hidden parts.
 pub fn visible_text(html: &str) -> String {
+    let shown = text_of(html, true);
+    if shown.trim().is_empty() {
+        text_of(html, false)
+    } else {
+        shown
+    }
+}
+
+/// The page's text; `honor_hidden` leaves out elements marked hidden.
+fn text_of(html: &str, honor_hidden: bool) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     // While skipping, the element whose end tag ends the skip and its nesting depth.
@@ -214,7 +227,8 @@ pub fn visible_text(html: &str) -> String {
             continue;
         }
         let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
-        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || tag.hidden) {
+        let hidden = honor_hidden && tag.hidden;
+        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || hidden) {
             skip = Some((tag.name, 1));
             continue;
         }
@@ -377,6 +391,15 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::{nesting_exceeds, visible_text};
+
+    #[test]
+    fn a_page_whose_text_is_all_hidden_is_read_whole() {
+        let streamed = r#"<html><body><div hidden id="S:0"><p>The article, streamed.</p></div>
+            <script>reveal()</script></body></html>"#;
+        assert_eq!(visible_text(streamed), "The article, streamed.");
+        let menu = r#"<body><div hidden><p>menu</p></div><p>Story.</p></body>"#;
+        assert_eq!(visible_text(menu), "Story.");
+    }
 
     #[test]
     fn measures_nesting_without_unclosed_paragraphs() {
