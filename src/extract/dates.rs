@@ -372,9 +372,6 @@ impl DateFinder {
                 .filter(|h| h.the_ok)
                 .map(|h| Hit { start: i, ..h });
         }
-        if let Some(hit) = self.year_range(cx, i, w) {
-            return Some(hit);
-        }
         if w == "fiscal" {
             if let Some(year) = cx.year(i + 1) {
                 return Some(Hit::new(
@@ -403,24 +400,6 @@ impl DateFinder {
             return None;
         }
         self.core(cx, i, false)
-    }
-
-    /// `from 2009 to 2011`, `between 2014 and 2016`: the years between, a duration.
-    fn year_range(&self, cx: &Ctx, i: usize, w: &str) -> Option<Hit> {
-        let link = match w {
-            "from" => matches!(cx.w(i + 2), "to" | "through" | "until" | "till"),
-            "between" => cx.w(i + 2) == "and",
-            _ => false,
-        };
-        if !link {
-            return None;
-        }
-        let (first, second) = (cx.year(i + 1)?, cx.year(i + 3)?);
-        if second <= first || second - first > 100 || self.count_follows(cx, i + 4) {
-            return None;
-        }
-        let value = format!("P{}Y", second - first);
-        Some(Hit::new(i, i + 4, TimexType::Duration, Some(value)))
     }
 
     /// `the 1988 second quarter`; in results reporting `the 1988 quarter` (or
@@ -1602,9 +1581,9 @@ impl DateFinder {
             Pick::Last => *years.iter().rev().find(|&&y| at(y) < now)?,
             Pick::Next => *years.iter().find(|&&y| at(y) > now)?,
             Pick::This(_) => a.year,
-            // A past month is not after the anchor's; a future one at most a month before.
+            // A past month is at most the one after the anchor's (a late report).
             Pick::Tense(tense) => {
-                let slack = if tense == Tense::Past { 0 } else { 1 };
+                let slack = if tense == Tense::Past { 1 } else { 4 };
                 choose(&years.map(|y| Some((at(y) - now, y))), tense, slack)?
             }
         };
@@ -2067,9 +2046,17 @@ impl<'e> Ctx<'_, 'e> {
                 return Some(tense);
             }
             let w = self.w(k);
-            // `reported`, not `indeed` or `proceed`
-            let past = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed");
-            (past && !self.cap(k)).then_some(Tense::Past)
+            // `reported`, not `indeed` or `proceed`, nor adjectives as `unnamed`
+            let past =
+                w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !w.starts_with("un");
+            if !past || self.cap(k) {
+                return None;
+            }
+            // `will be completed`, `to be paid`: a passive still ahead.
+            if k > 0 && self.w(k - 1) == "be" {
+                return Some(Tense::Future);
+            }
+            Some(Tense::Past)
         };
         let mut before = None;
         let mut k = start;
@@ -2820,6 +2807,70 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn plans_in_the_present_tense_lie_ahead() {
+        date(
+            "The committee meets Monday to review the budget.",
+            "Monday",
+            "2022-08-08",
+        );
+        date(
+            "The museum opens on Friday after repairs.",
+            "Friday",
+            "2022-08-05",
+        );
+        date(
+            "Her new play premieres Saturday in a small theatre.",
+            "Saturday",
+            "2022-08-06",
+        );
+    }
+
+    #[test]
+    fn months_without_a_year_keep_to_the_tense() {
+        date(
+            "The firm reported a loss in September.",
+            "September",
+            "2021-09",
+        );
+        date("The ship will sail in March.", "March", "2023-03");
+        date(
+            "The sale should be completed in June, the firm said.",
+            "June",
+            "2023-06",
+        );
+        date(
+            "Output fell on an unexpected outage in September.",
+            "September",
+            "2022-09",
+        );
+        date("Prices climbed sharply in July.", "July", "2022-07");
+    }
+
+    #[test]
+    fn quarters_named_by_their_year() {
+        date(
+            "Profit fell in the 2021 second quarter, it said.",
+            "the 2021 second quarter",
+            "2021-Q2",
+        );
+        date(
+            "The bank lost money in the third quarter. In the 2021 quarter it had a profit.",
+            "the 2021 quarter",
+            "2021-Q2",
+        );
+        date(
+            "The mill earned more than in the year-ago second quarter.",
+            "the year-ago second quarter",
+            "2021-Q2",
+        );
+        date(
+            "The chain posted a profit, against a year-earlier loss of $5 million.",
+            "year-earlier",
+            "2021",
+        );
     }
 
     #[test]
