@@ -358,6 +358,11 @@ impl DateFinder {
             if let Some(hit) = self.year_quarter(cx, i) {
                 return Some(hit);
             }
+            if matches!(cx.w(i + 1), "full" | "whole" | "entire") {
+                return self
+                    .year_word(cx, i + 2, true)
+                    .map(|h| Hit { start: i, ..h });
+            }
             if let Some(hit) = self.event_anchored(cx, i) {
                 return Some(hit);
             }
@@ -366,6 +371,12 @@ impl DateFinder {
             }
             if let Some(hit) = self.reported_quarter(cx, i) {
                 return Some(hit);
+            }
+            // `the year-ago results`: the mention is the adjective alone.
+            if cx.w(i + 1) == "year" && cx.dash(i + 2) {
+                if let Some(hit) = self.year_word(cx, i + 1, true) {
+                    return Some(hit);
+                }
             }
             return self
                 .core(cx, i + 1, true)
@@ -922,8 +933,12 @@ impl DateFinder {
             Some(false) if hour == 12 => hour = 0,
             _ => {}
         }
-        // The day it is on, when named right after.
-        let k = j;
+        // The day it is on, when named right after (`5 p.m., Nov. 6`, `3 p.m. on Friday`).
+        let k = if cx.p(j, ',') || cx.w(j) == "on" {
+            j + 1
+        } else {
+            j
+        };
         let mut date = None;
         if let Some(hit) = self
             .core(cx, k, false)
@@ -1314,6 +1329,16 @@ impl DateFinder {
                     Some(format!("{y:04}-{season}")),
                 ));
             }
+            // the winter of nineteen ninety-four
+            if let Some((y, end)) = (cx.w(i + 1) == "of")
+                .then(|| spelled_year(cx, i + 2))
+                .flatten()
+            {
+                return Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, end, TimexType::Date, Some(format!("{y:04}-{season}")))
+                });
+            }
             let cue = after_the
                 || (w != "fall" && (!cx.cap(i) || cx.sentence_start(i)))
                 || (w != "fall"
@@ -1345,6 +1370,9 @@ impl DateFinder {
             return None;
         }
         if let Some(unit) = e.unit {
+            if let Some(hit) = self.year_word(cx, i, after_the) {
+                return Some(hit);
+            }
             // `on the day`, `later in the day`: the document's day.
             let in_the_day = after_the
                 && w == "day"
@@ -1419,6 +1447,107 @@ impl DateFinder {
         None
     }
 
+    /// `year-end`, `the year-earlier results`, `for the year`, `the year ended
+    /// June 30` (a duration).
+    fn year_word(&self, cx: &Ctx, i: usize, after_the: bool) -> Option<Hit> {
+        if cx.w(i) != "year" {
+            return None;
+        }
+        let dashed = cx.dash(i + 1) && cx.glued(i + 1) && cx.glued(i + 2);
+        let a = cx.anchor;
+        if dashed && matches!(cx.w(i + 2), "ago" | "earlier") {
+            let value = a.and_then(|a| {
+                if cx.about_quarters(i, i + 3) {
+                    relative_value(a, Unit::Quarter, -5)
+                } else {
+                    relative_value(a, Unit::Year, -1)
+                }
+            });
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 3, TimexType::Date, value)
+            });
+        }
+        let prev = cx.w(i.wrapping_sub(1));
+        // year-end, year end, year's end
+        let end = if dashed && cx.w(i + 2) == "end" || cx.w(i + 1) == "end" && !dashed {
+            Some(if dashed { i + 3 } else { i + 2 })
+        } else if cx.glued(i + 1)
+            && (cx.p(i + 1, '\'') || cx.p(i + 1, '’'))
+            && cx.w(i + 2) == "s"
+            && cx.w(i + 3) == "end"
+        {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            let cue = matches!(
+                prev,
+                "by" | "at" | "around" | "until" | "till" | "before" | "since" | "after" | "the"
+            );
+            if !cue || cx.w(end) == "of" {
+                return None;
+            }
+            let back = if prev == "since" { -1 } else { 0 };
+            let value = a.and_then(|a| relative_value(a, Unit::Year, back));
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, end, TimexType::Date, value)
+            });
+        }
+        if !after_the {
+            return None;
+        }
+        // `the year ended June 30`: the twelve months to that day.
+        if matches!(cx.w(i + 1), "ended" | "ending" | "ends" | "to" | "through") {
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 1, TimexType::Duration, Some("P1Y".into()))
+            });
+        }
+        let before_the = cx.w(i.wrapping_sub(2));
+        let full = matches!(prev, "full" | "whole" | "entire");
+        let after_prep = prev == "the"
+            && matches!(
+                before_the,
+                "for" | "in" | "during" | "throughout" | "of" | "over"
+            );
+        let next = cx.toks.get(i + 1);
+        let free = next.is_none_or(|t| t.kind != Kind::Num)
+            && cx.e(i + 1).is_none_or(|e| e.number.is_none())
+            && !(cx.glued(i + 1) && (cx.p(i + 1, '\'') || cx.p(i + 1, '’')))
+            && !matches!(
+                cx.w(i + 1),
+                "of" | "after"
+                    | "before"
+                    | "when"
+                    | "that"
+                    | "which"
+                    | "in"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "it"
+                    | "ago"
+                    | "earlier"
+                    | "later"
+                    | "previous"
+                    | "prior"
+                    | "since"
+            );
+        if (full || after_prep) && free && !cx.cap(i) {
+            let value = a.and_then(|a| relative_value(a, Unit::Year, 0));
+            return Some(Hit {
+                the_ok: true,
+                ..Hit::new(i, i + 1, TimexType::Date, value)
+            });
+        }
+        None
+    }
+
     /// Words outside the table: `tonight`, `noon`, `the future`, `Mondays`.
     fn unlisted(&self, cx: &Ctx, i: usize, w: &str, after_the: bool) -> Option<Hit> {
         let today = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
@@ -1472,6 +1601,21 @@ impl DateFinder {
                 the_ok: true,
                 ..Hit::new(i, i + 2, TimexType::Date, Some("FUTURE_REF".into()))
             }),
+            // the nineties, the early seventies
+            _ if w.len() > 6
+                && w.ends_with("ies")
+                && (after_the || matches!(cx.w(i.wrapping_sub(1)), "early" | "late" | "mid")) =>
+            {
+                let stem = format!("{}y", w.get(..w.len() - 3)?);
+                let tens = self.words.get(stem.as_str()).and_then(|e| e.number)?;
+                if !(20..=90).contains(&tens) || tens % 10 != 0 {
+                    return None;
+                }
+                Some(Hit {
+                    the_ok: true,
+                    ..Hit::new(i, i + 1, TimexType::Date, Some(format!("19{}", tens / 10)))
+                })
+            }
             _ if w.len() > 4 && w.ends_with('s') && cx.cap(i) => {
                 let (d, abbr) = w
                     .get(..w.len() - 1)
@@ -1538,13 +1682,17 @@ impl DateFinder {
                 Some(format!("{y:04}-{m:02}")),
             ));
         }
-        if let (Some(offset), "year") = (cx.e(j).and_then(|e| e.relative), cx.w(j + 1)) {
-            if matches!(cx.w(j), "last" | "this" | "next") {
+        // `July last year`, `October of next year`
+        let r = if cx.w(j) == "of" { j + 1 } else { j };
+        if let (Some(offset), "year") = (cx.e(r).and_then(|e| e.relative), cx.w(r + 1)) {
+            if matches!(cx.w(r), "last" | "this" | "next") {
                 let value = match cx.anchor {
                     Some(a) => format!("{:04}-{m:02}", a.year as i64 + offset),
                     None => format!("XXXX-{m:02}"),
                 };
-                return Some(Hit::new(i, j + 2, TimexType::Date, Some(value)));
+                // After `of`, `next year` is a mention of its own.
+                let end = if r > j { i + 1 } else { r + 2 };
+                return Some(Hit::new(i, end, TimexType::Date, Some(value)));
             }
         }
         if abbr && !(dotted && cx.w(i) == "sept") {
@@ -2830,16 +2978,12 @@ mod tests {
 
     #[test]
     fn months_without_a_year_keep_to_the_tense() {
-        date(
-            "The firm reported a loss in September.",
-            "September",
-            "2021-09",
-        );
+        date("The firm reported a loss in October.", "October", "2021-10");
         date("The ship will sail in March.", "March", "2023-03");
         date(
-            "The sale should be completed in June, the firm said.",
-            "June",
-            "2023-06",
+            "The sale should be completed in February, the firm said.",
+            "February",
+            "2023-02",
         );
         date(
             "Output fell on an unexpected outage in September.",
@@ -2870,6 +3014,77 @@ mod tests {
             "The chain posted a profit, against a year-earlier loss of $5 million.",
             "year-earlier",
             "2021",
+        );
+    }
+
+    #[test]
+    fn years_in_results_and_spelled_decades() {
+        date(
+            "The deal should close by year-end, the bank said.",
+            "year-end",
+            "2022",
+        );
+        date(
+            "Shares have lost a third since year's end.",
+            "year's end",
+            "2021",
+        );
+        date(
+            "The year-earlier figures were restated.",
+            "year-earlier",
+            "2021",
+        );
+        date(
+            "Sales for the full year rose 4%, the retailer said.",
+            "the full year",
+            "2022",
+        );
+        date(
+            "The chain expects to hire more staff during the year.",
+            "the year",
+            "2022",
+        );
+        one(
+            "Profit for the year ended March 31 doubled.",
+            "the year",
+            TimexType::Duration,
+            Some("P1Y"),
+        );
+        date(
+            "Rents rose steadily through the nineties in the city.",
+            "the nineties",
+            "199",
+        );
+        date(
+            "Dealers whose licences lapse after October of next year must reapply.",
+            "October",
+            "2023-10",
+        );
+        // Not the current year.
+        let all = found("In the year he was born, the river froze.");
+        assert!(all.iter().all(|(s, _, _)| s != "the year"), "{all:?}");
+        let all = found("She was named player of the year 2019 by the league.");
+        assert!(all.iter().all(|(s, _, _)| s != "the year"), "{all:?}");
+    }
+
+    #[test]
+    fn clock_times_take_the_day_named_after_them() {
+        one(
+            "The offer expires at 5 p.m. EST, Aug. 9, the company said.",
+            "5 p.m. EST, Aug. 9",
+            TimexType::Time,
+            Some("2022-08-09T17:00"),
+        );
+        one(
+            "Polls close at 8 p.m. on Friday in most states.",
+            "8 p.m. on Friday",
+            TimexType::Time,
+            Some("2022-08-05T20:00"),
+        );
+        date(
+            "Floods hit the valley in the spring of nineteen eighty-two.",
+            "the spring of nineteen eighty-two",
+            "1982-SP",
         );
     }
 

@@ -395,7 +395,10 @@ impl<'a> QuantityFinder<'a> {
                     if restates(text, previous, &quantity) {
                         quantity.conversion_of = Some(found.len() - 1);
                         // `more than $8 billion (£6.55 billion)`: the hedge holds for both.
-                        if quantity.approx.is_none() && previous.approx.is_some() {
+                        if quantity.approx.is_none()
+                            && previous.approx.is_some()
+                            && previous.value != 0.0
+                        {
                             let scale = quantity.value / previous.value;
                             quantity.approx.clone_from(&previous.approx);
                             quantity.min = previous.min.map(|m| tidy(m * scale));
