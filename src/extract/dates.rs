@@ -712,7 +712,16 @@ impl DateFinder {
         // the 70s, mid-80s
         if len == 2 && n % 10 == 0 && cx.glued(i + 1) && cx.w(i + 1) == "s" && i > 0 {
             let after = cx.w(i - 1);
-            if matches!(after, "the" | "early" | "late" | "mid") || cx.dash(i - 1) && cx.glued(i) {
+            // `the 70s and 80s`: the second of a pair.
+            let paired = matches!(after, "and" | "or" | "to" | "through")
+                && i >= 3
+                && cx.w(i - 2) == "s"
+                && cx.glued(i - 2)
+                && matches!(cx.num(i - 3), Some((_, 2)));
+            if matches!(after, "the" | "early" | "late" | "mid")
+                || paired
+                || cx.dash(i - 1) && cx.glued(i)
+            {
                 let century = match cx.anchor {
                     Some(a) if 2000 + n as i32 <= a.year && n < 30 => 20,
                     _ => 19,
@@ -1142,6 +1151,11 @@ impl DateFinder {
             });
             return Some(Hit::new(k - 1, k + 2, TimexType::Date, value));
         }
+        // `a week or so ago`
+        let so = cx.w(k) == "or" && cx.w(k + 1) == "so" && matches!(cx.w(k + 2), "ago" | "earlier");
+        if so {
+            k += 2;
+        }
         let next = cx.w(k);
         let back = |sign: i64| -> Option<String> {
             if amount == "X" {
@@ -1548,6 +1562,53 @@ impl DateFinder {
         None
     }
 
+    /// `Q3`, `Q3 2021`, `H1`: a quarter or half in the financial shorthand.
+    fn quarter_code(&self, cx: &Ctx, i: usize) -> Option<Hit> {
+        let (letter, limit) = if cx.w(i) == "q" { ("Q", 4) } else { ("H", 2) };
+        let (n, len) = cx.num(i + 1)?;
+        // `H2O`, `H1N1`, `Q35`: other codes.
+        let after = cx.toks.get(i + 2);
+        if len != 1
+            || !(1..=limit).contains(&n)
+            || !cx.glued(i + 1)
+            || cx.glued(i)
+            || after.is_some_and(|t| !t.space && matches!(t.kind, Kind::Word | Kind::Num))
+        {
+            return None;
+        }
+        let n = n as u32;
+        let mut end = i + 2;
+        let year = if let Some(y) = cx.year(end).filter(|_| !self.count_follows(cx, end + 1)) {
+            end += 1;
+            Some(y)
+        } else if cx.w(end) == "of" && cx.year(end + 1).is_some() {
+            end += 2;
+            cx.year(end - 1)
+        } else {
+            None
+        };
+        let value = match (year, cx.anchor) {
+            (Some(y), _) => format!("{y:04}-{letter}{n}"),
+            (None, Some(a)) => {
+                let current = if letter == "Q" {
+                    (a.month - 1) / 3 + 1
+                } else {
+                    (a.month - 1) / 6 + 1
+                };
+                let tense = cx.tense(i, end);
+                let before = n > current
+                    && (tense == Tense::Past || tense == Tense::Unknown && n >= current + 2);
+                let y = if before { a.year - 1 } else { a.year };
+                format!("{y:04}-{letter}{n}")
+            }
+            (None, None) => format!("XXXX-{letter}{n}"),
+        };
+        Some(Hit {
+            the_ok: true,
+            ..Hit::new(i, end, TimexType::Date, Some(value))
+        })
+    }
+
     /// Words outside the table: `tonight`, `noon`, `the future`, `Mondays`.
     fn unlisted(&self, cx: &Ctx, i: usize, w: &str, after_the: bool) -> Option<Hit> {
         let today = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
@@ -1601,6 +1662,7 @@ impl DateFinder {
                 the_ok: true,
                 ..Hit::new(i, i + 2, TimexType::Date, Some("FUTURE_REF".into()))
             }),
+            "q" | "h" if cx.is_upper(i) => self.quarter_code(cx, i),
             // the nineties, the early seventies
             _ if w.len() > 6
                 && w.ends_with("ies")
@@ -2831,6 +2893,20 @@ mod tests {
     #[test]
     fn random_token_soup_never_panics() {
         const PIECES: &[&str] = &[
+            "Q",
+            "H",
+            "end",
+            "'",
+            "s",
+            "full",
+            "ended",
+            "or",
+            "so",
+            "nineties",
+            "meets",
+            "be",
+            "between",
+            "and",
             "the",
             "last",
             "next",
@@ -3076,16 +3152,41 @@ mod tests {
             Some("2022-08-09T17:00"),
         );
         one(
-            "Polls close at 8 p.m. on Friday in most states.",
+            "Voting will end at 8 p.m. on Friday in most states.",
             "8 p.m. on Friday",
             TimexType::Time,
             Some("2022-08-05T20:00"),
+        );
+        date(
+            "The chart mixes hits of the 60s and 70s with new songs.",
+            "70s",
+            "197",
         );
         date(
             "Floods hit the valley in the spring of nineteen eighty-two.",
             "the spring of nineteen eighty-two",
             "1982-SP",
         );
+    }
+
+    #[test]
+    fn quarters_and_halves_in_shorthand() {
+        date("Q1 sales rose 4% at the chain.", "Q1", "2022-Q1");
+        date("Its Q3 2019 results were weak.", "Q3 2019", "2019-Q3");
+        date(
+            "The plan was drawn up a week or so ago.",
+            "a week or so ago",
+            "2022-07-27",
+        );
+        date("The retailer reported H1 profit.", "H1", "2022-H1");
+        for text in [
+            "A litre of H2O weighs a kilo.",
+            "The H1N1 virus spread.",
+            "Take exit Q35 off the road.",
+        ] {
+            let all = found(text);
+            assert!(all.is_empty(), "{text:?}: {all:?}");
+        }
     }
 
     #[test]
