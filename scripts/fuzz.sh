@@ -53,11 +53,13 @@ run() {
   fi
   seed_corpus "$target" "$corpus"
   mkdir -p target/fuzz/artifacts/"$target"
+  local status=0
   cargo +nightly fuzz run --fuzz-dir fuzz "$target" "$corpus" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 "${keep_going[@]}" \
-    -artifact_prefix=target/fuzz/artifacts/"$target"/ -print_final_stats=1 2>&1 \
-    | grep -E '^#[0-9]+|stat::|SUMMARY|panicked|ERROR|INFO: fuzzing' | tail -4 || true
-  if ls target/fuzz/artifacts/"$target"/crash-* target/fuzz/artifacts/"$target"/timeout-* >/dev/null 2>&1; then
+    -artifact_prefix=target/fuzz/artifacts/"$target"/ -print_final_stats=1 > target/fuzz/"$target".log 2>&1 || status=$?
+  grep -E '^#[0-9]+|stat::|SUMMARY|panicked|ERROR|INFO: fuzzing' target/fuzz/"$target".log | tail -4 || true
+  if [ "$status" -ne 0 ] || compgen -G "target/fuzz/artifacts/$target/crash-*" > /dev/null \
+    || compgen -G "target/fuzz/artifacts/$target/timeout-*" > /dev/null; then
     echo "fuzz: $target found a failing input: target/fuzz/artifacts/$target/"
     return 1
   fi
