@@ -278,13 +278,17 @@ fn over_limit(index: usize, total_bytes: usize) -> Option<String> {
 /// panic becomes its message. (In wasm a panic aborts the module; the worker
 /// re-instantiates it and isolates the failing document itself.)
 fn isolated<T>(work: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string())
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .map_err(|payload| panic_text(&*payload))
+}
+
+/// A panic's message, whichever way it was raised (`panic!("…")` or with a format).
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
 }
 
 /// Debug builds panic on a document carrying this marker, so tests can prove
