@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use parallax::extract::boilerplate::Detector;
+use parallax::extract::entities::EntityFinder;
 use parallax::extract::quantities::QuantityFinder;
 use parallax::extract::quotes::QuoteFinder;
 use parallax::lexicon::Lexicon;
@@ -36,6 +37,7 @@ fn main() {
     let lexicon = Lexicon::load();
     let detector = Detector::new(&lexicon);
     let quotes = QuoteFinder::new(&lexicon);
+    let entities = EntityFinder::new(&lexicon);
     let quantities = QuantityFinder::new(&lexicon);
     let none = Default::default();
     let prepared: Vec<_> = texts
@@ -79,9 +81,18 @@ fn main() {
             (*text, body, sentences)
         })
         .collect();
+    timed("entities (article text)", &|| {
+        for (text, _, sentences) in &bodies {
+            std::hint::black_box(entities.find(text, sentences));
+        }
+    });
+    let found: Vec<_> = bodies
+        .iter()
+        .map(|(text, _, sentences)| entities.find(text, sentences))
+        .collect();
     timed("quotes (article text)", &|| {
-        for (text, body, sentences) in &bodies {
-            std::hint::black_box(quotes.find(text, body, sentences));
+        for ((text, body, sentences), entities) in bodies.iter().zip(&found) {
+            std::hint::black_box(quotes.find(text, body, sentences, entities));
         }
     });
     timed("quantities (article text)", &|| {

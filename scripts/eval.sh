@@ -3,12 +3,19 @@
 #   scripts/eval.sh boilerplate   copied pages: bag-of-words F1 of the kept text
 #   scripts/eval.sh quotes        PolNeAR dev: quote span F1 and speaker accuracy, direct and partial
 #   scripts/eval.sh html          our own saved pages (tests/fixtures/pages): main-text F1
+#   scripts/eval.sh html-dev      the WCXB dev pages as saved HTML: shingle and bag-of-words F1 of
+#                                 the main text, title, author and date, pages per second
+#   scripts/eval.sh entities      MEANTIME entities: typed recall of names, precision, cross-document
+#                                 canonical-name F1 (each topic's articles analyzed together)
 #   scripts/eval.sh quantities    Recognizers-Text numbers and units: span, value, value+unit F1;
 #                                 MEANTIME money, percent and quantity spans
 #   scripts/eval.sh dates         TimeBank 1.2 and MEANTIME timexes: relaxed and strict span F1, type
 #                                 accuracy and value F1 (TempEval-3 definitions), with the throughput
 #   scripts/eval.sh robustness    the CLI over every real page (saved HTML and copied text), one at a
 #                                 time and all together: panics, errors and the slowest page
+#   scripts/eval.sh paraphrase    MSRP training pairs through the comparison: accuracy and F1; the
+#                                 statement model fitted on one random half, checked on the other
+#                                 (`paraphrase --fit` stores the weights and measures again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
@@ -31,6 +38,7 @@ case "${1:-}" in
       python3 "$eval_dir/score_quotes.py" "$eval_dir/polnear-dev.jsonl" "$out/quotes.jsonl" --kind "$kind" \
         | python3 -c "import json,sys; r=json.load(sys.stdin); o=r['span_overlap']; print(f\"{r['kind']:8} quote F1 {o['F1']:.3f} (P {o['P']:.3f} R {o['R']:.3f}, {o['tp']}/{o['gold']} gold)  speaker accuracy: mention {r['speaker_acc_span']}, name {r['speaker_acc_name']}  scare-quote FP {r['scare_fp']}\")"
     done
+    python3 scripts/score_speakers.py "$eval_dir/polnear-dev.jsonl" "$out/quotes.jsonl"
     # The name match can only succeed where the gold mention or its automatic
     # coreference holds a capitalized name: the best any system can score.
     python3 - "$eval_dir/polnear-dev.jsonl" <<'PY'
@@ -46,6 +54,28 @@ PY
     ;;
   html)
     cargo test --release --quiet --test html_pages -- --nocapture 2>&1 | grep 'saved pages'
+    ;;
+  html-dev)
+    # The WCXB dev pages as saved HTML: main text (shingle and bag-of-words F1), title, author, date.
+    python3 -c "import gzip,json,sys
+for line in gzip.open(sys.argv[1], 'rt', encoding='utf-8'):
+    page = json.loads(line)
+    print(json.dumps({'id': page['id'], 'html': page['html']}))" "$eval_dir/html-dev.jsonl.gz" > "$out/html-dev-input.jsonl"
+    start=$(date +%s.%N)
+    "${CARGO_TARGET_DIR:-target}/release/parallax" batch --task html < "$out/html-dev-input.jsonl" > "$out/html-dev.jsonl"
+    end=$(date +%s.%N)
+    python3 "$eval_dir/score_html.py" "$eval_dir/html-dev.jsonl.gz" "$out/html-dev.jsonl" \
+      | python3 -c "import json,sys; r=json.load(sys.stdin); s=r['shingle']; print(f\"{r['pages']} pages: bag-of-words F1 {r['bow_F1']:.4f}  shingle F1 {s['F1']:.4f} (P {s['P']:.4f} R {s['R']:.4f})  title {r['title']:.3f}  author {r['author']:.3f}  date {r['date']:.3f}\")"
+    python3 -c "import sys; t=float(sys.argv[1]) - float(sys.argv[2]); print(f'{t:.2f} s for {sys.argv[3]} pages ({int(sys.argv[3]) / t:.1f} pages/s), process start included')" "$end" "$start" "$(wc -l < "$out/html-dev-input.jsonl")"
+    ;;
+  entities)
+    # MEANTIME airbus and apple topics, each topic's articles analyzed together.
+    start=$(date +%s.%N)
+    "$parallax" batch --task entities < "$eval_dir/entities/meantime-dev.jsonl" > "$out/entities.jsonl"
+    end=$(date +%s.%N)
+    python3 "$eval_dir/score_entities.py" "$eval_dir/entities/meantime-dev.jsonl" "$out/entities.jsonl" \
+      | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"typed recall {r['recall_typed']:.3f}  precision {r['precision']:.3f}  (F1 {r['F1']:.3f}; {r['gold_names']} gold names, {r['predicted']} predicted)  cross-document canonical F1 {r['xdoc_F1']:.3f} (P {r['xdoc_precision']:.3f} R {r['xdoc_recall']:.3f})\")"
+    python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.2f} s for 60 articles, process start included')" "$end" "$start"
     ;;
   quantities)
     for set in numbers units; do
@@ -141,8 +171,24 @@ print(f"all together: {len(files)} pages in one run: {analyzed} analyzed, {len(i
 sys.exit(1 if panics or internal or crashed else 0)
 PY
     ;;
+  paraphrase)
+    # MSRP training pairs, each as two one-sentence documents through the comparison; then the
+    # model's fit on a random half checked on the other (--fit also stores the weights, and
+    # the binary is rebuilt with them and measured again).
+    bin="${CARGO_TARGET_DIR:-target}/release/parallax"
+    "$bin" batch --task paraphrase < "$eval_dir/paraphrase-dev.jsonl" > "$out/paraphrase.jsonl"
+    printf 'all dev pairs through the comparison: '
+    python3 "$eval_dir/score_paraphrase.py" "$eval_dir/paraphrase-dev.jsonl" "$out/paraphrase.jsonl"
+    python3 scripts/paraphrase_fit.py "$out/paraphrase.jsonl" ${2:+--write}
+    if [ "${2:-}" = --fit ]; then
+      cargo build --release --quiet
+      "$bin" batch --task paraphrase < "$eval_dir/paraphrase-dev.jsonl" > "$out/paraphrase.jsonl"
+      printf 'refitted, all dev pairs: '
+      python3 "$eval_dir/score_paraphrase.py" "$eval_dir/paraphrase-dev.jsonl" "$out/paraphrase.jsonl"
+    fi
+    ;;
   *)
-    echo "usage: scripts/eval.sh boilerplate|quotes|html|quantities|dates|robustness" >&2
+    echo "usage: scripts/eval.sh boilerplate|quotes|html|html-dev|quantities|dates|robustness|paraphrase [--fit]" >&2
     exit 2
     ;;
 esac

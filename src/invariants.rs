@@ -74,6 +74,46 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         for support in &statement.support {
             check_span(doc(support.doc)?, &support.span).map_err(|e| format!("statement: {e}"))?;
         }
+        let mut docs: Vec<usize> = statement.support.iter().map(|s| s.doc).collect();
+        docs.dedup();
+        if docs != statement.docs || docs.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(format!(
+                "statement docs {:?}, support from {docs:?}",
+                statement.docs
+            ));
+        }
+    }
+    for &c in &comparison.consensus {
+        if c >= comparison.statements.len() {
+            return Err(format!("consensus names statement {c}"));
+        }
+    }
+    for (i, source) in comparison.sources.iter().enumerate() {
+        if source.doc != i {
+            return Err(format!("sources[{i}] is about document {}", source.doc));
+        }
+        let sentences = report.documents[doc(source.doc).map(|_| source.doc)?]
+            .sentences
+            .len();
+        if let Some(s) = source.alone.iter().find(|&&s| s >= sentences) {
+            return Err(format!(
+                "source {i} alone names sentence {s} of {sentences}"
+            ));
+        }
+        if let Some(c) = source
+            .omits
+            .iter()
+            .find(|c| !comparison.consensus.contains(c))
+        {
+            return Err(format!("source {i} omits {c}, not a consensus statement"));
+        }
+    }
+    if !comparison.sources.is_empty() && comparison.sources.len() != report.documents.len() {
+        return Err(format!(
+            "{} sources for {} documents",
+            comparison.sources.len(),
+            report.documents.len()
+        ));
     }
     for group in &comparison.quote_groups {
         for member in &group.members {

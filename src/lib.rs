@@ -22,11 +22,14 @@ use std::sync::LazyLock;
 
 use extract::boilerplate::Detector;
 use extract::dates::{Anchor, DateFinder};
+use extract::entities::EntityFinder;
 use extract::metadata::FactFinder;
 use extract::quantities::QuantityFinder;
 use extract::quotes::QuoteFinder;
 use lexicon::Lexicon;
-use report::{Boilerplate, Document, InputError, Quantity, Quote, Report, REPORT_VERSION};
+use report::{
+    Boilerplate, BoilerplateReason, Document, InputError, Quantity, Quote, Report, REPORT_VERSION,
+};
 use text::decode::Decoded;
 use text::offsets::CharOffsets;
 use text::segment;
@@ -105,6 +108,15 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
             }),
         }
     }
+    // One canonical name per thing across the documents, before they are compared.
+    if let Err(why) =
+        isolated(|| extract::entities::link::across_documents(&mut documents, lexicon))
+    {
+        errors.push(InputError {
+            name: String::new(),
+            message: format!("names could not be linked across documents: internal error ({why})"),
+        });
+    }
     let comparison =
         isolated(|| compare::compare(&documents, &lexicon.stopwords)).unwrap_or_else(|why| {
             errors.push(InputError {
@@ -126,6 +138,7 @@ struct Pipeline<'a> {
     detector: Detector<'a>,
     facts: FactFinder<'a>,
     quotes: QuoteFinder<'a>,
+    entities: EntityFinder<'a>,
     dates: DateFinder,
     quantities: QuantityFinder<'a>,
 }
@@ -137,6 +150,7 @@ impl<'a> Pipeline<'a> {
             detector: Detector::new(lexicon),
             facts: FactFinder::new(lexicon),
             quotes: QuoteFinder::new(lexicon),
+            entities: EntityFinder::new(lexicon),
             dates: DateFinder::new(),
             quantities: QuantityFinder::new(lexicon),
         }
@@ -177,7 +191,22 @@ impl<'a> Pipeline<'a> {
             classified.title,
             options.default_date.as_deref(),
         );
-        let quotes = self.quotes.find(&text, &body, &sentences);
+        // Names are read in the headline and in captions too: they name who
+        // and what the article is about, where menus and credits name nothing of it.
+        let captions = blocks
+            .iter()
+            .filter(|b| b.boilerplate == Some(BoilerplateReason::Caption));
+        let units: Vec<_> = classified
+            .title
+            .map(|t| blocks[t].range.clone())
+            .into_iter()
+            .chain(sentences.iter().cloned())
+            .chain(captions.flat_map(|b| {
+                segment::sentences(&text, b.range.clone(), &self.lexicon.abbreviations)
+            }))
+            .collect();
+        let entities = self.entities.find(&text, &units);
+        let quotes = self.quotes.find(&text, &body, &sentences, &entities);
         // Relative dates count from the document's own date, else the one assumed.
         let anchor = [
             page.published.as_deref(),
@@ -226,7 +255,14 @@ impl<'a> Pipeline<'a> {
                     cue: q.cue,
                 })
                 .collect(),
-            entities: Vec::new(),
+            entities: entities
+                .into_iter()
+                .map(|e| report::Entity {
+                    span: offsets.span(e.range.start, e.range.end),
+                    entity_type: e.kind,
+                    canonical: e.canonical,
+                })
+                .collect(),
             quantities: quantities
                 .into_iter()
                 .map(|q| Quantity {

@@ -7,7 +7,7 @@ use parallax::{analyze, markdown, Input, Options};
 
 const USAGE: &str = "usage:
   parallax analyze [--date YYYY-MM-DD] [--format json|markdown] FILE...   ('-' reads standard input)
-  parallax batch --task boilerplate|quotes|quantities|dates < lines.jsonl (one {\"id\", \"text\"} per line)";
+  parallax batch --task boilerplate|quotes|quantities|dates|html|paraphrase < lines.jsonl (one {\"id\", \"text\"} per line; html: {\"id\", \"html\"}; paraphrase: {\"id\", \"s1\", \"s2\"})";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -110,8 +110,15 @@ fn is_iso_date(date: &str) -> bool {
 fn run_batch(args: &[String]) -> ExitCode {
     let task = match args {
         [flag, task] if flag == "--task" && BATCH_TASKS.contains(&task.as_str()) => task.as_str(),
-        _ => return usage_error("batch takes --task boilerplate|quotes|quantities|dates"),
+        _ => {
+            return usage_error(
+                "batch takes --task boilerplate|quotes|quantities|dates|html|paraphrase|entities",
+            )
+        }
     };
+    if task == "entities" {
+        return entities_by_story();
+    }
     let dates = parallax::extract::dates::DateFinder::new();
     let quantities =
         parallax::extract::quantities::QuantityFinder::new(parallax::lexicon::Lexicon::shared());
@@ -128,12 +135,155 @@ fn run_batch(args: &[String]) -> ExitCode {
             "quantities" => {
                 serde_json::json!({"id": id, "quantities": quantities_of_whole_text(&quantities, text)})
             }
+            "html" => page_prediction(id, record),
+            "paraphrase" => paraphrase_prediction(id, record),
             _ => analyzed_prediction(task, id, text),
         }
     })
 }
 
-const BATCH_TASKS: &[&str] = &["boilerplate", "quotes", "quantities", "dates"];
+const BATCH_TASKS: &[&str] = &[
+    "boilerplate",
+    "quotes",
+    "quantities",
+    "dates",
+    "html",
+    "paraphrase",
+    "entities",
+];
+
+/// Entities with their canonical names, as ../shared/eval/score_entities.py
+/// reads them: the articles of each story (`story`, or `topic`) analyzed
+/// together, so that a canonical name is one across them.
+fn entities_by_story() -> ExitCode {
+    let mut stories: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+    for (number, line) in std::io::stdin().lines().enumerate() {
+        let Ok(record) = line.map(|l| serde_json::from_str::<serde_json::Value>(&l)) else {
+            return ExitCode::from(1);
+        };
+        let Ok(record) = record else {
+            eprintln!("parallax: line {}: not JSON", number + 1);
+            return ExitCode::from(1);
+        };
+        let story = record["story"]
+            .as_str()
+            .or(record["topic"].as_str())
+            .unwrap_or_default()
+            .to_string();
+        match stories.iter_mut().find(|(s, _)| *s == story) {
+            Some((_, records)) => records.push(record),
+            None => stories.push((story, vec![record])),
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    for (_, records) in stories {
+        let texts: Vec<&str> = records
+            .iter()
+            .map(|r| r["text"].as_str().unwrap_or_default())
+            .collect();
+        let inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Input {
+                name: format!("{i}.txt"),
+                bytes: text.as_bytes().to_vec(),
+                ..Default::default()
+            })
+            .collect();
+        let report = analyze(&inputs, &Options::default());
+        for doc in &report.documents {
+            let index: usize = doc.name.trim_end_matches(".txt").parse().unwrap_or_default();
+            let original = parallax::text::normalize::original_offsets(texts[index], &doc.text);
+            let entities: Vec<_> = doc
+                .entities
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "start": original[e.span.start],
+                        "end": original[e.span.end - 1] + 1,
+                        "type": e.entity_type,
+                        "canonical": e.canonical,
+                        "text": e.span.text,
+                    })
+                })
+                .collect();
+            let line = serde_json::json!({"id": records[index]["id"], "entities": entities});
+            if writeln!(stdout, "{line}").is_err() {
+                return ExitCode::from(1);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A sentence pair (`{"id", "s1", "s2"}`) as two one-sentence documents
+/// through the whole comparison, as ../shared/eval/score_paraphrase.py reads
+/// it: `same` when one statement holds a whole sentence of each. `score` and
+/// `features` are the model's, for scripts/paraphrase_fit.py.
+fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_json::Value {
+    use parallax::compare::similarity;
+    let inputs: Vec<Input> = ["s1", "s2"]
+        .iter()
+        .map(|field| Input {
+            name: format!("{field}.txt"),
+            bytes: record[field].as_str().unwrap_or_default().as_bytes().to_vec(),
+            ..Default::default()
+        })
+        .collect();
+    let report = analyze(&inputs, &Options::default());
+    let whole = |doc: usize, span: &parallax::report::Span| {
+        report.documents[doc]
+            .sentences
+            .iter()
+            .any(|s| s.start == span.start && s.end == span.end)
+    };
+    let same = report.documents.len() == 2
+        && report.comparison.statements.iter().any(|st| {
+            (0..2).all(|doc| st.support.iter().any(|s| s.doc == doc && whole(doc, &s.span)))
+        });
+    let lexicon = parallax::lexicon::Lexicon::shared();
+    let profiler = similarity::Profiler::new(&lexicon.stopwords);
+    let body = |doc: Option<&parallax::report::Document>| {
+        let sentences: Vec<&str> = doc
+            .map(|d| d.sentences.iter().map(|s| s.text.as_str()).collect())
+            .unwrap_or_default();
+        profiler.profile(&sentences.join(" "))
+    };
+    let (a, b) = (body(report.documents.first()), body(report.documents.get(1)));
+    serde_json::json!({
+        "id": id,
+        "same": same,
+        "score": similarity::score(&a, &b),
+        "features": similarity::features(&a, &b),
+    })
+}
+
+/// A saved page (`{"id", "html"}`) or copied text (`{"id", "text"}`) as
+/// ../shared/eval/score_html.py reads it: the kept text and the facts.
+fn page_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_json::Value {
+    let (name, bytes) = match record["html"].as_str() {
+        Some(html) => ("page.html", html),
+        None => ("page.txt", record["text"].as_str().unwrap_or_default()),
+    };
+    let report = analyze(
+        &[Input {
+            name: name.into(),
+            bytes: bytes.as_bytes().to_vec(),
+            ..Default::default()
+        }],
+        &Options::default(),
+    );
+    match report.documents.first() {
+        Some(doc) => serde_json::json!({
+            "id": id,
+            "text": kept_text(doc),
+            "title": doc.title,
+            "byline": doc.byline,
+            "date": doc.date,
+        }),
+        None => serde_json::json!({"id": id, "text": ""}),
+    }
+}
 
 /// Runs `predict` over each JSON line of standard input and prints its answers.
 fn for_each_record(mut predict: impl FnMut(&serde_json::Value) -> serde_json::Value) -> ExitCode {

@@ -32,7 +32,7 @@ pub struct InputError {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     pub name: String,
     pub text: String,
@@ -183,6 +183,25 @@ pub struct Comparison {
     pub discrepancies: Vec<Discrepancy>,
     pub variants: Vec<Variant>,
     pub reuse: Vec<Reuse>,
+    /// Indices in `statements` of those most sources carry: more than half
+    /// of the documents, and at least two.
+    #[serde(default)]
+    pub consensus: Vec<usize>,
+    /// One entry per document (in document order) when two or more are
+    /// compared: what it alone says and what it leaves out.
+    #[serde(default)]
+    pub sources: Vec<SourceStatements>,
+}
+
+/// What one source says that no other does, and what most others say that it does not.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SourceStatements {
+    pub doc: usize,
+    /// Indices in the document's `sentences` of those no part of which any
+    /// other document carries.
+    pub alone: Vec<usize>,
+    /// Indices in `statements` of the consensus statements the document does not carry.
+    pub omits: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -195,7 +214,12 @@ pub struct DocSpan {
 /// Sentences from two or more documents that say nearly the same thing.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Statement {
+    /// Each document's sentence, or the clause of it, that carries the
+    /// statement, by (document, start).
     pub support: Vec<DocSpan>,
+    /// The documents in `support`, ascending, each once.
+    #[serde(default)]
+    pub docs: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -257,3 +257,60 @@ fn the_numbers_that_matter_are_read() {
         "70 km and 45 miles agree: {ratio}"
     );
 }
+
+#[test]
+fn the_four_ledes_are_one_statement() {
+    // BBC's "Russia has accused the US of direct involvement…" and the three
+    // saying Russia says the US is directly involved: one claim in four wordings.
+    let report = seeds();
+    let ledes: Vec<usize> = ["001", "002", "003", "004"]
+        .iter()
+        .map(|p| {
+            report
+                .documents
+                .iter()
+                .position(|d| d.name.starts_with(p))
+                .unwrap()
+        })
+        .collect();
+    let in_lede = |doc: usize, span: &parallax::report::Span| {
+        let lede = &report.documents[doc].sentences[0];
+        span.start >= lede.start && span.end <= lede.end
+    };
+    let statement = report
+        .comparison
+        .statements
+        .iter()
+        .find(|st| {
+            ledes
+                .iter()
+                .all(|&d| st.support.iter().any(|s| s.doc == d && in_lede(d, &s.span)))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no statement holds the four ledes: {:#?}",
+                report.comparison.statements
+            )
+        });
+    for support in &statement.support {
+        assert!(
+            ledes.contains(&support.doc) && in_lede(support.doc, &support.span),
+            "not a lede: {}",
+            support.span.text
+        );
+    }
+    assert!(statement
+        .support
+        .iter()
+        .any(|s| s.span.text.contains("direct involvement")));
+    let index = report
+        .comparison
+        .statements
+        .iter()
+        .position(|st| std::ptr::eq(st, statement))
+        .unwrap();
+    assert!(
+        report.comparison.consensus.contains(&index),
+        "most sources carry it"
+    );
+}

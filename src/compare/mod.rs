@@ -3,7 +3,9 @@
 
 pub mod quote_groups;
 pub mod reuse;
+pub mod similarity;
 pub mod statements;
+pub mod variants;
 
 use std::collections::BTreeSet;
 
@@ -17,12 +19,15 @@ pub fn compare(documents: &[Document], stopwords: &HashSet<&str>) -> Comparison 
     if documents.len() < 2 {
         return Comparison::default();
     }
+    let aligned = statements::align(documents, stopwords);
     Comparison {
-        statements: statements::statements(documents, stopwords),
+        statements: aligned.statements,
         quote_groups: quote_groups::quote_groups(documents, stopwords),
         discrepancies: Vec::new(),
-        variants: Vec::new(),
+        variants: variants::variants(documents),
         reuse: reuse::reuse(documents),
+        consensus: aligned.consensus,
+        sources: aligned.sources,
     }
 }
 

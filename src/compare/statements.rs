@@ -1,46 +1,437 @@
-//! Statements: sentences of different documents that say nearly the same thing.
+//! Statements: what two or more documents report alike, in their own words.
+//!
+//! Each article sentence is a unit, and so is each clause of a sentence that
+//! joins two claims (`X, saying Y`, `X because Y`, `X; Y`, `X, but Y`), so
+//! that a lede carrying the claim and its reason still meets a lede carrying
+//! the claim alone. Units of different documents are aligned when the
+//! paraphrase model of [`super::similarity`] calls them the same; aligned
+//! units join into one statement (union-find).
+//!
+//! Candidates come from an inverted index of content words, not from all
+//! pairs: a word in more than a quarter of the units (at least
+//! [`POSTING_FLOOR`], at most [`POSTING_CAP`]) indexes nothing: it is the
+//! story's own word (`Russia`, `Ukraine` in stories on that war) and tells
+//! its statements apart no better than `the`. Two units are candidates only when they share
+//! [`MIN_SHARED`] indexed words, and each unit is scored against at most
+//! [`MAX_CANDIDATES`] earlier units, those sharing the most. So the cost grows
+//! about linearly with the text.
+
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{content_words, group_alike};
-use crate::report::{DocSpan, Document, Statement};
+use super::similarity::{self, Profile, Profiler};
+use crate::report::{DocSpan, Document, SourceStatements, Span, Statement};
 
-/// Half the content words in common (Dice) and at least four shared words:
-/// close rewrites of one wire sentence pass, sentences that merely share names do not.
-const THRESHOLD: f64 = 0.5;
-const MIN_SHARED: usize = 4;
+pub const POSTING_CAP: usize = 64;
+pub const POSTING_FLOOR: usize = 8;
+pub const MIN_SHARED: usize = 2;
+pub const MAX_CANDIDATES: usize = 24;
 
-pub fn statements(documents: &[Document], stopwords: &HashSet<&str>) -> Vec<Statement> {
-    let items: Vec<_> = documents
+/// Where a sentence joins two claims: the separator, and the words of it
+/// (from the first letter on) that open the second clause.
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    ", saying ",
+    ", adding ",
+    " because ",
+    ", but ",
+    ", while ",
+    ", although ",
+    ", whereas ",
+    " – ",
+    " — ",
+];
+
+/// A clause shorter than this many words is not a claim of its own.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// The statements and what follows from them.
+#[derive(Debug, Default)]
+pub struct Aligned {
+    pub statements: Vec<Statement>,
+    pub consensus: Vec<usize>,
+    pub sources: Vec<SourceStatements>,
+}
+
+/// One sentence or clause of one document.
+struct Unit {
+    doc: usize,
+    sentence: usize,
+    /// Byte range in the sentence's text.
+    range: std::ops::Range<usize>,
+    profile: Profile,
+}
+
+pub fn align(documents: &[Document], stopwords: &HashSet<&str>) -> Aligned {
+    let profiler = Profiler::new(stopwords);
+    let units = units(documents, &profiler);
+    let parent = aligned_units(&units);
+    let statements = statements(documents, &units, parent);
+    let (consensus, sources) = consensus_and_sources(documents, &statements);
+    Aligned {
+        statements,
+        consensus,
+        sources,
+    }
+}
+
+/// Byte ranges of the clauses of `sentence`: the whole when it joins no two claims.
+pub fn clauses(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Lower-casing moved byte offsets: keep the sentence whole.
+        return std::iter::once(0..sentence.len()).collect();
+    }
+    let word_count = |s: &str| s.split_whitespace().count();
+    let mut cuts: Vec<(usize, usize)> = CLAUSE_BREAKS
         .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            doc.sentences
-                .iter()
-                .enumerate()
-                .map(move |(s, span)| (d, s, span))
+        .flat_map(|brk| {
+            let skip = brk.find(char::is_alphabetic).unwrap_or(brk.len());
+            lower.match_indices(brk).map(move |(at, _)| (at, at + skip))
         })
-        .map(|(d, s, span)| (d, s, content_words(&span.text, stopwords)))
         .collect();
-    let mut out: Vec<Statement> = group_alike(&items, THRESHOLD, MIN_SHARED)
-        .into_iter()
-        .map(|members| Statement {
-            support: members
-                .into_iter()
-                .map(|(doc, s)| DocSpan {
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, next) in cuts {
+        if end < start {
+            continue;
+        }
+        if word_count(&sentence[start..end]) >= MIN_CLAUSE_WORDS
+            && word_count(&sentence[next..]) >= MIN_CLAUSE_WORDS
+        {
+            out.push(start..end);
+            start = next;
+        }
+    }
+    out.push(start..sentence.len());
+    out
+}
+
+fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for (doc, document) in documents.iter().enumerate() {
+        for (sentence, span) in document.sentences.iter().enumerate() {
+            let text = span.text.as_str();
+            units.push(Unit {
+                doc,
+                sentence,
+                range: 0..text.len(),
+                profile: profiler.profile(text),
+            });
+            let parts = clauses(text);
+            if parts.len() > 1 {
+                units.extend(parts.into_iter().map(|range| Unit {
                     doc,
-                    span: documents[doc].sentences[s].clone(),
+                    sentence,
+                    profile: profiler.profile(&text[range.clone()]),
+                    range,
+                }));
+            }
+        }
+    }
+    units
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Union-find parents joining the units the model aligns.
+fn aligned_units(units: &[Unit]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    let mut frequency: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for unit in units {
+        for word in &unit.profile.content_set {
+            *frequency.entry(word).or_default() += 1;
+        }
+    }
+    fn indexed<'u>(
+        unit: &'u Unit,
+        frequency: &rustc_hash::FxHashMap<&str, usize>,
+        cap: usize,
+    ) -> Vec<&'u str> {
+        let mut words: Vec<&str> = unit
+            .profile
+            .content_set
+            .iter()
+            .map(String::as_str)
+            .filter(|w| frequency[w] <= cap)
+            .collect();
+        words.sort_unstable();
+        words
+    }
+    let cap = (units.len() / 4).clamp(POSTING_FLOOR, POSTING_CAP);
+    let mut index: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    // Each unit's best match in each other document: two units align only
+    // when each is the other's best there, so that a sentence sharing the
+    // story's words with a statement does not chain into it.
+    let mut best: rustc_hash::FxHashMap<(usize, usize), (f64, usize)> = Default::default();
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut shared = vec![0usize; units.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        let words = indexed(unit, &frequency, cap);
+        for word in &words {
+            for &j in index.get(word).into_iter().flatten() {
+                if units[j].doc == unit.doc {
+                    continue;
+                }
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
+            }
+        }
+        let need = MIN_SHARED.min(unit.profile.content_set.len()).max(1);
+        let mut candidates: Vec<(usize, usize)> = touched
+            .iter()
+            .filter(|&&j| shared[j] >= need.min(units[j].profile.content_set.len().max(1)))
+            .map(|&j| (shared[j], j))
+            .collect();
+        for &j in &touched {
+            shared[j] = 0;
+        }
+        touched.clear();
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        candidates.truncate(MAX_CANDIDATES);
+        for (_, j) in candidates {
+            let score = similarity::score(&units[j].profile, &unit.profile);
+            if score > 0.0 {
+                for (from, to) in [(i, j), (j, i)] {
+                    let best = best.entry((from, units[to].doc)).or_insert((score, to));
+                    if score > best.0 || (score == best.0 && to < best.1) {
+                        *best = (score, to);
+                    }
+                }
+                edges.push((j, i));
+            }
+        }
+        for word in words {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    for (j, i) in edges {
+        let mutual = best[&(i, units[j].doc)].1 == j && best[&(j, units[i].doc)].1 == i;
+        if mutual {
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    parent
+}
+
+/// Groups of aligned units spanning two or more documents, as statements:
+/// each document's sentence once, as the clause that aligned or the whole.
+fn statements(documents: &[Document], units: &[Unit], mut parent: Vec<usize>) -> Vec<Statement> {
+    let mut groups: BTreeMap<usize, BTreeMap<(usize, usize), std::ops::Range<usize>>> =
+        BTreeMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        let r = root(&mut parent, i);
+        let range = groups
+            .entry(r)
+            .or_default()
+            .entry((unit.doc, unit.sentence))
+            .or_insert_with(|| unit.range.clone());
+        range.start = range.start.min(unit.range.start);
+        range.end = range.end.max(unit.range.end);
+    }
+    let mut out: Vec<Statement> = groups
+        .into_values()
+        .filter(|members| {
+            let mut docs = members.keys().map(|k| k.0);
+            let first = docs.next();
+            docs.any(|d| Some(d) != first)
+        })
+        .map(|members| {
+            let support: Vec<DocSpan> = members
+                .into_iter()
+                .map(|((doc, sentence), range)| DocSpan {
+                    doc,
+                    span: sub_span(&documents[doc].sentences[sentence], range),
                 })
-                .collect(),
+                .collect();
+            let mut docs: Vec<usize> = support.iter().map(|s| s.doc).collect();
+            docs.dedup();
+            Statement { support, docs }
         })
         .collect();
     out.sort_by_key(|st| {
-        let docs: HashSet<usize> = st.support.iter().map(|s| s.doc).collect();
         (
-            std::cmp::Reverse(docs.len()),
+            std::cmp::Reverse(st.docs.len()),
             st.support[0].doc,
             st.support[0].span.start,
         )
     });
     out
+}
+
+/// The part of a sentence's span at byte range `range` of its text, trimmed
+/// of spaces and trailing commas.
+fn sub_span(sentence: &Span, range: std::ops::Range<usize>) -> Span {
+    let text = &sentence.text[range.clone()];
+    let trimmed_start = text.len() - text.trim_start().len();
+    let kept = text
+        .trim_start()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    let from = range.start + trimmed_start;
+    let to = from + kept.len();
+    let start = sentence.start + sentence.text[..from].chars().count();
+    Span {
+        start,
+        end: start + kept.chars().count(),
+        text: sentence.text[from..to].to_string(),
+    }
+}
+
+/// The statements most sources carry, and each source's own and missing ones.
+fn consensus_and_sources(
+    documents: &[Document],
+    statements: &[Statement],
+) -> (Vec<usize>, Vec<SourceStatements>) {
+    if documents.len() < 2 {
+        return (Vec::new(), Vec::new());
+    }
+    let consensus: Vec<usize> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.docs.len() >= 2 && st.docs.len() * 2 > documents.len())
+        .map(|(i, _)| i)
+        .collect();
+    let mut carried: HashSet<(usize, usize)> = HashSet::default();
+    for statement in statements {
+        for support in &statement.support {
+            // The sentence holding this span: the last starting at or before it.
+            let sentences = &documents[support.doc].sentences;
+            let at = sentences.partition_point(|s| s.start <= support.span.start);
+            if at > 0 {
+                carried.insert((support.doc, at - 1));
+            }
+        }
+    }
+    let sources = (0..documents.len())
+        .map(|doc| SourceStatements {
+            doc,
+            alone: (0..documents[doc].sentences.len())
+                .filter(|&s| !carried.contains(&(doc, s)))
+                .collect(),
+            omits: consensus
+                .iter()
+                .copied()
+                .filter(|&c| !statements[c].docs.contains(&doc))
+                .collect(),
+        })
+        .collect();
+    (consensus, sources)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn document(sentences: &[&str]) -> Document {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for s in sentences {
+            let start = text.chars().count();
+            text.push_str(s);
+            spans.push(Span {
+                start,
+                end: start + s.chars().count(),
+                text: s.to_string(),
+            });
+            text.push(' ');
+        }
+        Document {
+            name: "t.txt".into(),
+            text,
+            title: None,
+            outlet: None,
+            byline: None,
+            date: None,
+            dateline_place: None,
+            boilerplate: Vec::new(),
+            sentences: spans,
+            quotes: Vec::new(),
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_sentence_joining_two_claims_splits_into_clauses() {
+        let s = "Veldoran has blamed the dam operator for the flood, saying the gates were opened too late.";
+        let parts: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Veldoran has blamed the dam operator for the flood",
+                "saying the gates were opened too late."
+            ]
+        );
+        let short = "The river rose, but slowly.";
+        assert_eq!(clauses(short).len(), 1);
+    }
+
+    #[test]
+    fn paraphrased_ledes_form_one_statement_and_clauses_are_found() {
+        let docs = [
+            document(&[
+                "Veldoran says the dam operator was directly responsible for the flood.",
+                "Bakers in the old town handed out bread on Sunday.",
+            ]),
+            document(&[
+                "Veldoran has accused the dam operator of direct responsibility for the flood, saying the gates were opened far too late.",
+            ]),
+            document(&[
+                "Veldoran claims dam operator ‘directly responsible’ for the flood.",
+                "The gates were opened far too late, officials said.",
+            ]),
+        ];
+        let aligned = align(&docs, &Lexicon::shared().stopwords);
+        let lede = aligned
+            .statements
+            .iter()
+            .find(|st| st.docs == [0, 1, 2])
+            .unwrap_or_else(|| panic!("{:#?}", aligned.statements));
+        let of_second = lede.support.iter().find(|s| s.doc == 1).unwrap();
+        assert_eq!(
+            of_second.span.text,
+            "Veldoran has accused the dam operator of direct responsibility for the flood"
+        );
+        // The second clause meets the third source's second sentence.
+        let gates = &aligned.statements[1];
+        assert_eq!(gates.docs, [1, 2]);
+        assert!(gates.support[0].span.text.starts_with("saying the gates"));
+        assert_eq!(aligned.consensus, [0, 1]);
+        assert_eq!(
+            aligned.sources[0].alone,
+            [1],
+            "the bakers are the first source's alone"
+        );
+        assert_eq!(aligned.sources[0].omits, [1]);
+        assert!(aligned.sources[1].alone.is_empty());
+    }
+
+    #[test]
+    fn a_source_leaving_out_the_consensus_is_told() {
+        let docs = [
+            document(&["Floodwater reached the second floor of the Veldoran town hall on Sunday."]),
+            document(&["On Sunday floodwater reached the town hall's second floor in Veldoran."]),
+            document(&["The regional governor promised new pumps for every district."]),
+        ];
+        let aligned = align(&docs, &Lexicon::shared().stopwords);
+        assert_eq!(aligned.statements.len(), 1, "{:#?}", aligned.statements);
+        assert_eq!(aligned.consensus, [0]);
+        assert_eq!(aligned.sources[2].omits, [0]);
+        assert_eq!(aligned.sources[2].alone, [0]);
+        assert!(aligned.sources[0].alone.is_empty());
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+pub mod entities;
 pub mod metadata;
 pub mod quantities;
 pub mod quotes;

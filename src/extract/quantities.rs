@@ -130,13 +130,24 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let kind = if c.is_ascii_digit() {
             let mut digits = String::from(c);
             let (mut grouped, mut decimal) = (false, false);
+            let (mut spaced_groups, mut dotted) = (false, false);
             while let Some(&(i, n)) = chars.peek() {
                 let after = &body[i + n.len_utf8()..];
                 if n.is_ascii_digit() {
                     digits.push(n);
-                } else if n == ',' && !decimal && thousands_group(after) {
+                } else if n == ',' && !decimal && !spaced_groups && thousands_group(after) {
                     grouped = true;
-                } else if n == '.' && !decimal && after.starts_with(|d: char| d.is_ascii_digit()) {
+                } else if n == ' '
+                    && !decimal
+                    && !grouped
+                    && (spaced_groups || (1..=3).contains(&digits.len()))
+                    && spaced_group(after)
+                {
+                    // `40 000`, `1 234 567`: thousands set apart by spaces.
+                    spaced_groups = true;
+                } else if n == '.' && after.starts_with(|d: char| d.is_ascii_digit()) {
+                    // `192.168.1.2`, `12.05.2020`: a second dot makes an address or a date.
+                    dotted |= decimal;
                     decimal = true;
                     digits.push('.');
                 } else {
@@ -145,10 +156,14 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 end = i + n.len_utf8();
                 chars.next();
             }
-            TokenKind::Number {
-                value: digits.parse().unwrap_or(0.0),
-                grouped,
-                decimal,
+            if dotted {
+                TokenKind::Word(body[start..end].to_string())
+            } else {
+                TokenKind::Number {
+                    value: digits.parse().unwrap_or(0.0),
+                    grouped: grouped || spaced_groups,
+                    decimal,
+                }
             }
         } else if c.is_alphabetic() {
             let mut word: String = c.to_lowercase().collect();
@@ -177,10 +192,28 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     tokens
 }
 
-/// Whether the digits after a comma make a thousands group (`75,000`, not `5,6`).
+/// Whether the digits after a comma make a thousands group (`75,000`, not
+/// `5,6`), or a group of two that Indian English writes before the last
+/// group of three (`12,34,567`).
 fn thousands_group(after_comma: &str) -> bool {
     let digits = after_comma.bytes().take_while(u8::is_ascii_digit).count();
     digits == 3
+        || digits == 2
+            && after_comma[2..]
+                .strip_prefix(',')
+                .is_some_and(thousands_group)
+}
+
+/// Whether the digits after a space make a thousands group: three digits,
+/// then no letter (`18 777s` are planes), and more digits only as another
+/// group (`555 123 4567` is a phone number; `40 000 people` is a count).
+fn spaced_group(after_space: &str) -> bool {
+    let digits = after_space.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after_space[digits..];
+    let digits_next = rest.starts_with(' ') && rest[1..].starts_with(|d: char| d.is_ascii_digit());
+    digits == 3
+        && !rest.starts_with(char::is_alphanumeric)
+        && (!digits_next || spaced_group(&rest[1..]))
 }
 
 /// A number read from tokens: its value, where it ends, and for vague
@@ -253,6 +286,8 @@ pub struct QuantityFinder<'a> {
     longest_measure: usize,
     /// Approximators by their first word, so each token looks up only its own.
     approximators: HashMap<&'static str, Vec<(Vec<&'static str>, Approx)>>,
+    /// Approximators written after the number (`50 or more`, `a dozen or so`).
+    approximators_after: Vec<(Vec<&'static str>, Approx)>,
     calibre_nouns: HashSet<&'static str>,
     labels: HashSet<&'static str>,
     participles: HashSet<&'static str>,
@@ -303,7 +338,20 @@ impl<'a> QuantityFinder<'a> {
             .map(|form| form.split('_').count())
             .max()
             .unwrap_or(1);
-        let approximators = sections(include_str!("../lexicon/approximators.txt"))
+        let approximators_read = sections(include_str!("../lexicon/approximators.txt"));
+        let approximators_after = approximators_read
+            .iter()
+            .filter_map(|&(section, phrase)| {
+                let approx = match section.strip_suffix("-after")? {
+                    "about" => Approx::About,
+                    "at-least" => Approx::AtLeast,
+                    "up-to" => Approx::UpTo,
+                    _ => return None,
+                };
+                Some((phrase.split_whitespace().collect::<Vec<_>>(), approx))
+            })
+            .collect();
+        let approximators = approximators_read
             .into_iter()
             .filter_map(|(section, phrase)| {
                 let approx = match section {
@@ -349,6 +397,7 @@ impl<'a> QuantityFinder<'a> {
             measures,
             longest_measure,
             approximators,
+            approximators_after,
             calibre_nouns: words_of("calibre-nouns"),
             labels: words_of("labels"),
             participles: entries(include_str!("../lexicon/participles.txt")).collect(),
@@ -442,6 +491,19 @@ impl<'a> QuantityFinder<'a> {
         }
         let number = self.number(tokens, i)?;
         let digits = tokens[i].is_number();
+        // `SCP-173m`, `A380`: digits written against a name are part of it.
+        let glued_to_name = digits && currency.is_none() && i > 0 && tokens[i].attached && {
+            let previous = &tokens[i - 1];
+            previous.word().is_some()
+                || previous.is_symbol(&['-'])
+                    && previous.attached
+                    && i > 1
+                    && (tokens[i - 2].word().is_some()
+                        || tokens[i - 2].is_number() && tokens[i - 2].attached)
+        };
+        if glued_to_name {
+            return None;
+        }
         let (mut value, mut end) = (number.value, number.end);
         if let Some((factor, len)) = self.suffix_scale(tokens, end, currency.is_some()) {
             value *= factor;
@@ -451,8 +513,14 @@ impl<'a> QuantityFinder<'a> {
         if range_end.is_none() {
             let between = at > 0 && matches!(tokens[at - 1].word(), Some("between" | "from"));
             if let Some((high, next)) = self.range_end(tokens, end, between) {
-                // `3 to 5 million`: a scale written once applies to both ends.
-                if high > value * 100.0 && !digits_scaled(tokens, i, end) {
+                // `3 to 5 million`: a scale written once applies to both ends
+                // (not to digits alone: `from 200 to 3000000`).
+                let high_scaled = tokens[end..next].iter().any(|t| {
+                    t.word().is_some_and(|w| {
+                        self.scales.contains_key(w) || self.suffixes.contains_key(w)
+                    })
+                });
+                if high > value * 100.0 && high_scaled && !digits_scaled(tokens, i, end) {
                     value *= scale_of(high);
                 }
                 if high > value {
@@ -474,12 +542,44 @@ impl<'a> QuantityFinder<'a> {
             approx: approx.map(|(written, a, _)| (written, a)),
         };
         end += self.unit_after(text, tokens, end, &mut reading)?;
-        // `aged 70`
-        if reading.kind == QuantityKind::Count && at > 0 && tokens[at - 1].is_word("aged") {
+        if reading.approx.is_none() {
+            if let Some((written, approx, len)) = self.approximator_after(tokens, end) {
+                reading.approx = Some((written, approx));
+                end += len;
+            }
+        }
+        // `aged 70`, `at age 70`, `the age of 70`
+        let of_age = at > 1 && tokens[at - 1].is_word("of") && tokens[at - 2].is_word("age");
+        if reading.kind == QuantityKind::Count
+            && at > 0
+            && (tokens[at - 1].is_word("aged") || tokens[at - 1].is_word("age") || of_age)
+        {
             reading.kind = QuantityKind::Age;
             reading.unit = Some("year".to_string());
         }
-        let lone = !digits && reading.value == 1.0 && end == i + 1;
+        // `the Ford Five Hundred`, `the Big Three`: number words in a name.
+        let in_name = !digits
+            && tokens[i].capitalized
+            && i > 0
+            && tokens[i - 1].capitalized
+            && tokens[i - 1]
+                .word()
+                .is_some_and(|w| !self.lexicon.stopwords.contains(w))
+            && !(i > 1 && tokens[i - 2].is_symbol(&['.', '!', '?', ':']))
+            && !tokens
+                .get(end)
+                .is_some_and(|t| t.capitalized && t.word().is_some());
+        if in_name && currency.is_none() {
+            return None;
+        }
+        // `one of them`, `came to naught`, `the second half`
+        let lone = !digits
+            && end == i + 1
+            && (reading.value == 1.0
+                || matches!(
+                    tokens[i].word(),
+                    Some("nought" | "naught" | "half" | "quarter")
+                ));
         // `a 27-year contract`, `a 12-hour flight`: durations, which are dates.
         let hyphen_time = tokens
             .get(end)
@@ -494,10 +594,16 @@ impl<'a> QuantityFinder<'a> {
                     .get(end)
                     .and_then(Token::word)
                     .is_some_and(|w| TIME_UNITS.contains(&w)));
+        // `over 2000`, `1000-5000`: a bound or a range beyond the years is no year.
+        let year_free = reading.range_end.is_some_and(|high| high > 2100.0)
+            || reading
+                .approx
+                .as_ref()
+                .is_some_and(|(_, a)| *a != Approx::About);
         if counted_as_time
             || (reading.kind == QuantityKind::Count
                 && digits
-                && (self.names_something(text, tokens, i, end)
+                && (self.names_something(text, tokens, i, end, year_free)
                     || models.contains(&text[tokens[i].range.clone()])))
             || (lone && reading.approx.is_none())
         {
@@ -545,6 +651,18 @@ impl<'a> QuantityFinder<'a> {
             && tokens
                 .get(end + 1)
                 .is_some_and(|t| t.attached && t.word().is_some());
+        if hyphen && reading.unit.is_none() {
+            // `a 12-cent dividend`
+            if let Some(&code) = tokens[end + 1]
+                .word()
+                .and_then(|w| self.currency_subunits.get(w))
+            {
+                reading.value /= 100.0;
+                reading.unit = Some(code.to_string());
+                reading.kind = QuantityKind::Money;
+                return Some(2);
+            }
+        }
         if hyphen {
             let joined = self
                 .currency_after(text, tokens, end + 1)
@@ -567,20 +685,52 @@ impl<'a> QuantityFinder<'a> {
             }
         }
         if reading.kind == QuantityKind::Money {
-            return Some(0); // the currency came first (`$20`)
+            // The currency came first (`$20`), and may be named again
+            // (`$249 USD`, `$9.99 US dollars`, `$5 Australian dollars`).
+            let named = tokens
+                .get(end)
+                .is_some_and(|t| !matches!(t.kind, TokenKind::Symbol(_)));
+            let Some((code, len)) = self.currency_after(text, tokens, end).filter(|_| named) else {
+                return Some(0);
+            };
+            let dollars = tokens[end..end + len]
+                .iter()
+                .any(|t| t.word().is_some_and(|w| w.starts_with("dollar")));
+            let same = reading.unit.as_deref() == Some(code);
+            if same || dollars && reading.unit.as_deref() == Some("USD") {
+                reading.unit = Some(code.to_string());
+                return Some(len);
+            }
+            return Some(0);
         }
         // `billions of dollars`, `millions of pounds`
         let of = usize::from(
             tokens.get(end).is_some_and(|t| t.is_word("of")) && reading.range_end.is_some(),
         );
-        if let Some((code, len)) = self.currency_after(text, tokens, end + of) {
+        let currency = self
+            .currency_after(text, tokens, end + of)
+            .filter(|_| !self.pounds_of_weight(tokens, end, reading.value));
+        if let Some((code, len)) = currency {
             reading.unit = Some(code.to_string());
             reading.kind = QuantityKind::Money;
-            return Some(of + len);
+            let mut len = of + len;
+            // `75 USD million`
+            if let Some(&scale) = tokens
+                .get(end + len)
+                .and_then(Token::word)
+                .and_then(|w| self.scales.get(w))
+            {
+                reading.value *= scale;
+                len += 1;
+            } else if let Some((cents, more)) = self.cents_after(tokens, end + len) {
+                reading.value += cents;
+                len += more;
+            }
+            return Some(len);
         }
-        if let Some(len) = age(tokens, end) {
+        if let Some((len, unit)) = age(tokens, end) {
             reading.kind = QuantityKind::Age;
-            reading.unit = Some("year".to_string());
+            reading.unit = Some(unit.to_string());
             return Some(len);
         }
         if let Some((code, dimension, factor, len)) = self.measure(tokens, end) {
@@ -593,6 +743,12 @@ impl<'a> QuantityFinder<'a> {
             if calibre {
                 return None;
             }
+            let mut len = len;
+            // `5 ft 2 in`, `6 feet and 1 inch`, `8lb 6oz`
+            if let Some((part, more)) = self.smaller_part(tokens, end + len, code) {
+                reading.value += part;
+                len += more;
+            }
             reading.kind = QuantityKind::Measure;
             reading.unit = Some(code.to_string());
             reading.base_value = Some(reading.value * factor);
@@ -601,8 +757,89 @@ impl<'a> QuantityFinder<'a> {
         Some(0)
     }
 
+    /// Whether `pounds` after the number at `end` weigh: a word of weight
+    /// shortly before (`weighs 25 pounds`, `lost 25 pounds`) and a value no
+    /// budget would be.
+    fn pounds_of_weight(&self, tokens: &[Token], end: usize, value: f64) -> bool {
+        let pounds = tokens
+            .get(end)
+            .is_some_and(|t| t.is_word("pounds") || t.is_word("pound"));
+        let weighing = |w: &str| {
+            matches!(
+                w,
+                "weigh"
+                    | "weighs"
+                    | "weighed"
+                    | "weighing"
+                    | "weight"
+                    | "heavy"
+                    | "heavier"
+                    | "lighter"
+                    | "lose"
+                    | "lost"
+                    | "losing"
+                    | "drop"
+                    | "dropped"
+                    | "gain"
+                    | "gained"
+                    | "shed"
+            )
+        };
+        pounds
+            && value < 10_000.0
+            && tokens[end.saturating_sub(6)..end]
+                .iter()
+                .filter_map(Token::word)
+                .any(weighing)
+    }
+
+    /// The hundredths after a currency named after its number (`3 dollars
+    /// 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars 50.`):
+    /// their value in the currency and their length in tokens.
+    fn cents_after(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let and = usize::from(tokens.get(j).is_some_and(|t| t.is_word("and")));
+        let cents = self.number(tokens, j + and)?;
+        let whole = cents.value.fract() == 0.0 && (1.0..100.0).contains(&cents.value);
+        if !whole || cents.vague_high.is_some() {
+            return None;
+        }
+        let next = tokens.get(cents.end);
+        if next
+            .and_then(Token::word)
+            .is_some_and(|w| self.currency_subunits.contains_key(w))
+        {
+            return Some((cents.value / 100.0, cents.end + 1 - j));
+        }
+        let closes = next.is_none_or(|t| t.is_symbol(&['.', ',', ';', '!', '?', ')']));
+        closes.then(|| (cents.value / 100.0, cents.end - j))
+    }
+
+    /// The smaller unit after feet or pounds of weight (`2 in`, `and 6
+    /// ounces`) at token `j`, in the larger unit, and its length in tokens.
+    fn smaller_part(&self, tokens: &[Token], j: usize, code: &str) -> Option<(f64, usize)> {
+        let (smaller, per) = match code {
+            "ft" => ("in", 12.0),
+            "lb" => ("oz", 16.0),
+            _ => return None,
+        };
+        let and = usize::from(tokens.get(j).is_some_and(|t| t.is_word("and")));
+        let part = self.number(tokens, j + and)?;
+        if part.vague_high.is_some() || !(0.0..per).contains(&part.value) {
+            return None;
+        }
+        let unit = tokens.get(part.end)?;
+        let named = unit.word() == Some(smaller)
+            || self
+                .measure(tokens, part.end)
+                .is_some_and(|(c, _, _, len)| c == smaller && len == 1);
+        named.then(|| (part.value / per, part.end + 1 - j))
+    }
+
     /// The approximator starting at token `at`, as written, and its length.
     fn approximator(&self, tokens: &[Token], at: usize) -> Option<(String, Approx, usize)> {
+        if let Some(found) = comparison_sign(tokens, at) {
+            return Some(found);
+        }
         self.approximators
             .get(tokens.get(at)?.word()?)?
             .iter()
@@ -628,12 +865,38 @@ impl<'a> QuantityFinder<'a> {
             })
     }
 
+    /// An approximator after the number ending at `end` (`or more`, `or
+    /// fewer`, `or so`), as written, and its length; not before `than`
+    /// (`200 or more than 190` compares with the next number).
+    fn approximator_after(&self, tokens: &[Token], end: usize) -> Option<(String, Approx, usize)> {
+        self.approximators_after
+            .iter()
+            .filter(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.is_word(w)))
+                    && !tokens
+                        .get(end + words.len())
+                        .is_some_and(|t| t.is_word("than"))
+            })
+            .max_by_key(|(words, _)| words.len())
+            .map(|(words, approx)| (words.join(" "), *approx, words.len()))
+    }
+
     fn is_number_word(&self, word: &str) -> bool {
         self.units.contains_key(word)
             || self.tens.contains_key(word)
             || matches!(
                 word,
-                "a" | "an" | "dozen" | "dozens" | "hundreds" | "thousands" | "millions" | "tens"
+                "a" | "an"
+                    | "dozen"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "tens"
+                    | "half"
             )
     }
 
@@ -647,10 +910,17 @@ impl<'a> QuantityFinder<'a> {
         let first = tokens.get(i)?;
         let number_at = |k: usize| tokens.get(i + k).is_some_and(Token::is_number);
         if let (TokenKind::Word(w), Some(next)) = (&first.kind, tokens.get(i + 1)) {
-            // `US$`, `C$`, `HK$`: letters written against the symbol.
-            if next.attached && next.is_symbol(&['$']) && number_at(2) {
+            // `US$`, `C$`, `HK$`, `NZD$`: letters written against the symbol,
+            // or before it with a space where they are no word (`HK $`, not `a $`).
+            let prefix = next.attached
+                || w.len() > 1 && (w == "us" || !self.lexicon.stopwords.contains(w.as_str()));
+            if prefix && next.is_symbol(&['$']) && number_at(2) {
                 let form = format!("{w}$");
-                if let Some(&code) = self.currency_symbols.get(form.as_str()) {
+                let code = self.currency_symbols.get(form.as_str()).or_else(|| {
+                    let upper = w.to_uppercase();
+                    self.currency_codes.get(upper.as_str())
+                });
+                if let Some(&code) = code {
                     return Some((code, 2));
                 }
             }
@@ -660,8 +930,7 @@ impl<'a> QuantityFinder<'a> {
             }
         }
         if let TokenKind::Symbol(c) = first.kind {
-            let mut buffer = [0u8; 4];
-            let code = self.currency_symbols.get(&*c.encode_utf8(&mut buffer))?;
+            let code = symbol_entry(&self.currency_symbols, c)?;
             if number_at(1)
                 || tokens
                     .get(i + 1)
@@ -688,11 +957,7 @@ impl<'a> QuantityFinder<'a> {
         }
         // `10 €`, as European style writes it.
         if let TokenKind::Symbol(c) = token.kind {
-            let mut buffer = [0u8; 4];
-            return self
-                .currency_symbols
-                .get(&*c.encode_utf8(&mut buffer))
-                .map(|&code| (code, 1));
+            return symbol_entry(&self.currency_symbols, c).map(|&code| (code, 1));
         }
         let word = token.word()?;
         // `Australian dollars`, `Swiss francs`: a qualifier that names another currency.
@@ -739,7 +1004,9 @@ impl<'a> QuantityFinder<'a> {
             && tokens
                 .get(i + 1)
                 .is_some_and(|t| t.attached && t.is_number())
-            && (i == 0 || !token.attached || tokens[i - 1].is_symbol(&['(']));
+            && (i == 0
+                || !token.attached
+                || tokens[i - 1].is_symbol(&['(', '<', '>', '=', '≤', '≥']));
         if minus_sign || matches!(token.word(), Some("minus" | "negative")) {
             let positive = self.number(tokens, i + 1)?;
             return Some(NumberRead {
@@ -780,6 +1047,9 @@ impl<'a> QuantityFinder<'a> {
         let (mut total, mut group, mut small) = (0.0f64, 0.0f64, 0.0f64);
         let (mut last, mut last_scale) = (Part::Start, 1.0f64);
         let (mut k, mut end) = (i, i);
+        // Where the number ended before its last `and` and what it was, in
+        // case a second number follows (`3 hundred and 2 hundred`).
+        let mut before_and: Option<(usize, f64)> = None;
         while let Some(token) = tokens.get(k) {
             if let Some((value, next)) = self.digits_value(tokens, k) {
                 // After a scale only the rest of the number: `4 thousand 3 hundred`.
@@ -837,6 +1107,15 @@ impl<'a> QuantityFinder<'a> {
                 small = 1.0;
                 last = Part::Unit;
             } else if word == "hundred" && matches!(last, Part::Unit | Part::Ten | Part::Digits) {
+                if group > 0.0 {
+                    // A second hundred in one group starts another number.
+                    let (end, value) = before_and?;
+                    return Some(NumberRead {
+                        value,
+                        end,
+                        vague_high: None,
+                    });
+                }
                 group += small * 100.0;
                 small = 0.0;
                 last = Part::Hundred;
@@ -844,27 +1123,57 @@ impl<'a> QuantityFinder<'a> {
                 small = small.max(1.0) * 12.0;
                 last = Part::Hundred;
             } else if let Some(&scale) = self.scales.get(word).filter(|_| last != Part::Start) {
-                total += (group + small).max(1.0) * scale;
-                (group, small, last, last_scale) = (0.0, 0.0, Part::Scale, scale);
-            } else if word == "and" && last != Part::Start {
-                // `two and a half`, `a million and a half`, `forty and a third`
-                let fraction = word_at(k + 2)
-                    .filter(|_| matches!(next, Some("a" | "an" | "one")))
-                    .and_then(|w| {
-                        self.fractions
-                            .get(w)
-                            .copied()
-                            .or_else(|| self.denominator(w).map(|d| 1.0 / d))
-                    });
-                if let Some(fraction) = fraction {
-                    if last == Part::Scale {
-                        total += fraction * last_scale;
+                if last == Part::Scale && group + small == 0.0 && scale > last_scale {
+                    // `three lakh crore`, `a thousand million`: a scale of a scale.
+                    total *= scale;
+                    last_scale *= scale;
+                } else {
+                    // `0.9 trillion`; a scale alone after `hundred` or `dozen` counts one.
+                    let many = if group + small == 0.0 {
+                        1.0
                     } else {
+                        group + small
+                    };
+                    total += many * scale;
+                    (group, small, last, last_scale) = (0.0, 0.0, Part::Scale, scale);
+                }
+            } else if word == "point"
+                && last != Part::Start
+                && !(i > 0 && tokens[i - 1].is_word("at"))
+            {
+                // `five point five`, `two hundred point zero three`, `two point four million`
+                let Some((decimals, mut after)) = self.decimals(tokens, k + 1) else {
+                    break;
+                };
+                let mut value = total + group + small + decimals;
+                if let Some(&scale) = word_at(after).and_then(|w| self.scales.get(w)) {
+                    value *= scale;
+                    after += 1;
+                }
+                return Some(NumberRead {
+                    value,
+                    end: after,
+                    vague_high: None,
+                });
+            } else if word == "and" && last != Part::Start {
+                // `two and a half`, `one hundred and three quarters`, `forty and a third`
+                if let Some((fraction, after)) = self.fraction_words(tokens, k + 1) {
+                    if last != Part::Scale {
                         small += fraction;
+                        (k, end) = (after, after);
+                        continue;
                     }
-                    k += 3;
-                    end = k;
-                    continue;
+                    // `a million and a half`, `five billion and three quarters`,
+                    // `one billion and a half million`: a fraction of the last scale or of a smaller one.
+                    let (scale, after) = match word_at(after).and_then(|w| self.scales.get(w)) {
+                        Some(&smaller) if smaller < last_scale => (smaller, after + 1),
+                        _ => (last_scale, after),
+                    };
+                    return Some(NumberRead {
+                        value: total + group + small + fraction * scale,
+                        end: after,
+                        vague_high: None,
+                    });
                 }
                 let more = next
                     .is_some_and(|n| self.units.contains_key(n) || self.tens.contains_key(n))
@@ -872,12 +1181,26 @@ impl<'a> QuantityFinder<'a> {
                 if !more {
                     break;
                 }
+                before_and = Some((end, total + group + small));
                 k += 1;
                 continue;
             } else if matches!(word, "half" | "quarter") && last == Part::Start {
                 // `half a million`, `quarter million`, `half a dozen`
                 let skip = usize::from(matches!(next, Some("a" | "an")));
-                let scale = word_at(k + 1 + skip)?;
+                let Some(scale) = word_at(k + 1 + skip) else {
+                    return self.bare_fraction(word, k);
+                };
+                if skip == 1 && matches!(scale, "percent" | "per") {
+                    // `half a percent`
+                    return Some(NumberRead {
+                        value: self.fractions[word],
+                        end: k + 2,
+                        vague_high: None,
+                    });
+                }
+                if !(scale == "dozen" || self.scales.contains_key(scale)) {
+                    return self.bare_fraction(word, k);
+                }
                 let factor = if scale == "dozen" {
                     12.0
                 } else {
@@ -898,7 +1221,15 @@ impl<'a> QuantityFinder<'a> {
                 if word == "out" && next != Some("of") {
                     break;
                 }
-                let Some(whole) = self.compound(tokens, at).filter(|w| w.value > small) else {
+                // `300 in 2008` is no share.
+                let year = tokens.get(at).is_some_and(|t| {
+                    matches!(t.kind, TokenKind::Number { value, grouped: false, decimal: false }
+                        if (1000.0..=2100.0).contains(&value))
+                });
+                let Some(whole) = self
+                    .compound(tokens, at)
+                    .filter(|w| w.value > small && !year)
+                else {
                     break;
                 };
                 return Some(NumberRead {
@@ -907,8 +1238,16 @@ impl<'a> QuantityFinder<'a> {
                     vague_high: None,
                 });
             } else {
-                // `three quarters`, `two thirds`, `one-eighth`
-                let written = matches!(last, Part::Unit) && small < 20.0 && group == 0.0;
+                // `three quarters`, `two thirds`, `one-eighth`, `twenty-three fifths`;
+                // after a ten only a plural divides (`forty fifth` is an ordinal).
+                let plural = word.ends_with('s');
+                let written = group == 0.0
+                    && total == 0.0
+                    && match last {
+                        Part::Unit => small < 20.0 || plural && small < 100.0,
+                        Part::Ten => plural,
+                        _ => false,
+                    };
                 let divisor = self
                     .fractions
                     .get(word)
@@ -918,6 +1257,14 @@ impl<'a> QuantityFinder<'a> {
                     (true, Some(divisor)) => {
                         small /= divisor;
                         end = k + 1;
+                        // `three quarters billion`, `a quarter million`, `two thirds of a million`
+                        let of_a = word_at(k + 1) == Some("of")
+                            && matches!(word_at(k + 2), Some("a" | "an"));
+                        let at = if of_a { k + 3 } else { k + 1 };
+                        if let Some(&scale) = word_at(at).and_then(|w| self.scales.get(w)) {
+                            small *= scale;
+                            end = at + 1;
+                        }
                     }
                     _ => break,
                 }
@@ -939,6 +1286,77 @@ impl<'a> QuantityFinder<'a> {
             end,
             vague_high: None,
         })
+    }
+
+    /// `half` or `quarter` alone at token `k` (`more than half`): only
+    /// an approximator makes it a quantity, which `read` sees to.
+    fn bare_fraction(&self, word: &str, k: usize) -> Option<NumberRead> {
+        Some(NumberRead {
+            value: self.fractions[word],
+            end: k + 1,
+            vague_high: None,
+        })
+    }
+
+    /// A fraction under one in words at token `j`: `a half`, `one fourth`,
+    /// `three quarters`, `fifty-four hundredths`; its value and the token after.
+    fn fraction_words(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let (numerator, at) = match tokens.get(j)?.word()? {
+            "a" | "an" => (1.0, j + 1),
+            _ => self.small_number(tokens, j)?,
+        };
+        let word = tokens.get(at)?.word()?;
+        let divisor = self
+            .fractions
+            .get(word)
+            .map(|f| 1.0 / f)
+            .or_else(|| self.denominator(word))
+            .filter(|&d| numerator < d)?;
+        Some((numerator / divisor, at + 1))
+    }
+
+    /// A number under a hundred in words at token `j` (`seven`, `fifty-four`, `twenty one`).
+    fn small_number(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let word = tokens.get(j)?.word()?;
+        if let Some(&unit) = self.units.get(word) {
+            return Some((unit, j + 1));
+        }
+        let &ten = self.tens.get(word)?;
+        let hyphen = usize::from(
+            tokens
+                .get(j + 1)
+                .is_some_and(|t| t.attached && t.is_symbol(&['-', '–'])),
+        );
+        match tokens
+            .get(j + 1 + hyphen)
+            .and_then(Token::word)
+            .and_then(|w| self.units.get(w))
+        {
+            Some(&unit) if unit > 0.0 && unit < 10.0 => Some((ten + unit, j + 2 + hyphen)),
+            _ => Some((ten, j + 1)),
+        }
+    }
+
+    /// The decimals after `point` at token `j`, said digit by digit (`zero
+    /// three`, `nought four`) or as one number (`seventy-one`, `eleven`).
+    fn decimals(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut k = j;
+        while let Some(&digit) = tokens
+            .get(k)
+            .and_then(Token::word)
+            .and_then(|w| self.units.get(w))
+            .filter(|&&d| d < 10.0)
+        {
+            digits.push_str(&format!("{digit}"));
+            k += 1;
+        }
+        if digits.is_empty() {
+            let (value, next) = self.small_number(tokens, j)?;
+            digits = format!("{value}");
+            k = next;
+        }
+        Some((format!("0.{digits}").parse().ok()?, k))
     }
 
     /// An ordinal used as a denominator, singular or plural (`third`, `eighths`).
@@ -973,10 +1391,7 @@ impl<'a> QuantityFinder<'a> {
     fn digits_value(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
         let token = tokens.get(k)?;
         let vulgar = |t: &Token| match t.kind {
-            TokenKind::Symbol(c) => {
-                let mut buffer = [0u8; 4];
-                self.vulgar.get(&*c.encode_utf8(&mut buffer)).copied()
-            }
+            TokenKind::Symbol(c) => symbol_entry(&self.vulgar, c).copied(),
             _ => None,
         };
         if let Some(fraction) = vulgar(token) {
@@ -1045,13 +1460,14 @@ impl<'a> QuantityFinder<'a> {
         let token = tokens.get(end)?;
         let word = token.word()?;
         let after_digits = end > 0 && tokens[end - 1].is_number();
-        // `US$7.2 bn`: spaced, only the suffixes no word shares.
-        let spaced_ok = money && matches!(word, "bn" | "mn" | "mln" | "bln" | "tn");
+        // `US$7.2 bn`, `10 bln`: spaced, only the suffixes no word shares.
+        let spaced_ok = matches!(word, "bn" | "mln" | "bln" | "tln" | "trn")
+            || money && matches!(word, "mn" | "tn");
         if !(token.attached || spaced_ok) || !after_digits {
             return None;
         }
         let factor = *self.suffixes.get(word)?;
-        let ambiguous = matches!(word, "m" | "b") && !token.capitalized;
+        let ambiguous = matches!(word, "m" | "b") && !token.capitalized || word == "mm";
         (!ambiguous || money).then_some((factor, 1))
     }
 
@@ -1060,6 +1476,7 @@ impl<'a> QuantityFinder<'a> {
     fn range_end(&self, tokens: &[Token], end: usize, between: bool) -> Option<(f64, usize)> {
         let joiner = tokens.get(end)?;
         let joins = joiner.is_word("to")
+            || joiner.is_word("through")
             || (joiner.is_symbol(&['-', '–'])
                 && tokens.get(end + 1).is_some_and(|t| t.is_number()))
             || (between && joiner.is_word("and"));
@@ -1091,6 +1508,9 @@ impl<'a> QuantityFinder<'a> {
         tokens: &[Token],
         end: usize,
     ) -> Option<(&'static str, &'static str, f64, usize)> {
+        if let Some(found) = self.glued_measure(tokens, end) {
+            return Some(found);
+        }
         for len in (1..=self.longest_measure).rev() {
             let Some(parts) = tokens.get(end..end + len) else {
                 continue;
@@ -1099,36 +1519,82 @@ impl<'a> QuantityFinder<'a> {
                 continue;
             };
             let form = words.join("_");
-            if let Some(&(code, dimension, factor)) = self.measures.get(form.as_str()) {
-                let spaced_ok = parts[0].capitalized && matches!(form.as_str(), "mb" | "gb");
-                if len == 1
-                    && ATTACHED_ONLY.contains(&form.as_str())
-                    && !parts[0].attached
-                    && !spaced_ok
-                {
-                    continue;
+            let Some(&(code, dimension, factor)) = self.measures.get(form.as_str()) else {
+                continue;
+            };
+            let spaced_ok = parts[0].capitalized && matches!(form.as_str(), "mb" | "gb");
+            let one_letter = len == 1 && ATTACHED_ONLY.contains(&form.as_str());
+            // `3G` is a generation, not three grams.
+            let generation = form == "g" && parts[0].capitalized;
+            let after = tokens.get(end + len).filter(|t| t.attached);
+            // `190km2`, `50 m³`: a power written against the unit.
+            let power = after.and_then(|t| match t.kind {
+                TokenKind::Number {
+                    value,
+                    grouped: false,
+                    decimal: false,
+                } if t.range.len() == 1 && (value == 2.0 || value == 3.0) => {
+                    Some(if value == 2.0 { '2' } else { '3' })
                 }
-                return Some((code, dimension, factor, len));
+                TokenKind::Symbol(c @ ('²' | '³')) => Some(c),
+                _ => None,
+            });
+            if one_letter && !parts[0].attached && !spaced_ok && power.is_none() || generation {
+                continue;
             }
+            if let Some(&(code, dimension, factor)) =
+                power.and_then(|p| self.measures.get(format!("{form}{p}").as_str()))
+            {
+                return Some((code, dimension, factor, len + 1));
+            }
+            // `24703L202`: digits on both sides of the letters make a code.
+            if after.is_some_and(Token::is_number) {
+                return None;
+            }
+            return Some((code, dimension, factor, len));
         }
-        // `km/h`, `°C`: symbols inside the form.
-        let first = tokens.get(end)?;
-        let glued: String = match (&first.kind, tokens.get(end + 1), tokens.get(end + 2)) {
-            (TokenKind::Word(a), Some(slash), Some(b)) if slash.is_symbol(&['/']) => {
-                format!("{a}/{}", b.word()?)
-            }
-            (TokenKind::Symbol('°'), Some(b), _) => format!("°{}", b.word()?),
-            _ => return None,
+        None
+    }
+
+    /// A unit with symbols inside its form after the number: `km/h`,
+    /// `°C`, or a degree alone (`85°`).
+    fn glued_measure(
+        &self,
+        tokens: &[Token],
+        end: usize,
+    ) -> Option<(&'static str, &'static str, f64, usize)> {
+        let with_len = |form: &str, len: usize| {
+            self.measures
+                .get(form)
+                .map(|&(code, dimension, factor)| (code, dimension, factor, len))
         };
-        let len = if glued.starts_with('°') { 2 } else { 3 };
-        let &(code, dimension, factor) = self.measures.get(glued.as_str())?;
-        Some((code, dimension, factor, len))
+        match (
+            &tokens.get(end)?.kind,
+            tokens.get(end + 1),
+            tokens.get(end + 2),
+        ) {
+            (TokenKind::Word(a), Some(slash), Some(b)) if slash.is_symbol(&['/']) => {
+                with_len(&format!("{a}/{}", b.word()?), 3)
+            }
+            (TokenKind::Symbol('°'), next, _) => next
+                .and_then(Token::word)
+                .and_then(|scale| with_len(&format!("°{scale}"), 2))
+                .or_else(|| with_len("°", 1)),
+            _ => None,
+        }
     }
 
     /// Whether digits at `i..end`, read as a count, name something else: a
     /// year, a time, a day of a month, a phone number, a label (`Room 101`)
     /// or a model (`Boeing 737`, `A380`, `COVID-19`).
-    fn names_something(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    fn names_something(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        year_free: bool,
+    ) -> bool {
         let token = &tokens[i];
         let TokenKind::Number {
             value,
@@ -1146,6 +1612,7 @@ impl<'a> QuantityFinder<'a> {
         };
         let plain = !grouped && !decimal;
         let year = plain
+            && !year_free
             && (1000.0..=2100.0).contains(&value)
             && !next.and_then(Token::word).is_some_and(|w| {
                 w.len() > 3 && w.ends_with('s') && !self.lexicon.stopwords.contains(w)
@@ -1165,12 +1632,18 @@ impl<'a> QuantityFinder<'a> {
                 || is_month(tokens.get(end + 1)).then_some(()).is_some()
                     && next.is_some_and(|t| t.is_word("of")));
         let phone = previous.is_some_and(|t| t.is_symbol(&['+'])) || in_digit_run(tokens, i);
+        // `since '82`: two digits after an apostrophe are a year.
+        let short_year = plain
+            && token.range.len() == 2
+            && token.attached
+            && previous.is_some_and(|p| p.is_symbol(&['\'', '’']))
+            && (i < 2 || !tokens[i - 1].attached);
         // `7/8/07`: what a fraction did not take, beside a slash, is part of a date.
         let slashed = previous.is_some_and(|p| p.is_symbol(&['/']) && token.attached)
             || next.is_some_and(|n| n.is_symbol(&['/']) && n.attached);
         let written_against = previous.is_some_and(|p| {
             token.attached
-                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\''])
+                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\'', '>', '<', '=', '≥', '≤'])
                 && !p.is_symbol(&['$', '£', '€'])
         }) || next.is_some_and(|n| n.attached && n.word().is_some());
         let hyphenated_name = previous.is_some_and(|p| p.is_symbol(&['-']) && token.attached)
@@ -1193,6 +1666,7 @@ impl<'a> QuantityFinder<'a> {
                 .is_none_or(|t| !t.attached || t.word().is_some());
         let model = self.after_maker(text, tokens, i) || variant && value >= 100.0;
         year || time
+            || short_year
             || day_of_month
             || phone
             || slashed
@@ -1380,6 +1854,45 @@ fn web_addresses(body: &str, base: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// The entry of a table keyed by a one-character form (`$`, `½`).
+fn symbol_entry<'m, V>(table: &'m HashMap<&'static str, V>, symbol: char) -> Option<&'m V> {
+    let mut buffer = [0u8; 4];
+    table.get(&*symbol.encode_utf8(&mut buffer))
+}
+
+/// A comparison sign before a number (`>10`, `≥ 30`, `<= 100`), as
+/// written, the bound it sets and its length in tokens.
+fn comparison_sign(tokens: &[Token], at: usize) -> Option<(String, Approx, usize)> {
+    let TokenKind::Symbol(sign) = tokens.get(at)?.kind else {
+        return None;
+    };
+    // `<>30`, `=>30` are no comparisons one reads.
+    if at > 0 && tokens[at].attached && tokens[at - 1].is_symbol(&['<', '>', '=']) {
+        return None;
+    }
+    let equal = tokens.get(at + 1).is_some_and(|t| t.is_symbol(&['=']));
+    let approx = match (sign, equal) {
+        ('>', false) => Approx::MoreThan,
+        ('<', false) => Approx::LessThan,
+        ('≥', _) | ('>', true) => Approx::AtLeast,
+        ('≤', _) | ('<', true) => Approx::UpTo,
+        _ => return None,
+    };
+    let len = 1 + usize::from(equal);
+    let number = |k: usize| tokens.get(k).is_some_and(Token::is_number);
+    let minus = tokens
+        .get(at + len)
+        .is_some_and(|t| t.is_symbol(&['-', '−']));
+    (number(at + len) || minus && number(at + len + 1)).then(|| {
+        let written = if equal {
+            format!("{sign}=")
+        } else {
+            sign.to_string()
+        };
+        (written, approx, len)
+    })
+}
+
 /// Whether the number at `i` is one group of a phone number or a code:
 /// three or more groups of plain digits, seven or more digits in all, with
 /// only spaces, dashes, dots or parentheses between (looked for a few
@@ -1438,7 +1951,7 @@ fn percent(tokens: &[Token], end: usize) -> Option<usize> {
         return Some(1);
     }
     match token.word()? {
-        "percent" | "pct" | "percentage" => {
+        "percent" | "percents" | "pct" | "percentage" => {
             let points = tokens
                 .get(end + 1)
                 .is_some_and(|t| t.is_word("points") || t.is_word("point"));
@@ -1449,22 +1962,31 @@ fn percent(tokens: &[Token], end: usize) -> Option<usize> {
     }
 }
 
-/// `-year-old`, `years old`, `-year-olds`: an age.
-fn age(tokens: &[Token], end: usize) -> Option<usize> {
+/// `-year-old`, `years old`, `-year-olds`, `months old`, `weeks of age`:
+/// an age, its length in tokens and its unit.
+fn age(tokens: &[Token], end: usize) -> Option<(usize, &'static str)> {
     let word_at = |k: usize| tokens.get(end + k).and_then(Token::word);
     let hyphen_at = |k: usize| {
         tokens
             .get(end + k)
             .is_some_and(|t| t.is_symbol(&['-', '–']))
     };
-    if hyphen_at(0)
-        && matches!(word_at(1), Some("year"))
-        && hyphen_at(2)
-        && matches!(word_at(3), Some("old" | "olds"))
-    {
-        return Some(4);
+    let unit_at = |k: usize| match word_at(k)? {
+        "year" | "years" => Some("year"),
+        "month" | "months" => Some("month"),
+        "week" | "weeks" => Some("week"),
+        "day" | "days" => Some("day"),
+        _ => None,
+    };
+    if hyphen_at(0) && hyphen_at(2) && matches!(word_at(3), Some("old" | "olds")) {
+        return unit_at(1).map(|unit| (4, unit));
     }
-    (matches!(word_at(0), Some("years" | "year")) && matches!(word_at(1), Some("old"))).then_some(2)
+    let unit = unit_at(0)?;
+    match (word_at(1), word_at(2)) {
+        (Some("old"), _) => Some((2, unit)),
+        (Some("of"), Some("age")) => Some((3, unit)),
+        _ => None,
+    }
 }
 
 /// `70km (45 miles)`, `$8 billion (£6.55 billion)`: the second quantity,
@@ -1663,6 +2185,180 @@ mod tests {
         }
         assert!(found("one of them left").is_empty());
         assert_eq!(one("2000 troops arrived").value, 2000.0);
+    }
+
+    /// The values found, in order.
+    fn numbers(text: &str) -> Vec<f64> {
+        found(text).into_iter().map(|q| q.value).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn digits_grouped_by_spaces_commas_of_two_and_dots() {
+        assert_eq!(numbers("A crowd of 40 000 fans sang."), [40_000.0]);
+        assert_eq!(numbers("Its debt was 1 250 300 crowns."), [1_250_300.0]);
+        let rupees = one("The farm sold for 12,34,567 rupees.");
+        assert_eq!(
+            (rupees.value, rupees.unit.as_deref()),
+            (1_234_567.0, Some("INR"))
+        );
+        assert!(found("Ring 555 123 4567 for tickets.").is_empty());
+        assert!(found("The server at 10.20.30.40 went down.").is_empty());
+        assert_eq!(numbers("The airline ordered 18 747s."), [18.0]);
+    }
+
+    #[test]
+    fn fractions_and_decimals_written_out() {
+        let cases = [
+            ("They counted two point five million votes.", 2.5e6),
+            ("Growth was nought point four last year.", 0.4),
+            ("It measured one hundred and three quarters.", 100.75),
+            ("The bid was seven and three fifths.", 7.6),
+            (
+                "The dam holds three quarters of a million people back.",
+                750_000.0,
+            ),
+            ("The plan costs a quarter billion.", 2.5e8),
+            ("That leaves twenty-three fifths.", 4.6),
+            ("Exports hit five billion and three quarters.", 5.75e9),
+            ("The fund holds one billion and a half million.", 1.0005e9),
+            ("The budget is three lakh crore.", 3e12),
+        ];
+        for (text, value) in cases {
+            let all = numbers(text);
+            assert!(all.len() == 1 && close(all[0], value), "{text}: {all:?}");
+        }
+        let gas = one("The field holds 0.9 trillion cubic feet.");
+        assert!(close(gas.value, 9e11) && gas.unit.as_deref() == Some("ft3"));
+        assert_eq!(numbers("Add 3 hundred and 2 hundred more."), [300.0, 200.0]);
+        assert!(!numbers("It was the forty fifth session.").contains(&8.0));
+        assert!(found("All that work came to naught.").is_empty());
+        assert!(!numbers("At one point two ships collided.").contains(&1.2));
+        assert_eq!(numbers("There were 300 in 2008."), [300.0]);
+    }
+
+    #[test]
+    fn bounds_before_and_after_the_number() {
+        let more = one("We expect 50 or more people.");
+        assert_eq!(more.approx.as_deref(), Some("or more"));
+        assert_eq!((more.min, more.max), (Some(50.0), None));
+        assert_eq!(
+            one("She baked a dozen or so pies.").approx.as_deref(),
+            Some("or so")
+        );
+        let fewer = one("Towns of 900 or fewer residents.");
+        assert_eq!((fewer.min, fewer.max), (None, Some(900.0)));
+        let greater = one("A score greater than 40 wins.");
+        assert_eq!((greater.min, greater.max), (Some(40.0), None));
+        let sign = one("Readings of >10 were flagged.");
+        assert_eq!((sign.approx.as_deref(), sign.min), (Some(">"), Some(10.0)));
+        assert_eq!(one("The hall seats over 2000 people.").value, 2000.0);
+        let range = one("Orders of 1000-5000 units ship free.");
+        assert_eq!((range.value, range.range_end), (1000.0, Some(5000.0)));
+        let through = one("Rows 20 through 30 are closed.");
+        assert_eq!((through.value, through.range_end), (20.0, Some(30.0)));
+        assert!(found("The house was built about 1990.").is_empty());
+    }
+
+    #[test]
+    fn degrees_ages_powers_and_compound_measures() {
+        let unit = |text: &str| one(text).unit;
+        assert_eq!(unit("It was 85° at noon.").as_deref(), Some("°"));
+        assert_eq!(
+            unit("The oven reached 40 deg C today.").as_deref(),
+            Some("°C")
+        );
+        assert_eq!(
+            unit("Pipes froze at 20 degrees fahrenheit.").as_deref(),
+            Some("°F")
+        );
+        assert_eq!(unit("The ramp turns 45 degrees.").as_deref(), Some("°"));
+        let baby = one("A 3-month-old baby was rescued.");
+        assert_eq!(
+            (baby.kind, baby.unit.as_deref()),
+            (QuantityKind::Age, Some("month"))
+        );
+        assert_eq!(
+            unit("The puppies are five weeks old.").as_deref(),
+            Some("week")
+        );
+        let chair = one("He became chairman at the age of 87.");
+        assert_eq!((chair.kind, chair.value), (QuantityKind::Age, 87.0));
+        assert_eq!(unit("A 190km2 reserve opened.").as_deref(), Some("km2"));
+        assert_eq!(
+            unit("The tank holds 50 m³ of water.").as_deref(),
+            Some("m3")
+        );
+        assert_eq!(unit("It runs a 2 GHz chip.").as_deref(), Some("GHz"));
+        assert_eq!(unit("The index fell 340 points.").as_deref(), Some("pt"));
+        let tall = one("The keeper is 6 ft 3 in tall.");
+        assert!(close(tall.value, 6.25) && tall.unit.as_deref() == Some("ft"));
+        let born = one("She weighed 8 pounds and 4 ounces at birth.");
+        assert!(close(born.value, 8.25) && born.unit.as_deref() == Some("lb"));
+        assert_eq!(unit("He lost 25 pounds in a year.").as_deref(), Some("lb"));
+        assert_eq!(unit("The ticket cost 25 pounds.").as_deref(), Some("GBP"));
+        assert_eq!(unit("Load it with 12t of gravel.").as_deref(), Some("t"));
+        for text in [
+            "The 3G network closed.",
+            "The 5G rollout slowed.",
+            "Fans of SCP-173m met.",
+            "Part 24703L202 failed.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn money_in_parts_codes_and_older_currencies() {
+        let money = |text: &str| {
+            let q = one(text);
+            (q.value, q.unit.unwrap_or_default())
+        };
+        let (value, unit) = money("The fare was 3 dollars and 50 cents.");
+        assert!(close(value, 3.5) && unit == "USD");
+        let (value, unit) = money("It cost thirteen dollars forty-five cents.");
+        assert!(close(value, 13.45) && unit == "USD");
+        let (value, unit) = money("They paid a 12-cent dividend.");
+        assert!(close(value, 0.12) && unit == "USD");
+        let restated = found("The kit sells for $249 USD online.");
+        assert_eq!(restated.len(), 1);
+        assert_eq!(restated[0].range.end, "The kit sells for $249 USD".len());
+        assert_eq!(money("A ticket is $5 Australian dollars.").1, "AUD");
+        assert_eq!(
+            money("They paid 40 EUR million for it."),
+            (40e6, "EUR".to_string())
+        );
+        assert_eq!(money("It sold for NZD$15 each.").1, "NZD");
+        assert_eq!(money("It sold for HK $10 each.").1, "HKD");
+        assert_eq!(money("The film cost 6 million pesetas.").1, "ESP");
+        assert_eq!(money("A meal costs 100₾ there.").1, "GEL");
+        assert_eq!(money("The target is US$ 1MM.").0, 1e6);
+        assert_eq!(numbers("Debt reached 10 bln this year."), [1e10]);
+        assert_eq!(found("$ 20.00 $ 37.50 in fees").len(), 2);
+    }
+
+    #[test]
+    fn half_with_an_approximator_and_names_with_numbers() {
+        let most = one("More than half of the voters stayed home.");
+        assert_eq!(
+            (most.value, most.approx.as_deref()),
+            (0.5, Some("more than"))
+        );
+        assert_eq!(one("Rates rose half a percent.").unit.as_deref(), Some("%"));
+        for text in [
+            "They scored in the second half.",
+            "Half the town was dark.",
+            "Sales peaked in '97 and fell.",
+            "It runs version 10.4 now.",
+            "The Big Three carmakers asked for aid.",
+            "She drove the Ford Five Hundred home.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(numbers("Rivals Sell Five Jets Today"), [5.0]);
     }
 
     #[test]

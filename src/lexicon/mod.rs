@@ -1,8 +1,13 @@
 //! Word lists kept as data files, compiled into the binary with `include_str!`
 //! so that the wasm bundle needs no fetch and the CLI no data directory.
 
+pub mod gazetteer;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
+
+use crate::report::EntityType;
+use gazetteer::Gazetteer;
 
 /// Tables the extractors share, parsed once per analysis.
 pub struct Lexicon {
@@ -20,7 +25,16 @@ pub struct Lexicon {
     pub inverted_cues: HashSet<&'static str>,
     pub speaker_groups: HashSet<&'static str>,
     pub places: HashSet<&'static str>,
-    pub given_names: HashMap<&'static str, Gender>,
+    /// Given names, with the gender they tell where they tell one.
+    pub given_names: HashMap<&'static str, Option<Gender>>,
+    pub gazetteer: Gazetteer,
+    /// Head words that type a name (`Corp`, `Act`), beside the organization and location heads.
+    pub entity_heads: HashMap<&'static str, EntityType>,
+    pub portfolios: HashSet<&'static str>,
+    pub not_names: HashSet<&'static str>,
+    pub company_suffixes: HashSet<&'static str>,
+    /// British spellings with their American forms (`defence` → `defense`).
+    pub spelling_variants: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -52,6 +66,14 @@ impl Lexicon {
             speaker_groups: entries(include_str!("speaker_groups.txt")).collect(),
             places: entries(include_str!("places.txt")).collect(),
             given_names: given_names(include_str!("given_names.txt")),
+            gazetteer: Gazetteer::load(include_str!("gazetteer.tsv"), include_str!("demonyms.tsv")),
+            entity_heads: entity_heads(include_str!("entity_heads.txt")),
+            portfolios: entries(include_str!("portfolios.txt")).collect(),
+            not_names: entries(include_str!("not_names.txt")).collect(),
+            company_suffixes: entries(include_str!("company_suffixes.txt")).collect(),
+            spelling_variants: entries(include_str!("spelling_variants.txt"))
+                .filter_map(|line| line.split_once(' '))
+                .collect(),
         }
     }
 }
@@ -113,6 +135,21 @@ fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'sta
         .collect()
 }
 
+fn entity_heads(data: &'static str) -> HashMap<&'static str, EntityType> {
+    sections(data)
+        .into_iter()
+        .map(|(section, head)| {
+            let kind = match section {
+                "organization" => EntityType::Organization,
+                "place" => EntityType::Place,
+                "other" => EntityType::Other,
+                other => panic!("entity_heads.txt: unknown section [{other}]"),
+            };
+            (head, kind)
+        })
+        .collect()
+}
+
 /// Whether a given name is a woman's or a man's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -120,13 +157,14 @@ pub enum Gender {
     Male,
 }
 
-fn given_names(data: &'static str) -> HashMap<&'static str, Gender> {
+fn given_names(data: &'static str) -> HashMap<&'static str, Option<Gender>> {
     sections(data)
         .into_iter()
         .map(|(section, name)| {
             let gender = match section {
-                "female" => Gender::Female,
-                "male" => Gender::Male,
+                "female" => Some(Gender::Female),
+                "male" => Some(Gender::Male),
+                "either" => None,
                 other => panic!("given_names.txt: unknown section [{other}]"),
             };
             (name, gender)
@@ -148,7 +186,7 @@ mod tests {
         assert!(lexicon.places.contains("West Virginia"));
         assert_eq!(
             lexicon.given_names.get("Donna"),
-            Some(&super::Gender::Female)
+            Some(&Some(super::Gender::Female))
         );
     }
 }

@@ -1,0 +1,294 @@
+//! One canonical name per real thing across the documents of one analysis:
+//! `Kiev` and `Kyiv` (the gazetteer's one place), `Zelenskiy` and `Zelensky`,
+//! `Donbass` and `Donbas`, `HIMARS` and `Himars`, `Defence Ministry` and
+//! `Defense Ministry` (one spelling key), `Konashenkov` in one article and
+//! `Igor Konashenkov` in another (the only full name with that surname), and
+//! `EADS` wherever one article spells out what it abbreviates.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::report::{Document, EntityType};
+
+/// Rewrites every entity's `canonical`, and every quote's `speaker` that
+/// named one, to the name shared by all documents.
+pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
+    let mut groups = Groups::default();
+    // Each document's canonical names, and the acronyms it spells out.
+    for doc in documents.iter() {
+        for e in &doc.entities {
+            let node = groups.node(class(e.entity_type), &e.canonical, lexicon);
+            let written = &e.span.text;
+            if e.entity_type == EntityType::Organization && written != &e.canonical {
+                let alias = groups.node(class(e.entity_type), written, lexicon);
+                groups.union(node, alias);
+            }
+        }
+    }
+    groups.join_short_names();
+    // The name each group goes by: its most frequent canonical, then the longest.
+    let mut counts: HashMap<(usize, &str), usize> = HashMap::default();
+    for doc in documents.iter() {
+        for e in &doc.entities {
+            let root = groups.find(
+                groups.index[&(
+                    class(e.entity_type),
+                    key(class(e.entity_type), &e.canonical, lexicon),
+                )],
+            );
+            *counts.entry((root, e.canonical.as_str())).or_default() += 1;
+        }
+    }
+    let mut best: HashMap<usize, (&str, usize)> = HashMap::default();
+    for (&(root, name), &count) in &counts {
+        let better = best.get(&root).is_none_or(|&(known, known_count)| {
+            (count, name.split(' ').count(), std::cmp::Reverse(name))
+                > (
+                    known_count,
+                    known.split(' ').count(),
+                    std::cmp::Reverse(known),
+                )
+        });
+        if better {
+            best.insert(root, (name, count));
+        }
+    }
+    let shared: HashMap<usize, String> = best
+        .into_iter()
+        .map(|(root, (name, _))| (root, name.to_string()))
+        .collect();
+    for doc in documents.iter_mut() {
+        let mut renamed: HashMap<String, String> = HashMap::default();
+        for e in &mut doc.entities {
+            let root = groups.find(
+                groups.index[&(
+                    class(e.entity_type),
+                    key(class(e.entity_type), &e.canonical, lexicon),
+                )],
+            );
+            let name = shared[&root].clone();
+            if matches!(e.entity_type, EntityType::Person | EntityType::Organization) {
+                renamed.insert(e.canonical.clone(), name.clone());
+            }
+            e.canonical = name;
+        }
+        for quote in &mut doc.quotes {
+            if let Some(name) = quote.speaker.as_ref().and_then(|s| renamed.get(s)) {
+                quote.speaker = Some(name.clone());
+            }
+        }
+    }
+}
+
+/// Only things of one class can be one thing: a person is never a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Class {
+    Person,
+    Place,
+    Thing,
+}
+
+fn class(kind: EntityType) -> Class {
+    match kind {
+        EntityType::Person => Class::Person,
+        EntityType::Place => Class::Place,
+        EntityType::Organization | EntityType::Other => Class::Thing,
+    }
+}
+
+/// A name as compared across documents: case, dots, apostrophes and hyphens
+/// aside, British spellings read as American, doubled letters as one, and a
+/// transliterated `-iy` as `-y` (`Zelenskiy`, `Donbass`, `U.S.`).
+/// Bodies and things also drop a company's suffix and a model's plural
+/// (`Apple Inc`, `A380s`).
+fn key(class: Class, name: &str, lexicon: &Lexicon) -> String {
+    let lowered = name.to_lowercase();
+    let cleaned: String = lowered
+        .chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().filter(|w| *w != "the").collect();
+    if class == Class::Thing {
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| lexicon.company_suffixes.contains(w))
+        {
+            words.pop();
+        }
+    }
+    let mut out = String::with_capacity(cleaned.len());
+    for word in words {
+        let word = lexicon.spelling_variants.get(word).copied().unwrap_or(word);
+        let word = match word.strip_suffix('s') {
+            Some(model)
+                if class == Class::Thing && model.ends_with(|c: char| c.is_ascii_digit()) =>
+            {
+                model
+            }
+            _ => word,
+        };
+        let word = word
+            .strip_suffix("iy")
+            .map_or(word.to_string(), |stem| format!("{stem}y"));
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut previous = None;
+        for c in word.chars() {
+            if Some(c) != previous {
+                out.push(c);
+            }
+            previous = Some(c);
+        }
+    }
+    out
+}
+
+/// Union-find over (class, key) nodes.
+#[derive(Default)]
+struct Groups {
+    index: HashMap<(Class, String), usize>,
+    keys: Vec<(Class, String)>,
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn node(&mut self, class: Class, name: &str, lexicon: &Lexicon) -> usize {
+        let node = (class, key(class, name, lexicon));
+        if let Some(&at) = self.index.get(&node) {
+            return at;
+        }
+        let at = self.parent.len();
+        self.parent.push(at);
+        self.keys.push(node.clone());
+        self.index.insert(node, at);
+        at
+    }
+
+    fn find(&self, mut at: usize) -> usize {
+        while self.parent[at] != at {
+            at = self.parent[at];
+        }
+        at
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        // The smaller index is the root: the result never depends on hash order.
+        let (root, child) = (a.min(b), a.max(b));
+        self.parent[child] = root;
+    }
+
+    /// A short name is the one longer name of the analysis that ends with it:
+    /// `Konashenkov` (where an article gives no full name) is `Igor
+    /// Konashenkov`, `Air Force` is `United States Air Force`, `Corps` is
+    /// `Apple Corps`. Places keep their gazetteer names.
+    fn join_short_names(&mut self) {
+        let mut longer_by_ending: HashMap<(Class, String), Vec<usize>> = HashMap::default();
+        for (at, (class, key)) in self.keys.iter().enumerate() {
+            if *class == Class::Place {
+                continue;
+            }
+            for (space, _) in key.match_indices(' ') {
+                longer_by_ending
+                    .entry((*class, key[space + 1..].to_string()))
+                    .or_default()
+                    .push(at);
+            }
+        }
+        let names: Vec<(usize, (Class, String))> = self.keys.iter().cloned().enumerate().collect();
+        for (at, node) in names {
+            let Some(full) = longer_by_ending.get(&node) else {
+                continue;
+            };
+            let roots: Vec<usize> = {
+                let mut roots: Vec<usize> = full.iter().map(|&f| self.find(f)).collect();
+                roots.sort_unstable();
+                roots.dedup();
+                roots
+            };
+            if let [only] = roots.as_slice() {
+                self.union(at, *only);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Input, Options};
+
+    /// Each document's entities as (written, canonical), analyzed together.
+    fn linked(texts: &[&str]) -> Vec<Vec<(String, String)>> {
+        let inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Input {
+                name: format!("{i}.txt"),
+                bytes: t.as_bytes().to_vec(),
+                ..Default::default()
+            })
+            .collect();
+        analyze(&inputs, &Options::default())
+            .documents
+            .into_iter()
+            .map(|d| {
+                d.entities
+                    .into_iter()
+                    .map(|e| (e.span.text, e.canonical))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn canonical_of<'a>(docs: &'a [Vec<(String, String)>], doc: usize, written: &str) -> &'a str {
+        docs[doc]
+            .iter()
+            .find(|(w, _)| w == written)
+            .map(|(_, c)| c.as_str())
+            .unwrap_or_else(|| panic!("no {written} in document {doc}: {:?}", docs[doc]))
+    }
+
+    #[test]
+    fn one_name_across_documents_for_spellings_surnames_and_acronyms() {
+        let docs = linked(&[
+            "Officials in Kiev said the Donbass front held, Mr Zelenskiy said. \
+             The Defence Ministry said the HIMARS units moved. Spokesman Pavel Grumov spoke.",
+            "Officials in Kyiv said the Donbas front held, Mr Zelensky said. \
+             The Defense Ministry said the Himars units moved. Reporters heard Grumov.",
+        ]);
+        assert_eq!(
+            canonical_of(&docs, 0, "Kiev"),
+            canonical_of(&docs, 1, "Kyiv")
+        );
+        assert_eq!(
+            canonical_of(&docs, 0, "Donbass"),
+            canonical_of(&docs, 1, "Donbas")
+        );
+        assert_eq!(
+            canonical_of(&docs, 0, "Zelenskiy"),
+            canonical_of(&docs, 1, "Zelensky")
+        );
+        assert_eq!(
+            canonical_of(&docs, 0, "HIMARS"),
+            canonical_of(&docs, 1, "Himars")
+        );
+        assert_eq!(
+            canonical_of(&docs, 0, "Defence Ministry"),
+            canonical_of(&docs, 1, "Defense Ministry")
+        );
+        assert_eq!(canonical_of(&docs, 1, "Grumov"), "Pavel Grumov");
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_keep_their_names() {
+        let docs = linked(&[
+            "Anna Berg said it rained. Berg left.",
+            "Tomas Berg said it snowed. Berg stayed.",
+        ]);
+        assert_eq!(canonical_of(&docs, 0, "Berg"), "Anna Berg");
+        assert_eq!(canonical_of(&docs, 1, "Berg"), "Tomas Berg");
+    }
+}

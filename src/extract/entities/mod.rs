@@ -1,0 +1,750 @@
+//! Entities: every mention of a person, organization, place or other named
+//! thing in a document, typed, with one canonical name per real thing.
+//!
+//! No model: a name is a run of capitalized words, and what it names is read
+//! from its words and their neighbours. The pipeline, a step each:
+//! - runs of capitalized words, joined across `of`, particles and initials
+//!   (`Ministry of Defence`, `U.S.`), cut at punctuation and possessives;
+//! - what is no name dropped: a capital that only opens a sentence (a word
+//!   the document also writes in lower case), dates, headline and all-caps
+//!   labels unless the document names the same words elsewhere;
+//! - titles split off (`Lt Gen Igor Konashenkov` is a person, `Apple CEO
+//!   Steve Jobs` an organization and a person);
+//! - typed by the gazetteer and demonyms, the heads of organizations, places
+//!   and other things, given names, titles and roles beside the name;
+//! - within the document, one canonical name each: surnames take the fullest
+//!   name, acronyms the name they abbreviate. [`link`] does the same across
+//!   the documents of one analysis.
+
+pub mod link;
+pub mod names;
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::lexicon::Lexicon;
+use crate::report::EntityType;
+use crate::text::words::{words, Word};
+
+/// An entity's mention in a document, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundEntity {
+    pub range: Range<usize>,
+    pub kind: EntityType,
+    /// The document's one name for the thing: the fullest name it gives, or the gazetteer's.
+    pub canonical: String,
+}
+
+pub struct EntityFinder<'a> {
+    lexicon: &'a Lexicon,
+}
+
+/// Particles that join the capitalized words of one name (`Bank of England`, `Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al",
+    "bin", "ibn",
+];
+
+/// Prepositions after which an unknown single name is a place (`in Croydon`).
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across"];
+
+/// Surname endings that tell a person (`Konashenkov`, `Zakharova`, `Shevchenko`).
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "enko", "sky", "ski", "skiy", "ska", "skaya", "vich", "yan", "uk",
+];
+
+/// A candidate name: capitalized words of one sentence, with what surrounds them.
+struct Run {
+    words: Vec<Range<usize>>,
+    /// The lower-case word just before the run (`spokesman`, `in`).
+    before: Option<String>,
+    /// A model number closes the run (`Boeing 737`, `iPhone 4`).
+    model: bool,
+    /// The run followed a title or a role (`Lt Gen`, `Foreign Minister`).
+    titled: bool,
+}
+
+/// What is known about a document's words before any run is read.
+struct Usage {
+    /// Words the document writes in lower case somewhere: `Scenes` opening a
+    /// sentence is the word `scenes`.
+    lower: HashSet<String>,
+    /// Words written capitalized inside a sentence: names, whatever opens a sentence.
+    inner_capitals: HashSet<String>,
+}
+
+impl<'a> EntityFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        EntityFinder { lexicon }
+    }
+
+    /// The entities of a document's `units` (its sentences and its headline),
+    /// in text order, each with the document's canonical name for it.
+    pub fn find(&self, text: &str, units: &[Range<usize>]) -> Vec<FoundEntity> {
+        let tokenized: Vec<Vec<Word>> = units.iter().map(|u| words(text, u.start, u.end)).collect();
+        let headline: Vec<bool> = tokenized.iter().map(|w| is_headline(text, w)).collect();
+        let usage = self.usage(text, &tokenized, &headline);
+        let mut found = Vec::new();
+        for (unit, is_headline) in tokenized.iter().zip(&headline) {
+            for run in self.runs(text, unit, *is_headline, &usage) {
+                found.extend(self.typed(text, run));
+            }
+        }
+        found.extend(self.lower_case_bodies(text, &tokenized));
+        found.sort_by_key(|e| e.range.start);
+        found.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+        self.corefer(text, &mut found);
+        found
+    }
+
+    fn usage(&self, text: &str, units: &[Vec<Word>], headline: &[bool]) -> Usage {
+        let mut usage = Usage {
+            lower: HashSet::default(),
+            inner_capitals: HashSet::default(),
+        };
+        for (unit, &is_headline) in units.iter().zip(headline) {
+            for (i, w) in unit.iter().enumerate() {
+                let first = text[w.start..].chars().next().unwrap_or(' ');
+                if first.is_lowercase() {
+                    usage.lower.insert(w.folded.clone());
+                } else if first.is_uppercase()
+                    && i > 0
+                    && !is_headline
+                    && !opens_clause(text, unit, i)
+                {
+                    usage
+                        .inner_capitals
+                        .insert(possessive_stripped(&w.folded).to_string());
+                }
+            }
+        }
+        usage
+    }
+
+    /// Whether a word is a name whatever its place: a place, a demonym, a given name, an acronym.
+    fn known(&self, word: &str) -> bool {
+        let gazetteer = &self.lexicon.gazetteer;
+        gazetteer.place(word).is_some()
+            || gazetteer.demonym(word).is_some()
+            || self.lexicon.given_names.contains_key(word)
+            || is_acronym(word)
+    }
+
+    /// Whether a capitalized word may be (part of) a name where it stands.
+    #[allow(clippy::too_many_arguments)]
+    fn is_name_word(
+        &self,
+        text: &str,
+        unit: &[Word],
+        i: usize,
+        name_part: &str,
+        headline: bool,
+        shouting: bool,
+        usage: &Usage,
+    ) -> bool {
+        let w = &unit[i];
+        let folded = possessive_stripped(&w.folded);
+        // `US$40`, `USD 5`: a currency, not the country.
+        let currency = text[w.end..].starts_with('$')
+            || is_acronym(name_part)
+                && unit
+                    .get(i + 1)
+                    .is_some_and(|n| n.folded.starts_with(|c: char| c.is_ascii_digit()));
+        if currency
+            || folded == "i"
+            || self.lexicon.is_time_word(folded)
+            || self.lexicon.not_names.contains(folded)
+        {
+            return false;
+        }
+        let known = self.known(name_part);
+        let seen_inside = usage.inner_capitals.contains(folded);
+        // In a headline or a label only what the article names elsewhere is a name.
+        if headline && !seen_inside && !(known && !(shouting && is_acronym(name_part))) {
+            return false;
+        }
+        let sentence_start = i == 0 || opens_clause(text, unit, i);
+        if !sentence_start || known || self.is_title(folded) {
+            return !(sentence_start && self.is_function_word(folded, name_part));
+        }
+        // A capital that opens a sentence is a name only if the document never
+        // writes the word in lower case, and names it inside a sentence or
+        // goes on with another capitalized word (`Northrop Grumman said`).
+        let next_capitalized = unit.get(i + 1).is_some_and(|next| {
+            text[next.start..].starts_with(char::is_uppercase) && text[w.end..next.start] == *" "
+        });
+        !self.is_function_word(folded, name_part)
+            && !usage.lower.contains(folded)
+            && (seen_inside || next_capitalized)
+    }
+
+    /// `The`, `In`, `But`: no name, whatever its capital; `US` is `us` folded, but a place.
+    fn is_function_word(&self, folded: &str, written: &str) -> bool {
+        self.lexicon.stopwords.contains(folded)
+            && !(is_acronym(written) && self.lexicon.gazetteer.place(written).is_some())
+    }
+
+    /// The candidate names of one unit.
+    fn runs(&self, text: &str, unit: &[Word], headline: bool, usage: &Usage) -> Vec<Run> {
+        // In an all-caps label (`WATCH LIVE`) every word looks like an acronym.
+        let shouting = headline
+            && !text[unit.first().map_or(0, |w| w.start)..unit.last().map_or(0, |w| w.end)]
+                .chars()
+                .any(char::is_lowercase);
+        let mut runs = Vec::new();
+        let mut current: Vec<Range<usize>> = Vec::new();
+        let mut pending_particle: Option<Range<usize>> = None;
+        let mut before: Option<String> = None;
+        let mut model = false;
+        let flush = |current: &mut Vec<Range<usize>>,
+                     before: &Option<String>,
+                     model: &mut bool,
+                     runs: &mut Vec<Run>| {
+            if !current.is_empty() {
+                runs.push(Run {
+                    words: std::mem::take(current),
+                    before: before.clone(),
+                    model: std::mem::take(model),
+                    titled: false,
+                });
+            }
+        };
+        for (i, w) in unit.iter().enumerate() {
+            let raw = &text[w.start..w.end];
+            let name_part = name_part(raw);
+            // `U.S.`: the last initial keeps its dot.
+            let dotted = name_part.chars().count() == 1 && text[w.end..].starts_with('.');
+            let range = w.start..w.start + name_part.len() + usize::from(dotted);
+            let folded = possessive_stripped(&w.folded);
+            let gap = i.checked_sub(1).map_or("", |p| &text[unit[p].end..w.start]);
+            let joined = current.is_empty()
+                || joins_words(gap, current.last().map(|r| &text[r.clone()]), self.lexicon);
+            let capital = raw.starts_with(char::is_uppercase)
+                || raw.starts_with(char::is_lowercase)
+                    && raw.chars().skip(1).any(char::is_uppercase);
+            let is_name = capital
+                && self.is_name_word(text, unit, i, name_part, headline, shouting, usage)
+                && !(current.is_empty() && self.is_function_word(folded, name_part));
+            let model_number = !current.is_empty()
+                && joined
+                && gap == " "
+                && raw.chars().any(|c| c.is_ascii_digit())
+                && !is_year(raw);
+            if is_name && joined {
+                if let Some(particle) = pending_particle.take() {
+                    current.push(particle);
+                }
+                current.push(range.clone());
+            } else if model_number {
+                current.push(w.start..w.end);
+                model = true;
+                flush(&mut current, &before, &mut model, &mut runs);
+            } else if !current.is_empty()
+                && PARTICLES.contains(&w.folded.as_str())
+                && pending_particle.is_none()
+                && gap == " "
+            {
+                pending_particle = Some(w.start..w.end);
+                continue;
+            } else if current.len() == 1
+                && pending_particle.is_some()
+                && w.folded == "the"
+                && gap == " "
+            {
+                // `Ministry of the Interior`: `the` after a particle.
+                continue;
+            } else {
+                flush(&mut current, &before, &mut model, &mut runs);
+                if is_name {
+                    current.push(range.clone());
+                }
+            }
+            pending_particle = None;
+            if current.is_empty() {
+                before = Some(w.folded.clone());
+            } else if name_part.len() < raw.len() {
+                // `Boeing's`, `EADS-led`: the name ends inside the word.
+                flush(&mut current, &before, &mut model, &mut runs);
+                before = None;
+            }
+        }
+        flush(&mut current, &before, &mut model, &mut runs);
+        runs.into_iter()
+            .flat_map(|run| self.split_titles(text, run))
+            .collect()
+    }
+
+    /// `Russian Defence Minister Sergei Shoigu` is a place and a person;
+    /// `Lt Gen Igor Konashenkov` a person. A run that is all titles names nobody.
+    fn split_titles(&self, text: &str, run: Run) -> Vec<Run> {
+        let folded: Vec<String> = run
+            .words
+            .iter()
+            .map(|r| text[r.clone()].trim_end_matches('.').to_lowercase())
+            .collect();
+        let is_title = |i: usize| self.is_title(&folded[i]) || folded[i] == "of";
+        let ends_with_head = folded.last().is_some_and(|w| self.head_kind(w).is_some());
+        let last_title = (0..run.words.len()).rev().find(|&i| is_title(i));
+        match last_title {
+            _ if ends_with_head => vec![run],
+            None => vec![run],
+            Some(last) if last + 1 == run.words.len() => {
+                // Only titles names nobody; `Ryanair CEO` names Ryanair, but
+                // `Islamic State` and `Attorney General` end in a title word.
+                let first_title = (0..=last)
+                    .rev()
+                    .take_while(|&i| is_title(i))
+                    .last()
+                    .unwrap_or(0);
+                let names_a_thing = matches!(folded[last].as_str(), "state" | "general");
+                match first_title {
+                    0 => Vec::new(),
+                    _ if names_a_thing => vec![run],
+                    _ => vec![Run {
+                        words: run.words[..first_title].to_vec(),
+                        ..run
+                    }],
+                }
+            }
+            Some(last) => {
+                let first_title = (0..=last)
+                    .rev()
+                    .take_while(|&i| is_title(i))
+                    .last()
+                    .unwrap_or(0);
+                let mut out = Vec::new();
+                if first_title > 0 {
+                    out.push(Run {
+                        words: run.words[..first_title].to_vec(),
+                        before: run.before.clone(),
+                        model: false,
+                        titled: false,
+                    });
+                }
+                out.push(Run {
+                    words: run.words[last + 1..].to_vec(),
+                    before: None,
+                    model: run.model,
+                    titled: true,
+                });
+                out
+            }
+        }
+    }
+
+    fn is_title(&self, folded: &str) -> bool {
+        self.lexicon.titles.contains(folded.trim_end_matches('.'))
+    }
+
+    /// What a name's head word says it is: `Ministry`, `Street`, `Act`.
+    fn head_kind(&self, folded: &str) -> Option<EntityType> {
+        let lexicon = self.lexicon;
+        if lexicon.organization_heads.contains(folded) {
+            return Some(EntityType::Organization);
+        }
+        if lexicon.location_heads.contains(folded) {
+            return Some(EntityType::Place);
+        }
+        lexicon.entity_heads.get(folded).copied()
+    }
+
+    /// A run typed, with its first canonical name (the gazetteer's, or as written).
+    fn typed(&self, text: &str, run: Run) -> Option<FoundEntity> {
+        let (first, last) = (run.words.first()?, run.words.last()?);
+        let range = first.start..last.end;
+        let written = &text[range.clone()];
+        let parts: Vec<&str> = run.words.iter().map(|r| &text[r.clone()]).collect();
+        let folded: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
+        let gazetteer = &self.lexicon.gazetteer;
+        let entity = |kind, canonical: &str| {
+            Some(FoundEntity {
+                range: range.clone(),
+                kind,
+                canonical: canonical.to_string(),
+            })
+        };
+        if let Some(place) = gazetteer.place(written) {
+            return entity(EntityType::Place, place.canonical);
+        }
+        if let Some(country) = gazetteer.demonym(written).filter(|_| parts.len() == 1) {
+            return entity(EntityType::Place, country);
+        }
+        // The last word decides (`Moscow City Council`), else any (`Bank of America`).
+        let head = self.head_kind(folded.last()?).or_else(|| {
+            folded
+                .iter()
+                .find_map(|w| self.head_kind(w))
+                .filter(|k| *k == EntityType::Organization)
+        });
+        let written = written.strip_prefix("The ").unwrap_or(written);
+        if run.model || parts[0].starts_with(char::is_lowercase) {
+            return entity(EntityType::Other, written);
+        }
+        if let Some(kind) = head {
+            return entity(kind, &self.place_spelled_out(written));
+        }
+        let given = self.lexicon.given_names.contains_key(parts[0]);
+        let role_before = run.before.as_deref().is_some_and(|b| self.is_title(b));
+        let surname = folded.last().is_some_and(|w| {
+            w.chars().count() > 4 && SURNAME_ENDINGS.iter().any(|end| w.ends_with(end))
+        });
+        if run.titled || role_before || surname || given && parts.len() <= 4 && parts.len() >= 2 {
+            return entity(EntityType::Person, written);
+        }
+        if parts.len() == 1 && is_acronym(parts[0]) {
+            return entity(EntityType::Organization, written);
+        }
+        let after_preposition = run
+            .before
+            .as_deref()
+            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        if parts.len() == 1 && after_preposition {
+            return entity(EntityType::Place, written);
+        }
+        entity(EntityType::Organization, written)
+    }
+
+    /// `US Air Force` as `United States Air Force`: a body named after its
+    /// place takes the place's canonical name.
+    fn place_spelled_out(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        (1..words.len().min(4))
+            .rev()
+            .find_map(|n| {
+                let place = self.lexicon.gazetteer.place(&words[..n].join(" "))?;
+                Some(format!("{} {}", place.canonical, words[n..].join(" ")))
+            })
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// `the defence ministry`, `the state department`: bodies written in lower case.
+    fn lower_case_bodies(&self, text: &str, units: &[Vec<Word>]) -> Vec<FoundEntity> {
+        let mut out = Vec::new();
+        for unit in units {
+            for pair in unit.windows(2) {
+                let [portfolio, head] = pair else { continue };
+                let lower = !text[portfolio.start..].starts_with(char::is_uppercase)
+                    && !text[head.start..].starts_with(char::is_uppercase);
+                if lower
+                    && text[portfolio.end..head.start] == *" "
+                    && self.lexicon.portfolios.contains(portfolio.folded.as_str())
+                    && matches!(head.folded.as_str(), "ministry" | "department" | "office")
+                {
+                    out.push(FoundEntity {
+                        range: portfolio.start..head.end,
+                        kind: EntityType::Organization,
+                        canonical: title_case(&text[portfolio.start..head.end]),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// One canonical name per thing within the document: a surname or a
+    /// titled name takes the fullest name ending with it, an acronym the
+    /// name it abbreviates or follows in parentheses.
+    fn corefer(&self, text: &str, found: &mut [FoundEntity]) {
+        let mut fullest: HashMap<String, String> = HashMap::default();
+        let mut abbreviated: HashMap<String, String> = HashMap::default();
+        for (i, e) in found.iter().enumerate() {
+            let words: Vec<&str> = e.canonical.split_whitespace().collect();
+            match e.kind {
+                EntityType::Person if words.len() >= 2 => {
+                    let surname = words[words.len() - 1].to_string();
+                    let longer = fullest
+                        .get(&surname)
+                        .is_none_or(|known| known.split_whitespace().count() < words.len());
+                    if longer {
+                        fullest.insert(surname, e.canonical.clone());
+                    }
+                }
+                EntityType::Organization if words.len() >= 2 => {
+                    let without_suffix = words
+                        .iter()
+                        .rposition(|w| {
+                            !self
+                                .lexicon
+                                .company_suffixes
+                                .contains(w.to_lowercase().as_str())
+                        })
+                        .map_or(&words[..], |last| &words[..=last]);
+                    abbreviated
+                        .entry(initials(without_suffix))
+                        .or_insert_with(|| e.canonical.clone());
+                    // `Air Force (USAF)`: the acronym in parentheses right after.
+                    if let Some(next) = found.get(i + 1) {
+                        let between = &text[e.range.end..next.range.start];
+                        if between.trim() == "(" && is_acronym(&text[next.range.clone()]) {
+                            abbreviated
+                                .insert(text[next.range.clone()].to_string(), e.canonical.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for e in found.iter_mut() {
+            let single = !e.canonical.contains(' ');
+            let last = e.canonical.rsplit(' ').next().unwrap_or("").to_string();
+            let is_country = e.kind == EntityType::Place && !single;
+            match fullest.get(&last) {
+                Some(full) if !is_country && (e.kind == EntityType::Person || single) => {
+                    let contained = e
+                        .canonical
+                        .split(' ')
+                        .all(|w| full.split(' ').any(|f| f == w));
+                    if contained {
+                        e.kind = EntityType::Person;
+                        e.canonical = full.clone();
+                    }
+                }
+                _ => {}
+            }
+            if e.kind == EntityType::Organization && single {
+                if let Some(long) = abbreviated.get(&e.canonical) {
+                    e.canonical = long.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Whether the word at `i` opens its sentence or a clause inside it: after
+/// an opening quote, a colon, a dash or a line break.
+fn opens_clause(text: &str, unit: &[Word], i: usize) -> bool {
+    let gap = i
+        .checked_sub(1)
+        .map_or("", |p| &text[unit[p].end..unit[i].start]);
+    gap.contains(['“', '"', ':', '—', '\n', '‘', '('])
+        || gap.trim_end().ends_with(['.', '!', '?']) && gap.ends_with(char::is_whitespace)
+}
+
+/// Whether two capitalized words belong to one name, given the text between
+/// them: a space, the dot of initials (`U.S`), an ampersand, or an
+/// abbreviation's period (`St. Louis`).
+fn joins_words(gap: &str, previous: Option<&str>, lexicon: &Lexicon) -> bool {
+    match gap {
+        " " | "\u{a0}" | "&" | " & " => true,
+        "." => true,
+        // `Lt. Gen. Igor`, `J. P.`, `St. Louis`; `Apple Inc. Steve Jobs` is two names.
+        ". " => previous.is_some_and(|p| {
+            let folded = p.to_lowercase();
+            p.chars().count() == 1 || lexicon.titles.contains(folded.as_str()) || folded == "st"
+        }),
+        _ => false,
+    }
+}
+
+/// A title-case line (`Russia Alleges United States Directly Involved`) or
+/// an all-caps label: its capitals say nothing of names.
+fn is_headline(text: &str, unit: &[Word]) -> bool {
+    let lettered: Vec<&str> = unit
+        .iter()
+        .map(|w| &text[w.start..w.end])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if lettered.len() < 3 {
+        return false;
+    }
+    let long: Vec<&&str> = lettered.iter().filter(|w| w.chars().count() > 3).collect();
+    let capitalized = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    // A sentence ends in a stop; a headline seldom does (`Board CEO Lena Holm agreed.` is a sentence).
+    let last = unit.last().map_or(0, |w| w.end);
+    let stops = text[last..]
+        .trim_start()
+        .starts_with(['.', '!', '?', '”', '"']);
+    !long.is_empty() && capitalized * 10 >= long.len() * 8 && !stops
+        || lettered.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// The name inside a word: `Boeing` of `Boeing's`, `EADS` of `EADS-led`.
+fn name_part(raw: &str) -> &str {
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw);
+    match raw.find('-') {
+        // `Kyiv-based`, `EADS-led`: a lower-case part after the hyphen describes the name.
+        Some(at) if raw[at + 1..].starts_with(char::is_lowercase) && at > 0 => &raw[..at],
+        _ => raw,
+    }
+}
+
+fn possessive_stripped(folded: &str) -> &str {
+    folded.strip_suffix("'s").unwrap_or(folded)
+}
+
+/// `NATO`, `EADS`, `U.S`: capitals (and digits) throughout, two to six of them.
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// `European Aeronautic Defence and Space Company` → `EADSC`; small words skipped.
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn title_case(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::{blocks, sentences};
+
+    /// (text, type, canonical) of every entity of a text whose lines are paragraphs.
+    fn entities(text: &str) -> Vec<(String, EntityType, String)> {
+        let lexicon = Lexicon::shared();
+        let units: Vec<Range<usize>> = blocks(text)
+            .into_iter()
+            .flat_map(|b| sentences(text, b, &lexicon.abbreviations))
+            .collect();
+        EntityFinder::new(lexicon)
+            .find(text, &units)
+            .into_iter()
+            .map(|e| (text[e.range].to_string(), e.kind, e.canonical))
+            .collect()
+    }
+
+    fn named(text: &str) -> Vec<String> {
+        entities(text).into_iter().map(|e| e.0).collect()
+    }
+
+    #[test]
+    fn titles_split_off_and_surnames_take_the_fullest_name() {
+        let found = entities(
+            "Lt Gen Pavel Grumov spoke for the army. Mr Grumov said the Grumov plan held. \
+             Harbour Board CEO Lena Holm agreed.",
+        );
+        let people: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|e| e.1 == EntityType::Person)
+            .map(|e| (e.0.as_str(), e.2.as_str()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Pavel Grumov", "Pavel Grumov"),
+                ("Grumov", "Pavel Grumov"),
+                ("Grumov", "Pavel Grumov"),
+                ("Lena Holm", "Lena Holm")
+            ]
+        );
+        assert!(found.contains(&(
+            "Harbour Board".into(),
+            EntityType::Organization,
+            "Harbour Board".into()
+        )));
+    }
+
+    #[test]
+    fn places_by_any_name_and_demonyms_as_their_country() {
+        let found = entities(
+            "Ukrainian officials met in Kiev, and U.S. envoys flew home to the United States.",
+        );
+        let places: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|e| e.1 == EntityType::Place)
+            .map(|e| (e.0.as_str(), e.2.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("Ukrainian", "Ukraine"),
+                ("Kiev", "Kyiv"),
+                ("U.S.", "United States"),
+                ("United States", "United States")
+            ]
+        );
+    }
+
+    #[test]
+    fn organizations_by_their_heads_acronyms_and_lower_case_portfolios() {
+        let found = entities(
+            "The Northwind Shipping Corp said the National Rail Safety Agency (NRSA) would look. \
+             NRSA staff and the defence ministry agreed.",
+        );
+        let orgs: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|e| e.1 == EntityType::Organization)
+            .map(|e| (e.0.as_str(), e.2.as_str()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Northwind Shipping Corp", "Northwind Shipping Corp"),
+                ("National Rail Safety Agency", "National Rail Safety Agency"),
+                ("NRSA", "National Rail Safety Agency"),
+                ("NRSA", "National Rail Safety Agency"),
+                ("defence ministry", "Defence Ministry")
+            ]
+        );
+    }
+
+    #[test]
+    fn laws_events_and_products_are_other_things() {
+        let found = entities("Lawmakers passed the Clean Rivers Act before the Harvest Games; the Zephyr 900 sold out.");
+        let others: Vec<&str> = found
+            .iter()
+            .filter(|e| e.1 == EntityType::Other)
+            .map(|e| e.0.as_str())
+            .collect();
+        assert_eq!(others, ["Clean Rivers Act", "Harvest Games", "Zephyr 900"]);
+    }
+
+    #[test]
+    fn sentence_starts_headlines_labels_and_dates_are_no_names() {
+        // `Scenes` opens a sentence and is written `scenes` later; `Monday` is a date.
+        assert_eq!(
+            named("Scenes of panic followed on Monday. Witnesses filmed the scenes."),
+            Vec::<String>::new()
+        );
+        // In title case only the words the article names elsewhere are names.
+        let text = "Ukraine Accuses Neighbour Of Blocking Grain Ships\nUkraine said ships waited.";
+        assert_eq!(named(text), ["Ukraine", "Ukraine"]);
+        assert_eq!(
+            named("WATCH LIVE COVERAGE\nIt rained."),
+            Vec::<String>::new()
+        );
+        // A currency is not its country.
+        assert_eq!(named("It cost US$40 million."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn possessives_and_hyphenated_descriptions_keep_the_name() {
+        assert_eq!(
+            named("The rally drew Hallam Mining's critics and Oslo-based Nordvik Partners."),
+            ["Hallam Mining", "Oslo", "Nordvik Partners"]
+        );
+    }
+}

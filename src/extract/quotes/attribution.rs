@@ -1,0 +1,699 @@
+//! Who a quote is attributed to, as written: the cue verb and the mention of
+//! the speaker beside it (`“…,” the ministry said`, `Lavrov said: “…”`,
+//! `according to X`), read from the words next to the quote.
+
+use std::ops::Range;
+
+use super::*;
+
+impl QuoteFinder<'_> {
+    /// Finds the cue verb and the speaker's mention next to a quote.
+    pub(super) fn attribution(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        sentence: &Range<usize>,
+        quoted: &[Range<usize>],
+    ) -> Option<Attribution> {
+        // The attribution after a quote runs to the end of its clause, even
+        // where a sentence splitter would cut (`“…?” Graham asked.`).
+        let after: Vec<Word> = words(text, quote.end, clause_end(text, quote.end))
+            .into_iter()
+            .take(30)
+            .collect();
+        if let Some(signed) = signature(text, quote.end) {
+            return Some(signed);
+        }
+        // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
+        // mentions it` the quote is the sentence's subject, not speech.
+        let set_off = text[quote.start..quote.end]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with([',', '?', '!', '.', '—', '-'])
+            || text[quote.end..].trim_start().starts_with([',', '—', '(']);
+        if let Some(found) = set_off
+            .then(|| {
+                let mid_sentence = !text[sentence.start.min(quote.start)..quote.start]
+                    .trim()
+                    .is_empty();
+                self.after_quote(text, quote, &after, mid_sentence)
+            })
+            .flatten()
+        {
+            return Some(found);
+        }
+        let before_start = sentence.start.min(quote.start);
+        // Words of other quotes in the sentence are never its attribution.
+        let before = words_outside(text, before_start..quote.start, quoted);
+        self.before_quote(text, &before)
+            .or_else(|| self.closing_attribution(text, &after))
+    }
+
+    /// `“…” to drive up the price, she said.`: an attribution set off by a
+    /// comma at the end of the clause that continues past the quote.
+    pub(super) fn closing_attribution(&self, text: &str, after: &[Word]) -> Option<Attribution> {
+        let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        let mention = self.noun_phrase(text, &after[..cue_at], false)?;
+        text[..mention.start].trim_end().ends_with(',').then(|| {
+            Attribution::new(
+                mention,
+                text[after[cue_at].start..after[cue_at].end].to_string(),
+            )
+        })
+    }
+
+    /// `“…,” X said` or `“…,” said X`.
+    pub(super) fn after_quote(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        after: &[Word],
+        mid_sentence: bool,
+    ) -> Option<Attribution> {
+        let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        // After `…?”` or `….”` only `Graham asked` belongs to the quote: a
+        // capitalized name right before the cue, not a new sentence.
+        let ends_sentence = text[quote.clone()]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with(['.', '?', '!']);
+        let name_only = after[..cue_at].iter().all(|w| {
+            text[w.start..].starts_with(char::is_uppercase) || PRONOUNS.contains(&w.folded.as_str())
+        });
+        // `…” She adds,` after a phrase quoted mid-sentence opens a new sentence;
+        // `…,” but he said` a new clause: neither attributes the quote.
+        let new_clause = after[..cue_at].first().is_some_and(|w| {
+            matches!(
+                w.folded.as_str(),
+                "but" | "and" | "while" | "although" | "though"
+            )
+        });
+        if ends_sentence && (cue_at > 4 || !name_only || mid_sentence) || new_clause {
+            return None;
+        }
+        let cue = text[after[cue_at].start..after[cue_at].end].to_string();
+        let mention = if cue_at > 0 {
+            self.noun_phrase(text, &after[..cue_at], false)
+        } else if self
+            .lexicon
+            .inverted_cues
+            .contains(after[0].folded.as_str())
+        {
+            self.noun_phrase(text, &after[1..], true)
+        } else {
+            None
+        }?;
+        Some(Attribution::new(mention, cue))
+    }
+
+    /// Whether the paragraph holding a quote reports speech: a cue verb
+    /// outside the quote. Short quoted phrases there are someone's words.
+    pub(super) fn reports_speech(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> bool {
+        paragraph_of(text, article, quote).is_some_and(|block| {
+            words_outside(text, block, std::slice::from_ref(quote))
+                .iter()
+                .any(|w| self.is_cue(w, text))
+        })
+    }
+
+    /// The first attribution (cue verb and speaker) in the paragraph holding
+    /// a quote, outside any quote.
+    pub(super) fn paragraph_attribution(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+        quoted: &[Range<usize>],
+    ) -> Option<Attribution> {
+        let block = paragraph_of(text, article, quote)?;
+        let outside = words_outside(text, block, quoted);
+        outside
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| self.is_cue(w, text) && !w.folded.ends_with("ing"))
+            .find_map(|(at, w)| {
+                Some(Attribution::new(
+                    self.noun_phrase(text, &outside[..at], false)?,
+                    text[w.start..w.end].to_string(),
+                ))
+            })
+    }
+
+    /// The attribution that ends the sentence before a quote opening its own
+    /// sentence: `…, Schiff said.` (the cue within the sentence's last words).
+    pub(super) fn previous_sentence_attribution(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> Option<Attribution> {
+        let at = sentences
+            .iter()
+            .position(|s| s.start <= quote.start && quote.start < s.end)?;
+        if !text[sentences[at].start..quote.start].trim().is_empty() {
+            return None;
+        }
+        let previous = sentences.get(at.checked_sub(1)?)?;
+        if quote.start - previous.end > 3 || text[previous.clone()].contains(['“', '"', '”']) {
+            return None;
+        }
+        let tokens = words(text, previous.start, previous.end);
+        let tail = &tokens[tokens.len().saturating_sub(5)..];
+        let cue_at = tail.iter().rposition(|w| self.is_cue(w, text))?;
+        let mention = self.noun_phrase(text, &tail[..cue_at], false)?;
+        Some(Attribution::new(
+            mention,
+            text[tail[cue_at].start..tail[cue_at].end].to_string(),
+        ))
+    }
+
+    /// The subject of the sentence holding a quoted phrase that no cue
+    /// attributes: `Reid has gone after Trump as a “…”`, `The nominee vowed to
+    /// punish “…”`. Opening asides (`In recent weeks,`) are skipped; the subject
+    /// is a name, a pronoun or a description, and ends at its verb.
+    pub(super) fn sentence_subject(&self, text: &str, before: &[Word]) -> Option<Range<usize>> {
+        let mut rest = before;
+        // `In January,`, `But, wittingly or not,`: a short opening phrase before a comma.
+        while let Some(comma) =
+            (1..rest.len().min(11)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
+        {
+            let first = rest[0].folded.as_str();
+            let aside = first.ends_with("ing")
+                || self.lexicon.stopwords.contains(first)
+                || self.lexicon.is_time_word(first)
+                || first.ends_with("ly");
+            if !aside || PRONOUNS.contains(&first) {
+                break;
+            }
+            rest = &rest[comma..];
+        }
+        let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
+        let possessive = |w: &Word| w.folded.ends_with("'s");
+        let first = rest.first()?;
+        if PRONOUNS.contains(&first.folded.as_str()) {
+            return Some(first.start..first.end);
+        }
+        let function_word = |w: &Word| self.lexicon.stopwords.contains(w.folded.as_str());
+        // `After saying …`, `Though typically …`: the sentence opens with no subject.
+        let gerund = first.folded.ends_with("ing");
+        if !is_mention_start(text, first)
+            || function_word(first) && !opens_noun_phrase(&first.folded)
+            || gerund
+        {
+            return None;
+        }
+        let mut end = first.end;
+        for (n, w) in rest.iter().enumerate().skip(1) {
+            let gap = strip_parenthesized(&text[rest[n - 1].end..w.start]);
+            if gap.contains([',', '.', ';', ':', '“', '”', '"', '—', '('])
+                && !is_abbreviation_gap(text, rest[n - 1].end, &gap)
+                || n >= 8
+            {
+                break;
+            }
+            let previous = &rest[n - 1];
+            let verb_like = self.lexicon.stopwords.contains(w.folded.as_str())
+                || self.lexicon.speech_adverbs.contains(w.folded.as_str())
+                || w.folded.ends_with("ed")
+                || w.folded.ends_with("ly")
+                || self.is_cue(w, text);
+            // `of` and `for` join names: `Citizens for Tax Justice`.
+            let joins_names = matches!(w.folded.as_str(), "of" | "for")
+                && capital(previous)
+                && rest.get(n + 1).is_some_and(capital);
+            if capital(w) || joins_names {
+                end = w.end;
+            } else if verb_like || capital(previous) && !possessive(previous) && n > 1 {
+                // After a name, a lower-case word is its verb (`Trump openly admires`).
+                break;
+            } else {
+                end = w.end;
+            }
+        }
+        let mention = first.start..end;
+        let tokens = words(text, mention.start, mention.end);
+        // `The vote was “a farce”`: a capital that only opens the sentence names nobody.
+        let named = tokens
+            .iter()
+            .enumerate()
+            .any(|(n, w)| capital(w) && (n > 0 || !function_word(w)));
+        // `Several lawmakers`, `The harbour board`: a group or a body speaks too.
+        let group = tokens.last().is_some_and(|head| {
+            self.lexicon.speaker_groups.contains(head.folded.as_str())
+                || self
+                    .lexicon
+                    .organization_heads
+                    .contains(head.folded.as_str())
+        });
+        (named || group).then_some(mention)
+    }
+
+    /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
+    pub(super) fn before_quote(&self, text: &str, before: &[Word]) -> Option<Attribution> {
+        let pair = before
+            .windows(2)
+            .rposition(|w| w[0].folded == "according" && w[1].folded == "to");
+        if let Some(at) = pair {
+            let mention = self.noun_phrase(text, &before[at + 2..], true)?;
+            return Some(Attribution::new(mention, "according to".to_string()));
+        }
+        // `Lee’s claim that …`: a speech noun owned by a name nearer the quote than any cue verb.
+        let owned = before.windows(2).rposition(|pair| {
+            let owner = &text[pair[0].start..pair[0].end];
+            owner.starts_with(char::is_uppercase)
+                && pair[0].folded.ends_with("'s")
+                && self.lexicon.cue_verbs.contains(pair[1].folded.as_str())
+        });
+        let nearest_cue = before.iter().rposition(|w| self.is_cue(w, text));
+        if let Some(at) = owned.filter(|&at| nearest_cue.is_none_or(|cue| cue < at)) {
+            let (owner, noun) = (&before[at], &before[at + 1]);
+            let name_end = text[owner.start..owner.end]
+                .rfind(['\'', '’'])
+                .map_or(owner.end, |apostrophe| owner.start + apostrophe);
+            return Some(Attribution::new(
+                owner.start..name_end,
+                text[noun.start..noun.end].to_string(),
+            ));
+        }
+        // The cue nearest the quote whose subject is a plausible speaker: in
+        // `It said images suggested that “…”` that is `said`, as `images` is
+        // no mention of a speaker. A pronoun gives way to a name earlier in
+        // the sentence: in `Ban condemned what he called “…”`, `he` is Ban.
+        let mut candidates = before
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, w)| self.is_cue(w, text))
+            .filter_map(|(cue_at, w)| {
+                let mention = if w.folded.ends_with("ing") {
+                    // `Trump attacked Clinton, saying “…”`, `began by saying “…”`: the
+                    // clause's subject speaks; `tweets accusing X` is no speech.
+                    let previous = cue_at.checked_sub(1).map(|i| &before[i]);
+                    let previous_word = previous.map(|p| p.folded.as_str());
+                    let adverbial = text[..w.start].trim_end().ends_with(',')
+                        || matches!(
+                            previous_word,
+                            Some("by" | "while" | "after" | "before" | "when")
+                        );
+                    let named_before = previous.is_some_and(|p| {
+                        text[p.start..].starts_with(char::is_uppercase)
+                            && !self.lexicon.is_time_word(&p.folded)
+                    });
+                    match previous_word {
+                        // `The board is calling the plan “…”`: a verb in the progressive.
+                        Some("is" | "are" | "was" | "were") => {
+                            self.noun_phrase(text, &before[..cue_at], false)
+                        }
+                        // `He’s claiming that …`
+                        Some(contracted) if contracted.ends_with("'s") => previous
+                            .filter(|_| PRONOUNS.contains(&&contracted[..contracted.len() - 2]))
+                            .map(|p| p.start..p.start + contracted.len() - 2),
+                        // `footage of Ann Lee saying “…”`: the name right before speaks.
+                        _ if named_before && !adverbial => {
+                            self.noun_phrase(text, &before[..cue_at], false)
+                        }
+                        _ => adverbial
+                            .then(|| self.sentence_subject(text, before))
+                            .flatten(),
+                    }
+                } else {
+                    // `“…,” said Ann Lee, “…”`: an inverted cue follows a quote,
+                    // a comma or nothing; in `asked the crowd` the words after it are its object.
+                    let opens_clause = text[..w.start]
+                        .trim_end()
+                        .ends_with([',', '”', '"', '\'', '’', '\n'])
+                        || cue_at == 0;
+                    let inverted = || {
+                        (opens_clause && self.lexicon.inverted_cues.contains(w.folded.as_str()))
+                            .then(|| self.noun_phrase(text, &before[cue_at + 1..], true))
+                            .flatten()
+                    };
+                    self.noun_phrase(text, &before[..cue_at], false)
+                        .or_else(inverted)
+                }?;
+                // `Leaders denounced what he called “…”`, `tweets in which he called
+                // her “…”`: the phrase is the subject's
+                // to use, whoever coined it.
+                let in_relative = before
+                    .iter()
+                    .rposition(|b| b.end <= mention.start)
+                    .is_some_and(|at| matches!(before[at].folded.as_str(), "what" | "which"));
+                let mention = in_relative
+                    .then(|| self.sentence_subject(text, before))
+                    .flatten()
+                    .unwrap_or(mention);
+                Some(Attribution::new(mention, text[w.start..w.end].to_string()))
+            });
+        let nearest = candidates.next()?;
+        let is_pronoun =
+            |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
+        // In `She said she recalls …` the outer `She said` attributes.
+        if is_pronoun(&nearest) {
+            let mut outermost = None;
+            for earlier in candidates {
+                // `X said …, but he said …`: a new clause has its own speaker.
+                let new_clause = text
+                    .get(earlier.mention.end..nearest.mention.start)
+                    .is_some_and(|between| between.contains(", but "));
+                if new_clause {
+                    break;
+                }
+                if !is_pronoun(&earlier) {
+                    return Some(Attribution {
+                        cue: nearest.cue,
+                        ..earlier
+                    });
+                }
+                outermost = Some(earlier);
+            }
+            return Some(outermost.unwrap_or(nearest));
+        }
+        Some(nearest)
+    }
+
+    /// A speaker's mention from words beside a cue verb: a pronoun, a name,
+    /// or a description, cut at clause edges; `None` when the words there are
+    /// no mention (`images`). `forward` reads from the cue outwards.
+    pub(super) fn noun_phrase(
+        &self,
+        text: &str,
+        window: &[Word],
+        forward: bool,
+    ) -> Option<Range<usize>> {
+        if !forward {
+            if let Some(named) = self.name_before_appositive(text, window) {
+                return Some(named);
+            }
+        }
+        const STOP: &[&str] = &[
+            "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as",
+            "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
+            "because",
+        ];
+        // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped.
+        let outside = |w: &&Word| !inside_parentheses(text, w.start);
+        // A mention lies within a few words of its cue: the nearest 40 are plenty.
+        let ordered: Vec<&Word> = if forward {
+            window.iter().filter(outside).take(MENTION_WORDS).collect()
+        } else {
+            window
+                .iter()
+                .rev()
+                .filter(outside)
+                .take(MENTION_WORDS)
+                .collect()
+        };
+        // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
+        let skipped = ordered
+            .iter()
+            .take_while(|w| {
+                w.folded.ends_with("ly") && w.folded.len() > 4
+                    || self.lexicon.speech_adverbs.contains(w.folded.as_str())
+            })
+            .count();
+        let mut ordered = &ordered[skipped..];
+        if !forward {
+            // `Russia, on Tuesday, August 2, said`: time phrases between commas are skipped.
+            loop {
+                let segment = (1..ordered.len())
+                    .find(|&n| text[ordered[n].end..ordered[n - 1].start].contains(','))
+                    .unwrap_or(ordered.len());
+                let is_time = |w: &&Word| {
+                    let word = w.folded.as_str();
+                    word.chars().all(|c| c.is_ascii_digit()) || self.lexicon.is_time_word(word)
+                };
+                if segment == ordered.len() || !ordered[..segment].iter().all(is_time) {
+                    break;
+                }
+                ordered = &ordered[segment..];
+            }
+        }
+        let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
+        let mut picked: Vec<&Word> = Vec::new();
+        for (n, w) in ordered.iter().enumerate() {
+            if n > 0 {
+                let (left, right) = if forward {
+                    (ordered[n - 1].end, w.start)
+                } else {
+                    (w.end, ordered[n - 1].start)
+                };
+                let gap = &text[left..right];
+                let gap_without_aside = strip_parenthesized(gap);
+                let gap = gap_without_aside.as_str();
+                if gap.contains(['.', ';', ':', '“', '”', '"', '(', ')', '—'])
+                    && !gap.trim().is_empty()
+                    && !is_abbreviation_gap(text, left, gap)
+                {
+                    break;
+                }
+                // Commas end the mention; appositives are read by `name_before_appositive`.
+                if gap.contains(',') {
+                    break;
+                }
+            }
+            let joins_names = w.folded == "of" && {
+                let (a, b) = if forward {
+                    (
+                        n.checked_sub(1).map(|i| ordered[i]),
+                        ordered.get(n + 1).copied(),
+                    )
+                } else {
+                    (
+                        ordered.get(n + 1).copied(),
+                        n.checked_sub(1).map(|i| ordered[i]),
+                    )
+                };
+                a.is_some_and(&capital) && b.is_some_and(&capital)
+            };
+            if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
+                break;
+            }
+            picked.push(w);
+            if PRONOUNS.contains(&w.folded.as_str()) || picked.len() >= 8 {
+                break;
+            }
+        }
+        if !forward {
+            // Reading back from the cue, the mention starts at the first word of its run.
+            while picked.len() > 1 && !is_mention_start(text, picked.last()?) {
+                picked.pop();
+            }
+        }
+        let first = picked.iter().min_by_key(|w| w.start)?;
+        // `board chair Mirela Sand` is a mention by its name; `images` is none.
+        let named = picked.iter().any(|w| capital(w));
+        // A plural group is a speaker too: `critics say`, `multiple lawmakers called`.
+        let head = if forward {
+            picked.last()
+        } else {
+            picked.first()
+        };
+        let group = !forward
+            && head.is_some_and(|h| self.lexicon.speaker_groups.contains(h.folded.as_str()))
+            && picked.len() <= 3;
+        // A sentence opening with a gerund (`Following a meeting`) names no speaker.
+        let gerund = first.folded.ends_with("ing") && picked.len() > 1;
+        if gerund
+            || !named
+                && !group
+                && !is_mention_start(text, first)
+                && !PRONOUNS.contains(&first.folded.as_str())
+        {
+            return None;
+        }
+        let last = picked.iter().map(|w| w.end).max()?;
+        Some(first.start..last)
+    }
+
+    /// `Name, an economist and tax expert, told`: the name before a
+    /// comma-delimited description that ends at the cue.
+    pub(super) fn name_before_appositive(
+        &self,
+        text: &str,
+        window: &[Word],
+    ) -> Option<Range<usize>> {
+        let last = window.last()?;
+        if !text[last.end..].trim_start().starts_with(',') {
+            return None;
+        }
+        // The description runs back to the previous comma; a name must end just before it.
+        let comma = window
+            .windows(2)
+            .rposition(|pair| text[pair[0].end..pair[1].start].contains(','))?;
+        let description = &window[comma + 1..];
+        let starts_lower = !text[description[0].start..].starts_with(char::is_uppercase);
+        if !starts_lower || description.len() > 20 {
+            return None;
+        }
+        let name_end = &window[comma];
+        if !text[name_end.start..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut start = comma;
+        while start > 0
+            && text[window[start - 1].start..].starts_with(char::is_uppercase)
+            && !text[window[start - 1].end..window[start].start].contains([',', '.', '“', '”', '"'])
+        {
+            start -= 1;
+        }
+        Some(window[start].start..name_end.end)
+    }
+
+    /// Cue verbs are written in lower case: `States` in `United States` is a name.
+    pub(super) fn is_cue(&self, word: &Word, text: &str) -> bool {
+        let capitalized = text[word.start..].starts_with(char::is_uppercase);
+        // `Said Ellis: “…”` puts the cue first, capitalized.
+        let inverted = capitalized && matches!(word.folded.as_str(), "said" | "says") && {
+            let before = text[..word.start].trim_end_matches(' ');
+            before.is_empty() || before.ends_with(['.', '\n', '”', '"', '!', '?'])
+        };
+        // After a determiner or a possessive the word is a noun: `his claims`, `Obama's remarks`.
+        let previous = text[..word.start]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        // `He’s claiming` is a pronoun and a verb, not a possessive.
+        let owner = previous
+            .strip_suffix("'s")
+            .or_else(|| previous.strip_suffix("’s"));
+        let as_noun = owner.is_some_and(|o| !PRONOUNS.contains(&o.to_lowercase().as_str()))
+            || matches!(
+                previous.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such"
+            );
+        (!capitalized || inverted)
+            && !as_noun
+            && self.lexicon.cue_verbs.contains(word.folded.as_str())
+    }
+
+    pub(super) fn block_intro(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> Option<Attribution> {
+        let index = article.iter().position(|b| b == quote)?;
+        let intro = article[index.checked_sub(1)?].clone();
+        self.before_quote(text, &words(text, intro.start, intro.end))
+    }
+}
+
+/// `“…” ― Ana Ruiz`: a quote signed with a dash and a name.
+pub(super) fn signature(text: &str, quote_end: usize) -> Option<Attribution> {
+    let after = &text[quote_end..];
+    let trimmed = after.trim_start_matches([' ', '\u{A0}']);
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let name_start = quote_end + (after.len() - trimmed.len()) + dash.len_utf8();
+    let rest = &text[name_start..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
+    let words = words(
+        text,
+        name_start + skipped,
+        floor_char_boundary(text, name_start + skipped + 80),
+    );
+    let mut end = None;
+    for (i, w) in words.iter().enumerate() {
+        let gap = &text[words[i.saturating_sub(1)].end.min(w.start)..w.start];
+        if !text[w.start..].starts_with(char::is_uppercase)
+            || i > 0 && (!gap.trim().is_empty() || gap.contains('\n'))
+            || i >= 4
+        {
+            break;
+        }
+        end = Some(w.end);
+    }
+    let end = end?;
+    let start = words.first()?.start;
+    (end > start && text[start..end].contains(' '))
+        .then(|| Attribution::new(start..end, dash.to_string()))
+}
+
+/// Whether byte `at` lies inside parentheses on its line: the nearest
+/// parenthesis before it opens. An aside is short, so only a short window is
+/// searched: a scan to the line's start would make every word of a long line
+/// cost the whole line. Parentheses and newlines are ASCII, so bytes do.
+pub(super) fn inside_parentheses(text: &str, at: usize) -> bool {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .rev()
+        .take(PARENTHESIS_WINDOW)
+        .find(|&&b| matches!(b, b'(' | b')' | b'\n'))
+        == Some(&b'(')
+}
+
+pub(super) const PARENTHESIS_WINDOW: usize = 200;
+
+/// The text with parenthesized asides removed.
+pub(super) fn strip_parenthesized(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where the clause after a quote ends: a sentence end that is no
+/// abbreviation's period, a line break, or the next quote.
+pub(super) fn clause_end(text: &str, from: usize) -> usize {
+    for (offset, c) in text[from..].char_indices() {
+        let at = from + offset;
+        match c {
+            '\n' | '“' | '"' | '‘' | '!' | '?' | ';' => return at,
+            '.' if !is_abbreviation_gap(text, at, ".") => return at,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// A period that ends an abbreviation inside a name (`Mr. Clarke`, `Rep. Mica`).
+pub(super) fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
+    gap.trim() == "." && {
+        let word_before = text[..left]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word_before.len() <= 4 && word_before.starts_with(char::is_uppercase)
+    }
+}
+
+pub(super) fn is_mention_start(text: &str, word: &Word) -> bool {
+    text[word.start..].starts_with(char::is_uppercase) || opens_noun_phrase(&word.folded)
+}
+
+/// Determiners and quantifiers that open a mention (`the ministry`, `several lawmakers`).
+pub(super) fn opens_noun_phrase(folded: &str) -> bool {
+    matches!(
+        folded,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "one"
+            | "some"
+            | "many"
+            | "several"
+            | "another"
+            | "other"
+            | "each"
+            | "every"
+            | "two"
+            | "three"
+    )
+}

@@ -1,0 +1,598 @@
+//! Quotes and who said them.
+//!
+//! Quote marks are paired by what surrounds them, not by their glyph: a
+//! straight `"` opens after a space and closes before one, and `’` closes a
+//! quote only when a `‘` is open (otherwise it is an apostrophe, as in
+//! `Kremlin’s`). The speaker is read from the words next to the quote and the
+//! cue verb (`“…,” the ministry said`, `Lavrov said: “…”`); pronouns and
+//! surnames are resolved to the fullest name the document gives.
+//!
+//! The pipeline, a file each: [`spans`] finds what is quoted, [`attribution`]
+//! the cue and the mention of the speaker beside it, [`speaker`] turns that
+//! mention into a name (the entities' name rules do the naming).
+
+mod attribution;
+mod spans;
+mod speaker;
+
+use std::ops::Range;
+
+use crate::extract::entities::names::Names;
+use crate::extract::entities::FoundEntity;
+use crate::lexicon::Lexicon;
+use crate::report::QuoteKind;
+use crate::text::offsets::{ceil_char_boundary, floor_char_boundary};
+use crate::text::words::{words, Word};
+use spans::*;
+
+/// A quote found in a document, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuote {
+    pub range: Range<usize>,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_range: Option<Range<usize>>,
+    /// What the text calls the speaker beside the name (`Foreign Minister`).
+    pub role: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// How a quote was found.
+pub(super) enum Source {
+    /// Between quote marks.
+    Marked,
+    /// A paragraph introduced by a line ending in `:` or `;`.
+    Block,
+    /// A transcript turn (`PENCE: …`), with the label's range.
+    Turn(Range<usize>),
+    /// Reported speech (`X denied that …`), with its attribution.
+    Reported(Attribution),
+}
+
+/// Where a speaker was named and how.
+pub(super) struct Attribution {
+    pub(super) mention: Range<usize>,
+    pub(super) cue: String,
+}
+
+impl Attribution {
+    pub(super) fn new(mention: Range<usize>, cue: String) -> Self {
+        Attribution { mention, cue }
+    }
+}
+
+pub struct QuoteFinder<'a> {
+    lexicon: &'a Lexicon,
+    names: Names<'a>,
+}
+
+/// A quoted phrase this long is speech even with no cue in its sentence;
+/// shorter ones need one (scare quotes are mostly one or two words).
+pub(super) const UNATTRIBUTED_PARTIAL_WORDS: usize = 4;
+
+/// How many words next to a cue a speaker's mention is looked for among.
+pub(super) const MENTION_WORDS: usize = 40;
+
+/// How many earlier quotes a pronoun's speaker is looked for among.
+pub(super) const ANTECEDENT_QUOTES: usize = 50;
+
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+impl<'a> QuoteFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        QuoteFinder {
+            lexicon,
+            names: Names::new(lexicon),
+        }
+    }
+
+    /// Quotes of the article's body paragraphs, in text order.
+    pub fn find(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        sentences: &[Range<usize>],
+        entities: &[FoundEntity],
+    ) -> Vec<FoundQuote> {
+        let article = article.to_vec();
+        let mut found: Vec<FoundQuote> = Vec::new();
+        let marked = quoted_spans(text, &article);
+        let mut spans: Vec<(Range<usize>, Source)> =
+            marked.iter().map(|r| (r.clone(), Source::Marked)).collect();
+        spans.extend(
+            self.block_quotes(text, &article)
+                .into_iter()
+                .map(|r| (r, Source::Block)),
+        );
+        spans.extend(self.transcript_turns(text, &article));
+        spans.extend(self.reported_speech(text, sentences, &marked));
+        spans.sort_by_key(|(r, _)| r.start);
+        for (range, source) in spans {
+            let sentence = within_reach(text, &containing(sentences, &range), &range);
+            let (kind, attribution) = match source {
+                Source::Marked if self.is_direct(text, &range, &sentence) => (
+                    QuoteKind::Direct,
+                    self.attribution(text, &range, &sentence, &marked),
+                ),
+                Source::Marked => (
+                    QuoteKind::Partial,
+                    self.attribution(text, &range, &sentence, &marked),
+                ),
+                Source::Block => (QuoteKind::Block, self.block_intro(text, &article, &range)),
+                Source::Turn(label) => (
+                    QuoteKind::Block,
+                    Some(Attribution::new(label, String::new())),
+                ),
+                Source::Reported(attribution) => (QuoteKind::Indirect, Some(attribution)),
+            };
+            if kind == QuoteKind::Partial
+                && (is_name_of_thing(&text[range.clone()])
+                    || (attribution.is_none()
+                        && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS
+                        && !self.reports_speech(text, &article, &range)))
+            {
+                continue; // scare quotes, titles, nicknames
+            }
+            // A kept phrase no cue attributes is most likely its sentence subject's words.
+            let own = attribution
+                .filter(|a| self.can_speak(text, &a.mention, entities))
+                .or_else(|| {
+                    (kind == QuoteKind::Partial)
+                        .then(|| {
+                            let before = words_outside(text, sentence.start..range.start, &marked);
+                            self.sentence_subject(text, &before)
+                        })
+                        .flatten()
+                        .map(|mention| Attribution::new(mention, String::new()))
+                });
+            let attributed = |a: Attribution| {
+                (
+                    self.resolve(text, &a.mention, range.start.min(a.mention.start), &found),
+                    self.role(text, &a.mention),
+                    Some(a.mention),
+                    (!a.cue.is_empty()).then_some(a.cue),
+                )
+            };
+            let (speaker, role, speaker_range, cue) = match own {
+                Some(a) => attributed(a),
+                None => match self.continued_from(text, &range, &found) {
+                    Some(previous) => (
+                        previous.speaker.clone(),
+                        previous.role.clone(),
+                        previous.speaker_range.clone(),
+                        None,
+                    ),
+                    // `…, Schiff said. “The other factor …”`: a quote opening its
+                    // sentence after one that ends on an attribution; else the
+                    // speaker its paragraph reports (`She said she was tired of
+                    // it. “Never again,” as a mother of three.`).
+                    None => self
+                        .previous_sentence_attribution(text, sentences, &range)
+                        .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
+                        .filter(|a| self.can_speak(text, &a.mention, entities))
+                        .map_or((None, None, None, None), attributed),
+                },
+            };
+            let speaker = self.entity_name(speaker_range.as_ref(), speaker, entities);
+            found.push(FoundQuote {
+                range,
+                kind,
+                speaker,
+                speaker_range,
+                role,
+                cue,
+            });
+        }
+        found
+    }
+
+    /// A quote is direct when it is (nearly) the whole sentence bar its attribution.
+    fn is_direct(&self, text: &str, quote: &Range<usize>, sentence: &Range<usize>) -> bool {
+        let before = text[sentence.start..quote.start].trim_end();
+        let quoted_words = words(text, quote.start, quote.end).len();
+        let sentence_words = words(
+            text,
+            sentence.start.min(quote.start),
+            sentence.end.max(quote.end),
+        )
+        .len();
+        before.is_empty()
+            || before.ends_with(':')
+            || (before.ends_with(',') && quoted_words >= 4)
+            || quoted_words * 2 >= sentence_words && quoted_words >= 5
+    }
+
+    /// A quote with no attribution of its own continues the previous quote
+    /// when little stands between them (`“…,” she said.` then `“More.”`).
+    fn continued_from<'q>(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        earlier: &'q [FoundQuote],
+    ) -> Option<&'q FoundQuote> {
+        let previous = earlier.last()?;
+        // Quotes of different kinds may nest (marks inside a block quote): the inner one is the outer's.
+        if previous.range.end > quote.start {
+            return Some(previous);
+        }
+        let between = &text[previous.range.end..quote.start];
+        let sentences_between = between.matches(['.', '!', '?']).count();
+        (sentences_between <= 2 && between.len() < 200).then_some(previous)
+    }
+}
+
+/// The paragraph (article block) that holds a quote.
+pub(super) fn paragraph_of(
+    text: &str,
+    article: &[Range<usize>],
+    quote: &Range<usize>,
+) -> Option<Range<usize>> {
+    article[..article.partition_point(|b| b.start <= quote.start)]
+        .last()
+        .filter(|b| quote.end <= b.end)
+        .map(|b| within_reach(text, b, quote))
+}
+
+/// How far from a quote its attribution is looked for. Real sentences and
+/// paragraphs fit; a run-on line of megabytes is cut to this window, so
+/// every quote costs the same however long its line.
+pub(super) const REACH: usize = 1500;
+
+/// `span` (a sentence or paragraph holding `quote`) cut to [`REACH`] bytes
+/// either side of the quote, on char boundaries.
+pub(super) fn within_reach(text: &str, span: &Range<usize>, quote: &Range<usize>) -> Range<usize> {
+    let start = span.start.max(quote.start.saturating_sub(REACH));
+    let end = span.end.min(quote.end.saturating_add(REACH));
+    ceil_char_boundary(text, start)..floor_char_boundary(text, end)
+}
+
+/// Whether `range` overlaps one of `spans` (in text order, disjoint).
+pub(super) fn overlaps_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    spans[spans.partition_point(|m| m.end <= range.start)..]
+        .first()
+        .is_some_and(|m| m.start < range.end)
+}
+
+/// Words of `text[range]` that lie in none of `quotes`.
+pub(super) fn words_outside(text: &str, range: Range<usize>, quotes: &[Range<usize>]) -> Vec<Word> {
+    // `quotes` are in text order and disjoint: the one that may hold a word is found by search.
+    words(text, range.start, range.end)
+        .into_iter()
+        .filter(|w| {
+            quotes[..quotes.partition_point(|q| q.start <= w.start)]
+                .last()
+                .is_none_or(|q| w.end > q.end)
+        })
+        .collect()
+}
+
+/// The sentence holding most of a quote, or the quote itself.
+pub(super) fn containing(sentences: &[Range<usize>], quote: &Range<usize>) -> Range<usize> {
+    // Sentences are in text order and disjoint: binary search, not a scan per quote.
+    let first = sentences[sentences.partition_point(|s| s.end <= quote.start)..]
+        .first()
+        .filter(|s| s.start <= quote.start);
+    let last = sentences[..sentences.partition_point(|s| s.start < quote.end)]
+        .last()
+        .filter(|s| s.end >= quote.end);
+    match (first, last) {
+        (Some(a), Some(b)) => a.start..b.end.max(a.end),
+        (Some(a), None) => a.clone(),
+        _ => quote.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::EntityFinder;
+    use crate::text::segment::{blocks, sentences};
+
+    /// A quote's text, kind, speaker, cue and the speaker's mention as written.
+    type Found<'t> = (
+        String,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        Option<&'t str>,
+    );
+
+    /// Speakers of the quotes that are not reported speech, with their cues.
+    fn speakers_and_cues(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        quotes(text)
+            .into_iter()
+            .filter(|q| q.1 != QuoteKind::Indirect)
+            .map(|q| (q.2, q.3))
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        speakers_and_cues(text).into_iter().map(|q| q.0).collect()
+    }
+
+    /// The quotes of a text whose every line is an article paragraph.
+    fn find_all(text: &str) -> Vec<FoundQuote> {
+        let lexicon = Lexicon::load();
+        let ranges = blocks(text);
+        let sents: Vec<Range<usize>> = ranges
+            .iter()
+            .flat_map(|r| sentences(text, r.clone(), &lexicon.abbreviations))
+            .collect();
+        let entities = EntityFinder::new(&lexicon).find(text, &sents);
+        QuoteFinder::new(&lexicon).find(text, &ranges, &sents, &entities)
+    }
+
+    fn quotes(text: &str) -> Vec<Found<'_>> {
+        find_all(text)
+            .into_iter()
+            .map(|q| {
+                let mention = q.speaker_range.map(|r| &text[r]);
+                (text[q.range].to_string(), q.kind, q.speaker, q.cue, mention)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_things_and_digits_never_speak() {
+        for text in [
+            "“It was terrible,” the accident showed, leaving the road shut.",
+            "“Slow down here,” Stadiou Avenue said in paint on its kerb.",
+            "“Nobody came,” 53 said.",
+        ] {
+            assert_eq!(speakers(text), [None], "{text}");
+        }
+        assert_eq!(
+            speakers("“Costs will rise,” the report said."),
+            [Some("the report".to_string())]
+        );
+        assert_eq!(
+            speakers("“We are ready,” the spokesman said."),
+            [Some("the spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let found =
+            quotes("“We will not sign this deal,” the transport ministry said in a statement.");
+        assert_eq!(found[0].0, "“We will not sign this deal,”");
+        assert_eq!(found[0].1, QuoteKind::Direct);
+        // The speaker is the entity the mention names, by its canonical name.
+        assert_eq!(found[0].2.as_deref(), Some("Transport Ministry"));
+        assert_eq!(found[0].3.as_deref(), Some("said"));
+        let found = quotes("\"The bridge is safe,\" said Mayor Lena Borg, who opened it.");
+        assert_eq!(found[0].2.as_deref(), Some("Lena Borg"));
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_pronouns() {
+        let text = "Port director Tomas Rell spoke first.\n\
+            Harbour chief Ana Mirez told the Bay Courier: “No ship has left since Monday.\n\
+            “The crews are waiting for the new contract.”\n\
+            “It is a matter of days,” she said.\n\
+            “We are ready,” Mr Rell added.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].0.contains("Monday.\n“The crews"),
+            "multi-paragraph quote: {:?}",
+            found[0].0
+        );
+        assert_eq!(found[0].2.as_deref(), Some("Ana Mirez"));
+        assert_eq!(
+            found[1].2.as_deref(),
+            Some("Ana Mirez"),
+            "she resolves to the named speaker"
+        );
+        assert_eq!(
+            found[2].2.as_deref(),
+            Some("Tomas Rell"),
+            "surname resolves to the full name"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_need_attribution() {
+        let found = quotes("The council claimed the plan was “a total failure” and the show “Morning Bay” ended. Fans call him “the Wall” now.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "“a total failure”");
+        assert_eq!(found[0].1, QuoteKind::Partial);
+        assert_eq!(found[0].2.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn a_phrase_no_cue_attributes_is_its_sentence_subjects() {
+        let found = speakers("In recent weeks, Senator Lia Moss has gone after the mayor as “a man who never shows up for work”.\nThe harbour board is calling the plan “extremely costly to every family”.");
+        assert_eq!(
+            found,
+            [Some("Lia Moss".into()), Some("The harbour board".into())]
+        );
+    }
+
+    #[test]
+    fn contractions_speak_and_objects_do_not() {
+        let found = speakers_and_cues("Mayor Ina Orr spoke on Monday. She’s claiming the flood was “the worst in living memory”.\nTom Bell smiled and asked the crowd to cheer the new bridge - “our pride.”");
+        assert_eq!(
+            found,
+            [
+                (Some("Ina Orr".into()), Some("claiming".into())),
+                (Some("Tom Bell".into()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_names_claim_and_groups_of_authors() {
+        let found = speakers_and_cues("The paper checked Mayor Orr’s claim that there were “hundreds of empty homes” in town.\nThe authors of the study found that rents had “more than doubled in a year”.");
+        assert_eq!(
+            found,
+            [
+                (Some("Orr".into()), Some("claim".into())),
+                (Some("The authors".into()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_name_before_a_participle_speaks() {
+        let found = speakers("The ad shows footage of Ana Ruiz saying, “We will rebuild every bridge.”\nDuring a long speech at the harbour on Monday, Tom Bell attacked the plan, saying, “It is far too late.”");
+        assert_eq!(found, [Some("Ana Ruiz".into()), Some("Tom Bell".into())]);
+    }
+
+    #[test]
+    fn a_phrase_in_a_relative_clause_is_the_subjects() {
+        let text = "Council leaders denounced what Mayor Ina Orr called the “reckless, costly” plan.\nKim Lo said the river was high, but she said the dam was “safe for now” after the works.";
+        assert_eq!(
+            speakers(text),
+            [Some("Council leaders".into()), Some("Kim Lo".into())]
+        );
+        let mentions: Vec<_> = quotes(text).into_iter().map(|q| q.4).collect();
+        assert_eq!(mentions, [Some("Council leaders"), Some("she")]);
+    }
+
+    #[test]
+    fn a_sentence_after_a_quoted_phrase_is_not_its_attribution() {
+        let found = speakers("Ana Ruiz says the budget is “the same old plan with a new cover.” Tom Bell adds that it is fine.\nDan Roe said the delay was “a real worry for us all,” but he said the money was there.");
+        assert_eq!(found, [Some("Ana Ruiz".into()), Some("Dan Roe".into())]);
+    }
+
+    #[test]
+    fn short_phrases_in_a_paragraph_reporting_speech() {
+        let found = quotes("Mayor Ina Orr said the budget was late. The vote was “a farce”, and the delay “a joke”.\nThe river was “high” on Monday.");
+        let speakers: Vec<_> = found
+            .iter()
+            .map(|q| (q.0.as_str(), q.2.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("“a farce”", Some("Ina Orr")),
+                ("“a joke”", Some("Ina Orr"))
+            ],
+            "no speech in the last paragraph: a scare quote"
+        );
+    }
+
+    #[test]
+    fn things_are_not_speakers_but_groups_are() {
+        let found = quotes("The institute published a report on Monday. It said satellite images strongly suggested that a “precision strike” caused the fire.\nSeveral lawmakers called it “a cover-up”.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, [Some("The institute"), Some("Several lawmakers")]);
+    }
+
+    #[test]
+    fn marks_of_every_kind_and_an_unbalanced_count() {
+        let text = "Mayor Lena Borg opened the dam on Monday.\n\
+            «The water is ours again,» said engineer Piet Hal.\n\
+            ''We tested every gate twice,'' the 58-year-old added.\n\
+            “She told me ‘never again’ after the flood,” said Ana Mirez, whose shop sold 100’s of sandbags.\n\
+            “An open mark with no end, said nobody in particular.";
+        let found = quotes(text);
+        let texts: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            &texts[..3],
+            [
+                "«The water is ours again,»",
+                "''We tested every gate twice,''",
+                "“She told me ‘never again’ after the flood,”"
+            ]
+        );
+        assert_eq!(found[0].2.as_deref(), Some("Piet Hal"));
+        assert_eq!(
+            found[1].2.as_deref(),
+            Some("Piet Hal"),
+            "the 58-year-old is the last person named"
+        );
+        assert_eq!(found[2].2.as_deref(), Some("Ana Mirez"));
+        assert!(found.iter().all(|q| !q.0.contains("100’s")));
+    }
+
+    #[test]
+    fn pronouns_agree_with_given_names_and_places_are_no_people() {
+        let text = "Senator Donna Reyes met Governor Paul Abt in West Virginia on Monday.\n\
+            “We agreed on the bridge,” she said.\n\
+            Mr. Abt spoke later in New Hampshire.\n\
+            “The money is there,” he said.";
+        assert_eq!(
+            speakers(text),
+            [Some("Donna Reyes".into()), Some("Paul Abt".into())]
+        );
+    }
+
+    #[test]
+    fn roles_beside_the_name() {
+        let text = "“The gates held,” regional governor Ana Ruiz told reporters.\n\
+            Port Director Tomas Rell said the ships were safe, “every one of them.”\n\
+            “We were lucky,” said Ina Orr, a harbour pilot, after the storm.\n\
+            “Lucky indeed,” Mr Rell added.";
+        let roles: Vec<_> = find_all(text).into_iter().map(|q| q.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Some("regional governor".into()),
+                Some("Port Director".into()),
+                Some("a harbour pilot".into()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let found = quotes("The mayor’s office said the city was ‘fully prepared’ for the storm, and the Rangers’ coach agreed.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "‘fully prepared’");
+    }
+
+    #[test]
+    fn block_quote_after_an_intro_line() {
+        let found = quotes("The harbour office said;\nAll ships will be unloaded within the week.");
+        assert_eq!(found[0].0, "All ships will be unloaded within the week.");
+        assert_eq!(found[0].1, QuoteKind::Block);
+        assert_eq!(found[0].2.as_deref(), Some("The harbour office"));
+    }
+
+    #[test]
+    fn signed_inverted_and_appositive_speakers() {
+        let found = quotes("“Fix the bridge first.” ― Aram Tessel\nSaid Dora Vink: “We waited long enough.”\n“It will be late,” Ola Brenn, a site engineer and union member, told the paper.");
+        let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Aram Tessel"), Some("Dora Vink"), Some("Ola Brenn")]
+        );
+        assert_eq!(found[2].3.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn reported_speech_and_transcript_turns() {
+        let found = quotes("Port director Tomas Rell denied that the cranes had been sold to a rival port.\nMARROW: We will rebuild the quay this year.");
+        assert_eq!(found[0].0, "the cranes had been sold to a rival port");
+        assert_eq!(found[0].1, QuoteKind::Indirect);
+        assert_eq!(
+            (found[0].2.as_deref(), found[0].3.as_deref()),
+            (Some("Tomas Rell"), Some("denied"))
+        );
+        assert_eq!(found[1].0, "We will rebuild the quay this year.");
+        assert_eq!(
+            (found[1].1, found[1].2.as_deref()),
+            (QuoteKind::Block, Some("MARROW"))
+        );
+    }
+
+    #[test]
+    fn time_phrases_and_quotes_are_not_speakers() {
+        let found = quotes("The council, on Monday, March 3, said that the bridge would close for a month.\n“We are ready,” it said, adding that “nothing will stop the works.”");
+        assert_eq!(found[0].2.as_deref(), Some("The council"));
+        assert_eq!(
+            found[2].2.as_deref(),
+            Some("The council"),
+            "the participle's subject is the earlier `it`"
+        );
+    }
+
+    #[test]
+    fn split_quote_shares_the_speaker() {
+        let found = quotes("“We tried,” she said. “We failed.”");
+        assert_eq!(found.len(), 2);
+    }
+}

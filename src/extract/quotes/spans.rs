@@ -1,0 +1,144 @@
+//! What is quoted: spans between marks, block quotes after an intro line,
+//! transcript turns and reported speech (`X denied that …`).
+
+use std::ops::Range;
+
+use super::*;
+use crate::text::quote_marks::{mark_at, pair_marks, Mark};
+
+impl QuoteFinder<'_> {
+    /// Paragraphs without marks introduced by a line ending in `:` or `;` that
+    /// has a cue verb (`The ministry said;`).
+    pub(super) fn block_quotes(&self, text: &str, article: &[Range<usize>]) -> Vec<Range<usize>> {
+        article
+            .windows(2)
+            .filter(|pair| {
+                let intro = text[pair[0].clone()].trim_end();
+                let body = &text[pair[1].clone()];
+                intro.ends_with([':', ';'])
+                    && !body.contains(['“', '”', '"'])
+                    && words(text, pair[0].start, pair[0].end)
+                        .iter()
+                        .any(|w| self.is_cue(w, text))
+            })
+            .map(|pair| pair[1].clone())
+            .collect()
+    }
+
+    /// Transcript turns: a paragraph opening with a speaker's name in capitals
+    /// and a colon (`PENCE: Well, …`).
+    pub(super) fn transcript_turns(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+    ) -> Vec<(Range<usize>, Source)> {
+        article
+            .iter()
+            .filter_map(|block| {
+                let body = &text[block.clone()];
+                let colon = body.find(':')?;
+                let label = &body[..colon];
+                let is_label = (2..=40).contains(&label.len())
+                    && label.chars().any(char::is_alphabetic)
+                    && label
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+                let speech = body[colon + 1..].trim_start();
+                (is_label && words(speech, 0, speech.len()).len() >= 2).then(|| {
+                    let start = block.start + (body.len() - speech.len());
+                    (
+                        start..block.end,
+                        Source::Turn(block.start..block.start + colon),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Reported speech in sentences without quote marks: `X denied that …`,
+    /// `X told reporters that …`. The quote is the reported clause.
+    pub(super) fn reported_speech(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        marked: &[Range<usize>],
+    ) -> Vec<(Range<usize>, Source)> {
+        sentences
+            .iter()
+            .filter(|s| !overlaps_any(marked, s))
+            .filter_map(|sentence| {
+                let tokens = words(text, sentence.start, sentence.end);
+                tokens.iter().enumerate().find_map(|(at, w)| {
+                    if !self.is_cue(w, text) || w.folded.ends_with("ing") {
+                        return None;
+                    }
+                    // `that` within a few words of the cue (`told the Telegraph that`).
+                    let that = tokens[at + 1..]
+                        .iter()
+                        .take(5)
+                        .position(|t| t.folded == "that")?
+                        + at
+                        + 1;
+                    let between = &text[w.end..tokens[that].start];
+                    if between.contains([',', ';', ':']) {
+                        return None;
+                    }
+                    let mention = self.noun_phrase(text, &tokens[..at], false)?;
+                    let clause_start = tokens.get(that + 1)?.start;
+                    let clause_end =
+                        sentence.start + text[sentence.clone()].trim_end_matches(['.', ' ']).len();
+                    (words(text, clause_start, clause_end).len() >= 3).then(|| {
+                        let attribution =
+                            Attribution::new(mention, text[w.start..w.end].to_string());
+                        (clause_start..clause_end, Source::Reported(attribution))
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+/// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
+pub(super) fn is_name_of_thing(quote: &str) -> bool {
+    const SMALL_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "with",
+    ];
+    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let capitalized = |p: &&str| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let parts: Vec<&str> = inner.split_whitespace().collect();
+    // Title case throughout (`Fox News Sunday`, `the Wall`), small words aside.
+    parts.iter().any(capitalized)
+        && parts
+            .iter()
+            .all(|p| capitalized(p) || SMALL_WORDS.contains(p))
+}
+
+/// Quoted spans (marks included) over article blocks; a quote whose paragraph
+/// ends open continues into the next paragraph that opens with a mark.
+///
+/// Every double mark (`“ ” " „ « »`, and `''` or ``` `` ``` pairs) opens or
+/// closes by what surrounds it, so a `”` used to open (as some sites print)
+/// still opens; single marks quote only when a `‘` or `'` opened after a space.
+pub(super) fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, block) in article.iter().enumerate() {
+        let body = &text[block.clone()];
+        let continues =
+            open.is_some() && mark_at(body, 0).is_some_and(|(mark, _)| mark == Mark::Double);
+        if open.is_some() && !continues {
+            // The paragraph ended open and no quote continues it: close at its end.
+            let start = open.take().unwrap_or_default();
+            out.push(start..article[index - 1].end);
+        }
+        let (closed, still_open) = pair_marks(body, block.start, open.filter(|_| continues));
+        out.extend(closed.into_iter().map(|q| q.range));
+        open = still_open;
+    }
+    if let (Some(start), Some(last)) = (open, article.last()) {
+        out.push(start..last.end);
+    }
+    out.sort_by_key(|r| r.start);
+    out.retain(|r| !words(text, r.start, r.end).is_empty());
+    out
+}

@@ -1,0 +1,223 @@
+//! From a mention to a speaker: whether it can speak at all, the role beside
+//! the name, and the name a pronoun or a surname stands for.
+
+use std::ops::Range;
+
+use super::*;
+use crate::lexicon::gazetteer::PlaceKind;
+use crate::lexicon::Gender;
+use crate::report::EntityType;
+
+impl QuoteFinder<'_> {
+    /// Whether a mention can name a speaker: a person, a body or a group,
+    /// or a document that carries its authors' words (`the report`); never
+    /// digits, a street or a site (`Stadiou Avenue`), or another thing or an
+    /// event (`the accident`, `the stop`).
+    pub(super) fn can_speak(
+        &self,
+        text: &str,
+        mention: &Range<usize>,
+        entities: &[FoundEntity],
+    ) -> bool {
+        // `Croydon said` names a place; `Russia said` a country, and its government speaks.
+        let place = entity_at(mention, entities).filter(|e| {
+            e.kind == EntityType::Place
+                && text[mention.clone()].trim_start_matches("the ") == &text[e.range.clone()]
+                && self
+                    .lexicon
+                    .gazetteer
+                    .place(&e.canonical)
+                    .is_none_or(|p| p.kind != PlaceKind::Country)
+        });
+        if place.is_some() {
+            return false;
+        }
+        let words: Vec<&str> = text[mention.clone()].split_whitespace().collect();
+        let folded = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        // `one said` is a person; `53 said` is not.
+        if words
+            .iter()
+            .all(|w| folded(w).chars().all(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        let last = words.last().map(|w| folded(w)).unwrap_or_default();
+        if words.len() > 1 && self.lexicon.location_heads.contains(last.as_str()) {
+            return false;
+        }
+        // `the accident` speaks no more than `the stop`: a lone common noun
+        // after `the` must name a role, a body or a group.
+        if let [the, noun] = words.as_slice() {
+            let noun_folded = folded(noun);
+            let common = the.eq_ignore_ascii_case("the") && noun.starts_with(char::is_lowercase);
+            let speaks = self.names.is_title(&noun_folded)
+                || self
+                    .lexicon
+                    .organization_heads
+                    .contains(noun_folded.as_str())
+                || self.lexicon.speaker_groups.contains(noun_folded.as_str())
+                || self
+                    .lexicon
+                    .speaking_documents
+                    .contains(noun_folded.as_str())
+                || PERSON_ENDINGS.iter().any(|end| noun_folded.ends_with(end));
+            if common && !speaks {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// What a mention says the speaker is beside the name: `Foreign Minister`
+    /// in `Foreign Minister Ann Lee`, `a former engineer` in `Ann Lee, a
+    /// former engineer, said`. Honorifics (`Mr`) are no role.
+    pub(super) fn role(&self, text: &str, mention: &Range<usize>) -> Option<String> {
+        const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
+        let phrase = &text[mention.clone()];
+        let name = self.names.strip_titles(phrase);
+        if !self.names.looks_like_person(&name) {
+            return None;
+        }
+        let before_name = phrase.strip_suffix(name.as_str()).unwrap_or("").trim();
+        let honorific_only = before_name
+            .split_whitespace()
+            .all(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        if !honorific_only {
+            return Some(before_name.to_string());
+        }
+        // `“…,” regional governor Ann Lee told`: a lower-case title just before the name.
+        let head = &text[..mention.start];
+        let lead: Vec<&str> = head
+            .rsplit(' ')
+            .skip(1)
+            .take_while(|w| {
+                !w.is_empty()
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !self.lexicon.stopwords.contains(w)
+                    && !self.lexicon.cue_verbs.contains(w)
+            })
+            .take(4)
+            .collect();
+        if lead.first().is_some_and(|w| self.names.is_title(w)) {
+            return Some(lead.iter().rev().copied().collect::<Vec<_>>().join(" "));
+        }
+        // `Ann Lee, the port's director, said`: a description between commas.
+        let after = text[mention.end..].strip_prefix(", ")?;
+        let end = after.find([',', ';', '\n']).filter(|&end| end < 120)?;
+        let description = &after[..end];
+        let first = description.split_whitespace().next()?;
+        let is_description = matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            && !description.contains(['.', '“', '”', '"']);
+        is_description.then(|| description.to_string())
+    }
+
+    /// A speaker by the entities' canonical name: the person or body its
+    /// mention ends with, else the entity the resolved name (a pronoun's
+    /// antecedent, a surname) is a form of. Speakers are always entities
+    /// where the document names them.
+    pub(super) fn entity_name(
+        &self,
+        mention: Option<&Range<usize>>,
+        resolved: Option<String>,
+        entities: &[FoundEntity],
+    ) -> Option<String> {
+        let speaks =
+            |e: &&FoundEntity| matches!(e.kind, EntityType::Person | EntityType::Organization);
+        if let Some(named) = mention
+            .and_then(|m| entity_at(m, entities).filter(|e| e.range.end == m.end))
+            .filter(speaks)
+        {
+            return Some(named.canonical.clone());
+        }
+        let name = resolved?;
+        let surname = format!(" {name}");
+        let same = entities
+            .iter()
+            .filter(speaks)
+            .find(|e| e.canonical == name || e.canonical.ends_with(&surname));
+        Some(same.map_or(name, |e| e.canonical.clone()))
+    }
+
+    /// The fullest name for a mention: pronouns and descriptions take the
+    /// nearest earlier speaker, surnames and titled names the full name.
+    /// `context_end` is where the text before the quote and its mention ends:
+    /// a pronoun never refers to a name inside the quote it attributes.
+    pub(super) fn resolve(
+        &self,
+        text: &str,
+        mention: &Range<usize>,
+        context_end: usize,
+        earlier: &[FoundQuote],
+    ) -> Option<String> {
+        let phrase = &text[mention.clone()];
+        let folded = phrase.to_lowercase();
+        // An antecedent is among the last few speakers; looking further back
+        // would make a page of thousands of quotes cost their square.
+        let last_speaker = |fits: &dyn Fn(&str) -> bool| {
+            earlier
+                .iter()
+                .rev()
+                .take(ANTECEDENT_QUOTES)
+                .filter_map(|q| q.speaker.as_deref())
+                .find(|s| fits(s))
+                .map(str::to_string)
+        };
+        let previous_nearby = earlier
+            .last()
+            .filter(|q| mention.start.saturating_sub(q.range.end) < 300)
+            .and_then(|q| q.speaker.clone());
+        if matches!(folded.as_str(), "it" | "they") {
+            return previous_nearby
+                .filter(|s| !self.names.looks_like_person(s))
+                .or_else(|| self.names.nearest_organization(text, context_end))
+                .or_else(|| last_speaker(&|s| !self.names.looks_like_person(s)))
+                .or_else(|| Some(phrase.to_string()));
+        }
+        if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
+            // `she` is never a name the lexicon knows as a man's, nor `he` a woman's.
+            let gender = match folded.as_str() {
+                "she" => Some(Gender::Female),
+                "he" => Some(Gender::Male),
+                _ => None,
+            };
+            let agrees = |name: &str| {
+                let given = name.split_whitespace().next().unwrap_or("");
+                match (gender, self.lexicon.given_names.get(given)) {
+                    (Some(wanted), Some(&Some(known))) => wanted == known,
+                    _ => true,
+                }
+            };
+            return self
+                .names
+                .nearest_person(text, context_end, &agrees)
+                .or_else(|| {
+                    previous_nearby.filter(|s| self.names.looks_like_person(s) && agrees(s))
+                })
+                .or_else(|| last_speaker(&|s| self.names.looks_like_person(s) && agrees(s)))
+                .or_else(|| Some(phrase.to_string()));
+        }
+        let name = self.names.strip_titles(phrase);
+        if name.is_empty() {
+            return Some(phrase.to_string());
+        }
+        Some(self.names.fullest_name(text, &name).unwrap_or(name))
+    }
+}
+
+/// Endings of nouns for people (`the spokesman`, `the driver`, `the economist`).
+pub(super) const PERSON_ENDINGS: &[&str] = &[
+    "man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ive",
+];
+
+/// The entity a mention names: the last one inside it (`Foreign Minister
+/// Ann Lee` names Ann Lee).
+fn entity_at<'e>(mention: &Range<usize>, entities: &'e [FoundEntity]) -> Option<&'e FoundEntity> {
+    let from = entities.partition_point(|e| e.range.end <= mention.start);
+    entities[from..]
+        .iter()
+        .take_while(|e| e.range.start < mention.end)
+        .last()
+}
