@@ -226,7 +226,11 @@ fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> s
         .iter()
         .map(|field| Input {
             name: format!("{field}.txt"),
-            bytes: record[field].as_str().unwrap_or_default().as_bytes().to_vec(),
+            bytes: record[field]
+                .as_str()
+                .unwrap_or_default()
+                .as_bytes()
+                .to_vec(),
             ..Default::default()
         })
         .collect();
@@ -239,7 +243,11 @@ fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> s
     };
     let same = report.documents.len() == 2
         && report.comparison.statements.iter().any(|st| {
-            (0..2).all(|doc| st.support.iter().any(|s| s.doc == doc && whole(doc, &s.span)))
+            (0..2).all(|doc| {
+                st.support
+                    .iter()
+                    .any(|s| s.doc == doc && whole(doc, &s.span))
+            })
         });
     let lexicon = parallax::lexicon::Lexicon::shared();
     let profiler = similarity::Profiler::new(&lexicon.stopwords);
@@ -249,7 +257,10 @@ fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> s
             .unwrap_or_default();
         profiler.profile(&sentences.join(" "))
     };
-    let (a, b) = (body(report.documents.first()), body(report.documents.get(1)));
+    let (a, b) = (
+        body(report.documents.first()),
+        body(report.documents.get(1)),
+    );
     serde_json::json!({
         "id": id,
         "same": same,

