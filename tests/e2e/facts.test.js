@@ -167,3 +167,31 @@ test('the seed articles: numbers and dates marked and listed in each, screenshot
   await page.screenshot({ path: join(TARGET, 'facts.png'), fullPage: false });
   assert.deepEqual(problems, []);
 });
+
+test('the seed articles: names under one canonical name across sources, and the spellings that differ', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+  await page.setInputFiles('#file-input', files);
+  await waitForAnalysis(page, files.length);
+  await page.click('[data-tab="comparison"]');
+  const rows = await page.$$eval('table.entities tbody tr', (trs) => trs.map((tr) => ({
+    name: tr.querySelector('th').textContent,
+    type: tr.dataset.type,
+    sources: tr.querySelectorAll('td.has').length,
+  })));
+  const row = (name) => rows.find((r) => r.name === name);
+  assert.equal(row('Kyiv')?.type, 'place', JSON.stringify(rows.slice(0, 20)));
+  assert.equal(row('Kyiv').sources, 5, 'Kiev and Kyiv are one place in all five');
+  assert.equal(row('Igor Konashenkov')?.type, 'person');
+  assert.ok(!rows.some((r) => r.name === 'Kiev' || r.name === 'Konashenkov'), 'no second row for a spelling or a surname');
+  const variants = await page.$$eval('table.variants tbody tr', (trs) => trs.map((tr) => tr.querySelector('.variant-form').textContent));
+  for (const form of ['Kiev', 'Kyiv', 'Donbas', 'Donbass', 'HIMARS', 'Himars']) assert.ok(variants.includes(form), `${form} in ${variants}`);
+  // Speakers in the quotes table go by the same names.
+  await page.click('[data-tab="quotes"]');
+  const speakers = await page.$$eval('#tab-quotes tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(speakers.some((s) => s.includes('Igor Konashenkov')));
+  await page.click('[data-tab="comparison"]');
+  await page.evaluate(() => document.querySelector('table.entities').scrollIntoView());
+  await page.screenshot({ path: join(TARGET, 'entities.png'), fullPage: false });
+  assert.deepEqual(problems, []);
+});

@@ -1,5 +1,7 @@
-// Across documents: verbatim reuse, shared statements, and what each source alone says.
+// Across documents: verbatim reuse, shared statements, quote groups, and who
+// and what each source names.
 import { element, documentLabel, speakerClass } from './dom.js';
+import { entityTable, variantsTable } from './entities.js';
 
 export function renderComparison(container, report, corrections) {
   const docs = report.documents;
@@ -14,6 +16,12 @@ export function renderComparison(container, report, corrections) {
     element('h2', {}, 'The same quote in different words'),
     element('p', { class: 'hint' }, 'Each rendering against the first: added words underlined, dropped words struck through.'),
     quoteGroups(report, label),
+    element('h2', {}, 'Who and what each source names'),
+    element('p', { class: 'hint' }, 'People, organizations, places and other names under one name each across the sources, with how often each source mentions them.'),
+    entityTable(report, label),
+    element('h2', {}, 'Names spelled differently'),
+    element('p', { class: 'hint' }, 'The same person, body or place written another way by some sources.'),
+    variantsTable(report, label),
   );
   if (docs.length < 2) {
     container.prepend(element('p', { class: 'notice' }, 'Add a second article to compare.'));

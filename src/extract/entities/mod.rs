@@ -238,7 +238,9 @@ impl<'a> EntityFinder<'a> {
             let raw = &text[w.start..w.end];
             let name_part = name_part(raw);
             // `U.S.`: the last initial keeps its dot.
-            let dotted = name_part.chars().count() == 1 && text[w.end..].starts_with('.');
+            let dotted = name_part.len() == raw.len()
+                && name_part.chars().count() == 1
+                && text[w.end..].starts_with('.');
             let range = if self.possessive_inside_name(text, unit, i) {
                 w.start..w.end
             } else {
@@ -765,6 +767,51 @@ mod tests {
         );
         // A currency is not its country.
         assert_eq!(named("It cost US$40 million."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn headline_case_keeps_only_names_the_article_uses() {
+        let text = "Norway Accuses Sweden Of Blocking Timber Trade In Baltic Row\n\
+                    Norway said on Friday that Sweden had stopped timber lorries at the border.";
+        let found = named(text);
+        assert_eq!(found, ["Norway", "Sweden", "Baltic", "Norway", "Sweden"]);
+    }
+
+    #[test]
+    fn credits_and_menus_name_nothing_of_the_story() {
+        let text = "Home | World | Sport | Business\n\
+                    Harbour storm leaves quay in ruins\n\
+                    Photo: Karl Jensen/Nordpress\n\
+                    Mayor Ana Ruiz said the quay would reopen within a month, and the harbour board agreed.\n\
+                    Crews from Bergen worked through the night to clear the wreckage from the water.\n";
+        let report = crate::analyze(
+            &[crate::Input {
+                name: "storm.txt".into(),
+                bytes: text.as_bytes().to_vec(),
+                ..Default::default()
+            }],
+            &crate::Options::default(),
+        );
+        let names: Vec<&str> = report.documents[0]
+            .entities
+            .iter()
+            .map(|e| e.span.text.as_str())
+            .collect();
+        assert!(names.contains(&"Ana Ruiz") && names.contains(&"Bergen"), "{names:?}");
+        for furniture in ["Karl Jensen", "Nordpress", "World", "Sport", "Business"] {
+            assert!(!names.contains(&furniture), "{furniture} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn an_initial_keeps_its_dot_but_a_possessive_ends_before_it() {
+        // `U.S.` keeps its last dot; in `Plan A’s.` the name is `A`, and `’` is no char boundary.
+        assert_eq!(named("Officials in the U.S. agreed."), ["U.S."]);
+        for text in ["They backed Plan A’s.", "Then came B’s. It rained."] {
+            for e in EntityFinder::new(Lexicon::shared()).find(text, &[0..text.len()]) {
+                assert!(text.get(e.range.clone()).is_some(), "{text}: {:?}", e.range);
+            }
+        }
     }
 
     #[test]

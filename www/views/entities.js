@@ -1,0 +1,50 @@
+// Who and what each source mentions: every entity by its one canonical name
+// across the documents, with how often each source names it, and the names
+// that sources spell differently (Kyiv/Kiev).
+import { element } from './dom.js';
+
+// A table of thousands of rows helps nobody: the most widely mentioned come first.
+const MOST_ROWS = 200;
+const TYPE_LABELS = { person: 'person', organization: 'organization', place: 'place', other: 'other' };
+
+export function entityTable(report, label) {
+  const n = report.documents.length;
+  const rows = new Map();
+  report.documents.forEach((doc, i) => {
+    for (const e of doc.entities || []) {
+      const key = `${e.type}\u0000${e.canonical}`;
+      if (!rows.has(key)) rows.set(key, { canonical: e.canonical, type: e.type, counts: new Array(n).fill(0) });
+      rows.get(key).counts[i] += 1;
+    }
+  });
+  if (!rows.size) return element('p', { class: 'hint' }, 'No names found.');
+  const sources = (r) => r.counts.filter(Boolean).length;
+  const total = (r) => r.counts.reduce((a, b) => a + b, 0);
+  const sorted = [...rows.values()].sort((a, b) => sources(b) - sources(a) || total(b) - total(a)
+    || a.canonical.localeCompare(b.canonical));
+  const head = element('tr', {}, element('th', { scope: 'col' }, 'Name'), element('th', { scope: 'col' }, 'Kind'),
+    [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
+  const body = sorted.slice(0, MOST_ROWS).map((r) => element('tr', { 'data-type': r.type },
+    element('th', { scope: 'row' }, r.canonical),
+    element('td', { class: 'entity-type' }, TYPE_LABELS[r.type] || r.type),
+    r.counts.map((count) => (count
+      ? element('td', { class: 'has', title: `${count} mention${count === 1 ? '' : 's'}` }, String(count))
+      : element('td', { class: 'missing', title: 'not named in this source' }, '')))));
+  const more = sorted.length > MOST_ROWS
+    ? element('p', { class: 'hint' }, `${sorted.length - MOST_ROWS} more names, each in fewer sources, are in the documents’ own lists.`)
+    : null;
+  return element('div', { class: 'entity-table' },
+    element('table', { class: 'entities' }, element('thead', {}, head), element('tbody', {}, body)), more);
+}
+
+export function variantsTable(report, label) {
+  const variants = report.comparison.variants || [];
+  if (!variants.length) return element('p', { class: 'hint' }, 'No name is spelled differently across the sources.');
+  return element('table', { class: 'variants' },
+    element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, 'Name'),
+      element('th', { scope: 'col' }, 'Written'), element('th', { scope: 'col' }, 'By'))),
+    element('tbody', {}, variants.flatMap((v) => v.forms.map((form, i) => element('tr', {},
+      i === 0 ? element('th', { scope: 'row', rowspan: v.forms.length }, v.canonical) : null,
+      element('td', { class: 'variant-form' }, form.form),
+      element('td', {}, form.docs.map(label).join(', ')))))));
+}
