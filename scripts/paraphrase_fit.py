@@ -15,16 +15,22 @@ numpy needed. `scripts/eval.sh paraphrase --fit` runs the whole refit.
 import json
 import math
 import random
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "../shared/eval/paraphrase-dev.jsonl"
 WEIGHTS = ROOT / "src/lexicon/statement_weights.txt"
-FEATURES = [
-    "coverage_min", "coverage_max", "bigrams_min", "bigrams_max", "trigrams_min", "trigrams_max",
-    "lcs", "numbers_conflict", "numbers_differ", "negation_differs", "unmatched_max", "unmatched_min",
-]
+# The feature names, in order, as the Rust code declares them.
+FEATURES = re.findall(
+    r'"(\w+)"',
+    re.search(
+        r"pub const FEATURES: \[&str; \d+\] = \[(.*?)\];",
+        (ROOT / "src/compare/similarity.rs").read_text(encoding="utf-8"),
+        re.S,
+    ).group(1),
+)
 SEED = 10
 L2 = 1.0
 

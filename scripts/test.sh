@@ -11,6 +11,9 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo test
+# The Spark recipe in local mode equals `parallax batch` (about a minute; two
+# more on a fresh machine, which installs pyspark first).
+scripts/spark_check.sh
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm
 scripts/build-wasm.sh

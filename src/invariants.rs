@@ -132,6 +132,85 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         if !(0.0..=1.0).contains(&reuse.share) {
             return Err(format!("reuse share {} is not a fraction", reuse.share));
         }
+        for &p in &reuse.passages {
+            let passage = comparison
+                .passages
+                .get(p)
+                .ok_or_else(|| format!("reuse names passage {p}"))?;
+            if !reuse.docs.iter().all(|d| passage.docs.contains(d)) {
+                return Err(format!(
+                    "reuse {:?} names passage {p} of {:?}",
+                    reuse.docs, passage.docs
+                ));
+            }
+        }
+    }
+    for passage in &comparison.passages {
+        for span in &passage.spans {
+            check_span(doc(span.doc)?, &span.span).map_err(|e| format!("passage: {e}"))?;
+        }
+        let mut docs: Vec<usize> = passage.spans.iter().map(|s| s.doc).collect();
+        docs.dedup();
+        if docs != passage.docs || docs.len() < 2 || docs.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(format!(
+                "passage docs {:?}, spans from {docs:?}",
+                passage.docs
+            ));
+        }
+    }
+    for d in &comparison.discrepancies {
+        for v in &d.values {
+            doc(v.doc)?;
+            if v.quantity >= report.documents[v.doc].quantities.len() {
+                return Err(format!(
+                    "discrepancy names quantity {} of document {}",
+                    v.quantity, v.doc
+                ));
+            }
+        }
+        for v in &d.dates {
+            doc(v.doc)?;
+            if v.date >= report.documents[v.doc].dates.len() {
+                return Err(format!(
+                    "discrepancy names date {} of document {}",
+                    v.date, v.doc
+                ));
+            }
+        }
+        for v in &d.speakers {
+            doc(v.doc)?;
+            if v.quote >= report.documents[v.doc].quotes.len() {
+                return Err(format!(
+                    "discrepancy names quote {} of document {}",
+                    v.quote, v.doc
+                ));
+            }
+        }
+        if d.statement
+            .is_some_and(|s| s >= comparison.statements.len())
+            || d.quote_group
+                .is_some_and(|g| g >= comparison.quote_groups.len())
+        {
+            return Err(format!(
+                "discrepancy names statement {:?}, quote group {:?}",
+                d.statement, d.quote_group
+            ));
+        }
+    }
+    if !comparison.framing.is_empty() && comparison.framing.len() != report.documents.len() {
+        return Err(format!(
+            "{} framings for {} documents",
+            comparison.framing.len(),
+            report.documents.len()
+        ));
+    }
+    for (i, framing) in comparison.framing.iter().enumerate() {
+        if framing.doc != i {
+            return Err(format!("framing[{i}] is about document {}", framing.doc));
+        }
+        for hedge in &framing.hedges {
+            check_span(doc(i)?, &hedge.span).map_err(|e| format!("hedge: {e}"))?;
+        }
     }
     Ok(())
 }

@@ -117,14 +117,31 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
             message: format!("names could not be linked across documents: internal error ({why})"),
         });
     }
-    let comparison =
-        isolated(|| compare::compare(&documents, &lexicon.stopwords)).unwrap_or_else(|why| {
-            errors.push(InputError {
-                name: String::new(),
-                message: format!("the documents could not be compared: internal error ({why})"),
-            });
-            report::Comparison::default()
+    let compared = isolated(|| compare::compare(&documents, &lexicon.stopwords));
+    // Paragraphs at a document's end that share nothing with the others (an
+    // appended unrelated story) go back to boilerplate, and the documents are
+    // compared again. Only with 3+ documents: with two, what one carries alone
+    // is as likely the other's omission (see compare::off_topic).
+    let compared = match compared {
+        Ok(comparison) if documents.len() >= compare::off_topic::MIN_DOCUMENTS => {
+            let found =
+                isolated(|| compare::off_topic::find(&documents, &comparison, &lexicon.stopwords));
+            match found {
+                Ok(ranges) if compare::off_topic::apply(&mut documents, &ranges) => {
+                    isolated(|| compare::compare(&documents, &lexicon.stopwords))
+                }
+                _ => Ok(comparison),
+            }
+        }
+        other => other,
+    };
+    let comparison = compared.unwrap_or_else(|why| {
+        errors.push(InputError {
+            name: String::new(),
+            message: format!("the documents could not be compared: internal error ({why})"),
         });
+        report::Comparison::default()
+    });
     Report {
         version: REPORT_VERSION,
         documents,
@@ -171,7 +188,12 @@ impl<'a> Pipeline<'a> {
             panic!("forced by the test marker");
         }
         let page = page.unwrap_or_default();
-        let mut classified = self.detector.classify(&text, ranges, shared);
+        // A saved page's structure reader has judged its lines already.
+        let mut classified = page
+            .reader
+            .as_ref()
+            .and_then(|reader| self.detector.classify_page(&text, ranges, reader))
+            .unwrap_or_else(|| self.detector.classify(&text, ranges, shared));
         apply_reader_flips(&text, &mut classified, flipped_lines);
         let blocks = &classified.blocks;
         // The headline is shown as the title, not counted as a statement or searched for quotes.

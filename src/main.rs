@@ -5,9 +5,12 @@ use std::process::ExitCode;
 
 use parallax::{analyze, markdown, Input, Options};
 
+mod batch;
+
 const USAGE: &str = "usage:
   parallax analyze [--date YYYY-MM-DD] [--format json|markdown] FILE...   ('-' reads standard input)
-  parallax batch --task boilerplate|quotes|quantities|dates|html|paraphrase < lines.jsonl (one {\"id\", \"text\"} per line; html: {\"id\", \"html\"}; paraphrase: {\"id\", \"s1\", \"s2\"})";
+  parallax batch --task boilerplate|quotes|quantities|dates|html|paraphrase < lines.jsonl (one {\"id\", \"text\"} per line; html: {\"id\", \"html\"}; paraphrase: {\"id\", \"s1\", \"s2\"})
+  parallax batch [--max-articles N] [--max-story-bytes B] [--budget B] [FILE|-]   (one {\"id\", \"story\", \"text\", \"outlet\"?, \"date\"?} per line in; one {\"story\", \"part\", \"report\"} per story out)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -108,6 +111,10 @@ fn is_iso_date(date: &str) -> bool {
 /// Reads one `{"id", "text", …}` record a line and prints one prediction
 /// line for the scorers under `../shared/eval`.
 fn run_batch(args: &[String]) -> ExitCode {
+    // Without --task: a corpus, one report per story (src/batch.rs).
+    if !args.iter().any(|a| a == "--task") {
+        return batch::run(args).unwrap_or_else(|message| usage_error(&message));
+    }
     let task = match args {
         [flag, task] if flag == "--task" && BATCH_TASKS.contains(&task.as_str()) => task.as_str(),
         _ => {
@@ -250,7 +257,9 @@ fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> s
             })
         });
     let lexicon = parallax::lexicon::Lexicon::shared();
-    let profiler = similarity::Profiler::new(&lexicon.stopwords);
+    // Names as the comparison reads them: each spelling as its canonical name.
+    let canonical = similarity::canonical_words(report.documents.iter().flat_map(|d| &d.entities));
+    let profiler = similarity::Profiler::new(&lexicon.stopwords).with_canonical(&canonical);
     let body = |doc: Option<&parallax::report::Document>| {
         let sentences: Vec<&str> = doc
             .map(|d| d.sentences.iter().map(|s| s.text.as_str()).collect())
@@ -287,12 +296,21 @@ fn page_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_j
     match report.documents.first() {
         Some(doc) => serde_json::json!({
             "id": id,
-            "text": kept_text(doc),
+            // The headline is reported as the title, not as article text.
+            "text": without_headline(&kept_text(doc), doc.title.as_deref()),
             "title": doc.title,
             "byline": doc.byline,
             "date": doc.date,
         }),
         None => serde_json::json!({"id": id, "text": ""}),
+    }
+}
+
+/// The kept text without its first line when that line is the headline.
+fn without_headline(kept: &str, title: Option<&str>) -> String {
+    match (kept.split_once('\n'), title) {
+        (Some((first, rest)), Some(title)) if first.trim() == title.trim() => rest.to_string(),
+        _ => kept.to_string(),
     }
 }
 

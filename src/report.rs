@@ -96,7 +96,7 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -191,6 +191,14 @@ pub struct Comparison {
     /// compared: what it alone says and what it leaves out.
     #[serde(default)]
     pub sources: Vec<SourceStatements>,
+    /// Verbatim or near-verbatim passages two or more documents share (wire
+    /// copy, syndication, press releases); `reuse` points into this list.
+    #[serde(default)]
+    pub passages: Vec<Passage>,
+    /// One entry per document (in document order) when two or more are
+    /// compared: how it tells the story (attribution verbs, hedges, voices).
+    #[serde(default)]
+    pub framing: Vec<Framing>,
 }
 
 /// What one source says that no other does, and what most others say that it does not.
@@ -258,14 +266,61 @@ pub struct QuantityRef {
     pub doc: usize,
     pub quantity: usize,
     pub value: f64,
+    /// The quantity as written (`some 50`).
+    #[serde(default)]
+    pub text: String,
 }
 
-/// Numbers about the same thing that disagree across documents.
+/// A date one document gives for what others date differently.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DateRef {
+    pub doc: usize,
+    /// Index in the document's `dates`.
+    pub date: usize,
+    pub value: String,
+    pub text: String,
+}
+
+/// Who one document says said a quote that others give to someone else.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SpeakerRef {
+    pub doc: usize,
+    /// Index in the document's `quotes`.
+    pub quote: usize,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+}
+
+/// The same thing told differently across documents: numbers about the same
+/// count, dates of the same event, speakers of the same quote.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Discrepancy {
+    /// `quantity`, `date` or `speaker`.
     pub kind: String,
+    /// What the values are about (`Ukrainian prisoners of war killed`).
     pub about: String,
+    /// The numbers (kind `quantity`), one or more per document.
     pub values: Vec<QuantityRef>,
+    /// `consistent` (within rounding or what the hedges allow: `some 50`
+    /// and `53`) or `conflicting`.
+    #[serde(default)]
+    pub verdict: String,
+    /// Why the verdict: `within approximation`, `within rounding`,
+    /// `different values`, `different dates`, `different speakers`, `different roles`.
+    #[serde(default)]
+    pub reason: String,
+    /// Index in `statements` of the statement the values sit in, if one holds them all.
+    #[serde(default)]
+    pub statement: Option<usize>,
+    /// The dates (kind `date`).
+    #[serde(default)]
+    pub dates: Vec<DateRef>,
+    /// The speakers (kind `speaker`).
+    #[serde(default)]
+    pub speakers: Vec<SpeakerRef>,
+    /// Index in `quote_groups` (kind `speaker`).
+    #[serde(default)]
+    pub quote_group: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -287,4 +342,93 @@ pub struct Reuse {
     pub docs: [usize; 2],
     /// Share of the shorter article's word 5-grams found in the other, 0..=1.
     pub share: f64,
+    /// Indices in `comparison.passages` of the passages both carry.
+    #[serde(default)]
+    pub passages: Vec<usize>,
+    /// Words of the shorter article inside passages the other carries too.
+    #[serde(default)]
+    pub words: usize,
+    /// The two are largely copies of each other: shared passages cover at
+    /// least half of the shorter article.
+    #[serde(default)]
+    pub copy: bool,
+}
+
+/// A run of words two or more documents carry verbatim or nearly (a few
+/// words changed, added or dropped).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Passage {
+    /// Each document's span of the passage, by (document, start).
+    pub spans: Vec<DocSpan>,
+    /// The documents in `spans`, ascending, each once.
+    pub docs: Vec<usize>,
+    /// Words in the longest span.
+    pub words: usize,
+    /// Every document has the same words (case and quote glyphs folded).
+    pub verbatim: bool,
+}
+
+/// How one document tells the story.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Framing {
+    pub doc: usize,
+    /// The verb of the headline (`accuses` in `Russia accuses United States…`), as written.
+    pub headline_verb: Option<String>,
+    /// The verb's lemma (`accuse`) and its tone (see `verbs`).
+    pub headline_lemma: Option<String>,
+    /// The attribution verbs of the document's quotes, by side.
+    pub verbs: Vec<VerbUse>,
+    /// Hedges and distancing phrases (`could not independently verify`, `according to`).
+    pub hedges: Vec<Hedge>,
+    /// Who is quoted, most quoted first.
+    pub voices: Vec<Voice>,
+    /// The voices grouped by the country they speak for, most quoted first;
+    /// speakers whose affiliation the text does not show are left out.
+    pub sides: Vec<Side>,
+}
+
+/// One attribution verb for one side's claims.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerbUse {
+    /// The country of the speakers (see `Voice::affiliation`), or null.
+    pub side: Option<String>,
+    /// The verb's lemma: `say`, `claim`, `allege`, `accuse`, `admit`, `deny`…
+    pub lemma: String,
+    /// `neutral` (say, tell, add), `doubt` (claim, allege), `charge` (accuse),
+    /// `concede` (admit, acknowledge), `refute` (deny, reject), `warn`, `assert` (insist).
+    pub tone: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Hedge {
+    /// The phrase of `src/lexicon/hedges.txt` (lower case).
+    pub phrase: String,
+    /// `unverified`, `attribution`, `doubt` or `distance`.
+    pub kind: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// One speaker the document quotes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Voice {
+    /// The speaker's canonical name.
+    pub speaker: String,
+    /// The country the speaker speaks for as the texts show it (`Russian
+    /// Defence Ministry` → Russia, `Ukraine's deputy military intelligence
+    /// chief` → Ukraine), or null.
+    pub affiliation: Option<String>,
+    pub quotes: usize,
+    /// Words quoted, all quotes together.
+    pub words: usize,
+}
+
+/// The voices of one country.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Side {
+    pub affiliation: String,
+    pub speakers: Vec<String>,
+    pub quotes: usize,
+    pub words: usize,
 }

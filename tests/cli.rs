@@ -96,3 +96,115 @@ fn batch_prints_one_prediction_per_line() {
     assert_eq!(line["id"], "a");
     assert!(line["kept"].as_str().unwrap().starts_with("The quay"));
 }
+
+/// Three articles of two stories, interleaved, a line that is not JSON and
+/// one without text, as `parallax batch` (no --task) reads them.
+fn corpus_lines() -> String {
+    let article = |id: &str, story: &str, text: &str, outlet: &str| {
+        serde_json::json!({"id": id, "story": story, "text": text, "outlet": outlet, "date": "2025-03-14"})
+            .to_string()
+    };
+    [
+        article("q1", "quay", "Quay closed\n\nThe quay stayed closed on Friday while engineers checked the old harbour wall, the town said.\n\n“We will reopen it when it is safe,” said Ilse Marrow, the harbour master.", "Northbay Post"),
+        article("m1", "mill", "Mill fire\n\nA fire destroyed the old mill in Tesselby on Thursday night, and 40 people left their homes.", "Harlow Courier"),
+        "this line is not JSON".to_string(),
+        r#"{"id": "q9", "story": "quay"}"#.to_string(),
+        String::new(),
+        article("q2", "quay", "Harbour wall\n\nEngineers checked the old harbour wall on Friday and the quay stayed closed, the town said.\n\n“We will reopen it when it is safe,” Ilse Marrow said.", "Daily Sentinel"),
+    ]
+    .join("\n")
+        + "\n"
+}
+
+#[test]
+fn batch_without_task_writes_one_report_per_story_in_order() {
+    let out = parallax(&["batch"], corpus_lines().as_bytes());
+    assert_eq!(out.status.code(), Some(1), "lines were skipped");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 3: not JSON"), "{stderr}");
+    assert!(stderr.contains("line 4: no \"text\""), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // In the order of each story's first article; each the report `analyze` gives.
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["story"], "quay");
+    assert_eq!(lines[1]["story"], "mill");
+    let quay = &lines[0]["report"];
+    assert_eq!(quay["version"], 1);
+    let names: Vec<_> = quay["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].clone())
+        .collect();
+    assert_eq!(names, ["q1", "q2"]);
+    assert!(quay["comparison"]["statements"].as_array().is_some());
+    assert_eq!(
+        lines[1]["report"]["documents"][0]["outlet"], "Harlow Courier",
+        "the record's outlet fills in"
+    );
+    assert_eq!(lines[1]["report"]["documents"][0]["date"], "2025-03-14");
+
+    // A file argument reads the same; the same input always gives the same bytes.
+    let file = std::env::temp_dir().join(format!("parallax-batch-{}.jsonl", std::process::id()));
+    std::fs::write(&file, corpus_lines()).unwrap();
+    let from_file = parallax(&["batch", file.to_str().unwrap()], b"");
+    let again = parallax(&["batch", "-"], corpus_lines().as_bytes());
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(from_file.stdout, again.stdout);
+    assert_eq!(
+        String::from_utf8_lossy(&from_file.stdout).lines().count(),
+        2
+    );
+}
+
+#[test]
+fn batch_cuts_a_story_at_its_limits_and_says_which_part() {
+    let out = parallax(&["batch", "--max-articles", "1"], corpus_lines().as_bytes());
+    let parts: Vec<(String, u64, usize)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["story"].as_str().unwrap().to_string(),
+                v["part"].as_u64().unwrap(),
+                v["report"]["documents"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("quay".into(), 1, 1),
+            ("mill".into(), 1, 1),
+            ("quay".into(), 2, 1)
+        ]
+    );
+    // The budget for all open stories: the oldest is analyzed first.
+    let out = parallax(&["batch", "--budget", "100"], corpus_lines().as_bytes());
+    let stories: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["story"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(stories, ["quay", "mill", "quay"]);
+    // Usage errors still exit 2, and --task modes are as they were.
+    for args in [
+        &["batch", "--budget"][..],
+        &["batch", "--frobnicate"],
+        &["batch", "a", "b"],
+        &["batch", "--task", "nothing"],
+    ] {
+        let out = parallax(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}

@@ -134,3 +134,127 @@ fn clusters_form_their_expected_statements() {
         }
     }
 }
+
+/// One block of `expected.comparison`: its header and its `NAME: phrase`
+/// (or bare `NAME`) lines.
+fn read_blocks(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut blocks: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once(": ") {
+            Some((name, phrase)) => blocks
+                .last_mut()
+                .expect("a block header first")
+                .1
+                .push((name.to_string(), phrase.to_string())),
+            None if line.ends_with(".txt") => blocks
+                .last_mut()
+                .expect("a block header first")
+                .1
+                .push((line.to_string(), String::new())),
+            None => blocks.push((line.to_string(), Vec::new())),
+        }
+    }
+    blocks
+}
+
+/// `speaker (affiliation)` or `lemma (side)`, `none` for no affiliation.
+fn with_side(phrase: &str) -> (&str, Option<&str>) {
+    let (name, side) = phrase.rsplit_once(" (").expect("NAME (affiliation)");
+    let side = side.trim_end_matches(')');
+    (name, (side != "none").then_some(side))
+}
+
+#[test]
+fn clusters_form_their_expected_discrepancies_reuse_and_framing() {
+    use parallax::report::BoilerplateReason;
+    let root = project_path("tests/fixtures/clusters");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let cluster = entry.unwrap().path();
+        let Ok(expected) = std::fs::read_to_string(cluster.join("expected.comparison")) else {
+            continue;
+        };
+        checked += 1;
+        let report = analyze_files(&files(&cluster, "txt"));
+        assert_spans_match(&report);
+        let c = &report.comparison;
+        let at = |name: &str| doc_index(&report, name);
+        let framing = |name: &str| &c.framing[at(name)];
+        let pair = |lines: &[(String, String)]| {
+            let mut docs = [at(&lines[0].0), at(&lines[1].0)];
+            docs.sort();
+            docs
+        };
+        let dump = || serde_json::to_string_pretty(c).unwrap();
+        for (header, lines) in read_blocks(&expected) {
+            let words: Vec<&str> = header.split(' ').collect();
+            let ok = match words[0] {
+                "discrepancy" => c.discrepancies.iter().any(|d| {
+                    d.kind == words[1]
+                        && d.verdict == words[2]
+                        && lines.iter().all(|(name, phrase)| {
+                            let doc = at(name);
+                            d.values.iter().any(|v| v.doc == doc && v.text == *phrase)
+                                || d.dates.iter().any(|v| v.doc == doc && v.text == *phrase)
+                                || d.speakers.iter().any(|v| {
+                                    v.doc == doc && v.speaker.as_deref() == Some(phrase.as_str())
+                                })
+                        })
+                }),
+                "passage" => c.passages.iter().any(|p| {
+                    lines.iter().all(|(name, phrase)| {
+                        p.spans
+                            .iter()
+                            .any(|s| s.doc == at(name) && s.span.text.contains(phrase.as_str()))
+                    })
+                }),
+                "copy" => c.reuse.iter().any(|r| r.docs == pair(&lines) && r.copy),
+                "top-reuse" => c.reuse.first().is_some_and(|r| r.docs == pair(&lines)),
+                "headline" => lines.iter().all(|(name, verb)| {
+                    framing(name).headline_verb.as_deref() == Some(verb.as_str())
+                }),
+                "hedge" => lines.iter().all(|(name, phrase)| {
+                    framing(name)
+                        .hedges
+                        .iter()
+                        .any(|h| h.span.text.contains(phrase.as_str()))
+                }),
+                "verb" => lines.iter().all(|(name, phrase)| {
+                    let (lemma, side) = with_side(phrase);
+                    framing(name)
+                        .verbs
+                        .iter()
+                        .any(|v| v.lemma == lemma && v.side.as_deref() == side)
+                }),
+                "voice" => lines.iter().all(|(name, phrase)| {
+                    let (speaker, affiliation) = with_side(phrase);
+                    framing(name)
+                        .voices
+                        .iter()
+                        .any(|v| v.speaker == speaker && v.affiliation.as_deref() == affiliation)
+                }),
+                "off-topic" => lines.iter().all(|(name, phrase)| {
+                    let document = &report.documents[at(name)];
+                    document.boilerplate.iter().any(|b| {
+                        b.reason == BoilerplateReason::OffTopic
+                            && b.span.text.contains(phrase.as_str())
+                    }) && !document
+                        .sentences
+                        .iter()
+                        .any(|s| s.text.contains(phrase.as_str()))
+                }),
+                other => panic!("{}: unknown block {other}", cluster.display()),
+            };
+            assert!(
+                ok,
+                "{}: no {header} {lines:?} in\n{}",
+                cluster.display(),
+                dump()
+            );
+        }
+    }
+    assert!(checked >= 2, "clusters with expected.comparison: {checked}");
+}

@@ -66,6 +66,34 @@ fn analyze_one(name: &str, bytes: Vec<u8>) -> Document {
 }
 
 #[test]
+fn a_caption_inside_the_article_is_set_apart_and_the_furniture_left_out() {
+    use parallax::report::BoilerplateReason as Reason;
+    let html = std::fs::read(project_path("tests/fixtures/pages/tide-mill.html")).unwrap();
+    let doc = analyze_one("page.html", html);
+    let reason_of = |start: &str| {
+        doc.boilerplate
+            .iter()
+            .find(|b| b.span.text.starts_with(start))
+            .map(|b| b.reason)
+    };
+    assert_eq!(reason_of("The rebuilt wheel"), Some(Reason::Caption));
+    // The reader drops the share bar and the related links itself, or they are set apart.
+    for furniture in ["Share on Facebook", "Causeway closed", "Most read"] {
+        assert!(
+            !doc.text.contains(furniture) || reason_of(furniture).is_some(),
+            "{furniture}"
+        );
+    }
+    assert!(
+        !doc.text.contains("I remember it working"),
+        "the comments are not the article"
+    );
+    assert!(doc
+        .text
+        .contains("“We were not sure it would move at all,”"));
+}
+
+#[test]
 fn saved_pages_keep_their_main_text_and_facts() {
     let pages = files(&project_path("tests/fixtures/pages"), "html");
     assert!(pages.len() >= 3);
@@ -85,6 +113,7 @@ fn saved_pages_keep_their_main_text_and_facts() {
         for line in facts.lines() {
             let (key, value) = line.split_once(": ").unwrap();
             let found = match key {
+                "title" => doc.title.as_deref(),
                 "site_name" => doc.outlet.as_deref(),
                 "byline" => doc.byline.as_deref(),
                 "date" => doc.date.as_deref(),

@@ -314,3 +314,147 @@ fn the_four_ledes_are_one_statement() {
         "most sources carry it"
     );
 }
+
+#[test]
+fn names_are_one_entity_across_outlets() {
+    use parallax::report::EntityType;
+    let report = seeds();
+    let canonicals = |written: &str| -> std::collections::BTreeSet<(String, EntityType)> {
+        report
+            .documents
+            .iter()
+            .flat_map(|d| &d.entities)
+            .filter(|e| e.span.text == written)
+            .map(|e| (e.canonical.clone(), e.entity_type))
+            .collect()
+    };
+    let one = |written: &str, canonical: &str, kind: EntityType| {
+        assert_eq!(
+            canonicals(written),
+            [(canonical.to_string(), kind)].into(),
+            "{written}"
+        );
+    };
+    one("Kiev", "Kyiv", EntityType::Place);
+    one("Kyiv", "Kyiv", EntityType::Place);
+    one("Konashenkov", "Igor Konashenkov", EntityType::Person);
+    one("Igor Konashenkov", "Igor Konashenkov", EntityType::Person);
+    one("US", "United States", EntityType::Place);
+    one("U.S.", "United States", EntityType::Place);
+    one("Donbass", "Donbas", EntityType::Place);
+    assert_eq!(canonicals("Himars"), canonicals("HIMARS"));
+    // Speakers are entities, by the same canonical names.
+    let speakers: Vec<&str> = report
+        .documents
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    assert!(speakers.contains(&"Igor Konashenkov"));
+    for junk in ["Kyiv", "Donbas", "Monday"] {
+        assert!(!speakers.contains(&junk), "{junk} speaks");
+    }
+    // Spellings that differ across sources are listed as variants, with who writes which.
+    let variant = |canonical: &str| {
+        report
+            .comparison
+            .variants
+            .iter()
+            .find(|v| v.canonical == canonical)
+            .unwrap_or_else(|| panic!("no variant {canonical}: {:?}", report.comparison.variants))
+    };
+    let kyiv: Vec<&str> = variant("Kyiv").forms.iter().map(|f| f.form.as_str()).collect();
+    assert_eq!(kyiv, ["Kiev", "Kyiv"]);
+    assert_eq!(variant("Donbas").forms.len(), 2);
+    assert_eq!(variant("HIMARS").forms.len(), 2);
+    assert!(report.comparison.variants.iter().all(|v| v.canonical != "Russia"));
+}
+
+#[test]
+fn fifty_three_against_some_fifty_is_a_discrepancy_within_approximation() {
+    let report = seeds();
+    let index = |prefix: &str| {
+        report
+            .documents
+            .iter()
+            .position(|d| d.name.starts_with(prefix))
+            .unwrap()
+    };
+    let (guardian, efe) = (index("000"), index("001"));
+    let found = report.comparison.discrepancies.iter().find(|d| {
+        d.kind == "quantity"
+            && d.values.iter().any(|v| v.doc == guardian && v.text == "53")
+            && d.values.iter().any(|v| v.doc == efe && v.text == "some 50")
+    });
+    let found = found.unwrap_or_else(|| panic!("{:#?}", report.comparison.discrepancies));
+    assert_eq!(found.verdict, "consistent");
+    assert_eq!(found.reason, "within approximation");
+    assert!(found.about.contains("prisoners"), "{}", found.about);
+}
+
+#[test]
+fn the_wire_copy_pair_shares_its_passages() {
+    let report = seeds();
+    let c = &report.comparison;
+    let top = &c.reuse[0];
+    assert!(!top.passages.is_empty());
+    // The ministry statement both carry from the wire, word for word.
+    let statement = top.passages.iter().map(|&p| &c.passages[p]).find(|p| {
+        top.docs.iter().all(|&d| {
+            p.spans
+                .iter()
+                .any(|s| s.doc == d && s.span.text.contains("undeniably proves that Washington"))
+        })
+    });
+    assert!(statement.is_some(), "{:#?}", c.passages);
+    // Only pairs that share a passage are listed.
+    assert!(c.reuse.len() < 10, "{:?}", c.reuse);
+    assert!(c.reuse.iter().all(|r| !r.passages.is_empty()));
+}
+
+#[test]
+fn framing_shows_who_each_source_quotes_and_how() {
+    let report = seeds();
+    let framing = |prefix: &str| {
+        let d = report
+            .documents
+            .iter()
+            .position(|d| d.name.starts_with(prefix))
+            .unwrap();
+        &report.comparison.framing[d]
+    };
+    let voice = |prefix: &str, speaker: &str| {
+        framing(prefix)
+            .voices
+            .iter()
+            .find(|v| v.speaker == speaker)
+            .unwrap_or_else(|| panic!("{prefix}: no {speaker} in {:?}", framing(prefix).voices))
+            .affiliation
+            .clone()
+    };
+    assert_eq!(voice("000", "Maria Zakharova").as_deref(), Some("Russia"));
+    assert_eq!(voice("000", "Vadym Skibitsky").as_deref(), Some("Ukraine"));
+    assert_eq!(voice("001", "Igor Konashenkov").as_deref(), Some("Russia"));
+    assert_eq!(voice("003", "Sergei Shoigu").as_deref(), Some("Russia"));
+    let headlines: Vec<Option<&str>> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|p| framing(p).headline_lemma.as_deref())
+        .collect();
+    let expected = [Some("claim"), Some("say"), Some("accuse"), Some("allege")];
+    assert_eq!(headlines[..4], expected);
+    assert_eq!(headlines[4], None, "that copy has no headline");
+    // The Guardian has Ukraine's officials deny and acknowledge.
+    let ukraine: Vec<&str> = framing("000")
+        .verbs
+        .iter()
+        .filter(|v| v.side.as_deref() == Some("Ukraine"))
+        .map(|v| v.lemma.as_str())
+        .collect();
+    assert!(ukraine.contains(&"deny"), "{ukraine:?}");
+    assert!(framing("004")
+        .hedges
+        .iter()
+        .any(|h| h.phrase == "could not independently verify"));
+    let russia = &framing("002").sides[0];
+    assert_eq!(russia.affiliation, "Russia");
+}

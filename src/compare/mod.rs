@@ -1,6 +1,9 @@
 //! Comparisons across documents. Each works on the finished per-document
 //! results, so it sees exactly what the reader sees.
 
+pub mod discrepancies;
+pub mod framing;
+pub mod off_topic;
 pub mod quote_groups;
 pub mod reuse;
 pub mod similarity;
@@ -20,14 +23,18 @@ pub fn compare(documents: &[Document], stopwords: &HashSet<&str>) -> Comparison 
         return Comparison::default();
     }
     let aligned = statements::align(documents, stopwords);
+    let quote_groups = quote_groups::quote_groups(documents, stopwords);
+    let (reuse, passages) = reuse::reuse(documents);
     Comparison {
+        discrepancies: discrepancies::discrepancies(documents, &aligned.statements, &quote_groups),
         statements: aligned.statements,
-        quote_groups: quote_groups::quote_groups(documents, stopwords),
-        discrepancies: Vec::new(),
+        quote_groups,
         variants: variants::variants(documents),
-        reuse: reuse::reuse(documents),
+        reuse,
         consensus: aligned.consensus,
         sources: aligned.sources,
+        passages,
+        framing: framing::framing(documents),
     }
 }
 

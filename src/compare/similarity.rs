@@ -1,9 +1,14 @@
 //! Whether two statements report the same thing in other words: a few
 //! similarity features of two word profiles (overlap of stemmed content
-//! words both ways, shared bigrams and trigrams, the longest common
-//! subsequence, numbers, negation, what is left unmatched) combined by a
-//! small logistic regression whose weights are data
+//! words both ways, plain and weighted by rarity, shared word bigrams and
+//! trigrams and character 3- and 4-grams, the longest common subsequence,
+//! what is left unmatched and its longest run, synonyms among it, numbers,
+//! negation) combined by a small logistic regression whose weights are data
 //! (`src/lexicon/statement_weights.txt`, fitted by `scripts/paraphrase_fit.py`).
+//!
+//! A word's rarity comes from a general English frequency list
+//! (`src/lexicon/word_frequencies.txt`, from `wordfreq`); synonyms and
+//! irregular forms from WordNet (`src/lexicon/synonyms.txt`).
 //!
 //! Words are folded, accents dropped, stemmed by a few suffix rules, and
 //! mapped through a hand-written table of the words news reports use for one
@@ -17,23 +22,35 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::report::{Entity, EntityType};
 use crate::text::words::words;
 
 /// The features, in the order of [`features`]; the weights file names each.
-pub const FEATURES: [&str; 12] = [
+pub const FEATURES: [&str; 17] = [
     "coverage_min",
     "coverage_max",
+    "rare_coverage_min",
+    "rare_coverage_max",
     "bigrams_min",
-    "bigrams_max",
     "trigrams_min",
     "trigrams_max",
     "lcs",
+    "chars3_min",
+    "chars4_min",
+    "unmatched_words_min",
+    "unmatched_words_max",
+    "unmatched_run_max",
+    "rare_unmatched_max",
+    "related_max",
     "numbers_conflict",
-    "numbers_differ",
     "negation_differs",
-    "unmatched_max",
-    "unmatched_min",
 ];
+
+/// Rarity of a word as the weight of its match: `IDF_TOP` less its Zipf
+/// frequency (`the` 7.7, `flood` 4.4) from `src/lexicon/word_frequencies.txt`;
+/// words not listed (names, rare words) and numbers count as [`UNLISTED_ZIPF`].
+const IDF_TOP: f64 = 8.0;
+const UNLISTED_ZIPF: f64 = 3.0;
 
 /// Longest sequences the common-subsequence feature looks at: it is quadratic.
 const LCS_CAP: usize = 120;
@@ -84,6 +101,10 @@ struct Tables {
     phrases: HashMap<(String, String), String>,
     /// Stems left out of the comparison (the reporting verbs).
     ignored: HashSet<String>,
+    /// Stemmed word → the stemmed words of its meaning (WordNet's synonyms).
+    related: HashMap<String, Vec<String>>,
+    /// Stemmed word → its Zipf frequency (the most frequent of its forms).
+    zipf: HashMap<String, f64>,
     weights: [f64; FEATURES.len()],
     bias: f64,
 }
@@ -93,6 +114,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         synonyms: HashMap::default(),
         phrases: HashMap::default(),
         ignored: HashSet::default(),
+        zipf: HashMap::default(),
+        related: HashMap::default(),
         weights: [0.0; FEATURES.len()],
         bias: 0.0,
     };
@@ -131,6 +154,48 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
+    let mut section = "";
+    for line in data_lines(include_str!("../lexicon/synonyms.txt")) {
+        if line.starts_with('[') {
+            section = line;
+            continue;
+        }
+        let keys: Vec<String> = line.split_whitespace().map(normalize).collect();
+        let placed = |key: &String| tables.synonyms.get(key).cloned().unwrap_or(key.clone());
+        let Some(head) = keys.first().map(placed) else {
+            continue;
+        };
+        let members: Vec<(String, String)> =
+            keys[1..].iter().map(|k| (k.clone(), placed(k))).collect();
+        for (key, member) in members {
+            if member == head {
+                continue;
+            }
+            if section == "[forms]" {
+                // An irregular form is its word, unless the table above placed it.
+                tables.synonyms.entry(key).or_insert_with(|| head.clone());
+            } else {
+                tables
+                    .related
+                    .entry(head.clone())
+                    .or_default()
+                    .push(member.clone());
+                tables.related.entry(member).or_default().push(head.clone());
+            }
+        }
+    }
+    for line in data_lines(include_str!("../lexicon/word_frequencies.txt")) {
+        let mut fields = line.split_whitespace();
+        let Some(Ok(zipf)) = fields.next().map(str::parse::<f64>) else {
+            continue;
+        };
+        for word in fields {
+            let key = normalize(word);
+            let key = tables.synonyms.get(&key).cloned().unwrap_or(key);
+            let known = tables.zipf.entry(key).or_insert(zipf);
+            *known = known.max(zipf);
+        }
+    }
     for line in data_lines(include_str!("../lexicon/statement_weights.txt")) {
         let mut fields = line.split_whitespace();
         let (Some(name), Some(value)) = (fields.next(), fields.next()) else {
@@ -166,6 +231,10 @@ pub struct Profile {
     pub content_set: HashSet<String>,
     pub numbers: Vec<String>,
     pub negated: bool,
+    /// Hashes of the character 3- and 4-grams of the folded words (each
+    /// between spaces), sorted, each once.
+    pub grams3: Vec<u32>,
+    pub grams4: Vec<u32>,
 }
 
 /// Builds profiles; holds the stopwords and an optional canonical-name map.
@@ -193,13 +262,22 @@ impl<'a> Profiler<'a> {
         let tables = &*TABLES;
         let raw = merged_initials(text);
         let mut profile = Profile::default();
+        let mut letters = String::new();
         let mut i = 0;
         while i < raw.len() {
             let (ref written, acronym) = raw[i];
             let mut word = fold_accents(written);
-            if let Some(canonical) = self.canonical.and_then(|m| m.get(&word)) {
-                word = canonical.clone();
+            if let Some(map) = self.canonical {
+                let (base, possessive) = match word.strip_suffix("'s") {
+                    Some(base) if !map.contains_key(&word) => (base, "'s"),
+                    _ => (word.as_str(), ""),
+                };
+                if let Some(canonical) = map.get(base) {
+                    word = format!("{canonical}{possessive}");
+                }
             }
+            letters.push(' ');
+            letters.push_str(&word);
             if NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") {
                 profile.negated = true;
             }
@@ -232,11 +310,52 @@ impl<'a> Profiler<'a> {
             profile.keys.push(key);
             i += 1;
         }
+        letters.push(' ');
+        profile.grams3 = char_grams(&letters, 3);
+        profile.grams4 = char_grams(&letters, 4);
         profile.content_set = profile.content.iter().cloned().collect();
         profile.numbers.sort();
         profile.numbers.dedup();
         profile
     }
+}
+
+/// The canonical form of each word of the entities' names, for
+/// [`Profiler::with_canonical`]: where a name is written with as many words
+/// as its canonical name, each word that differs (`Kiev` → `Kyiv`, `Defence
+/// Ministry` → `Defense Ministry`); a person named by one word, its surname
+/// as the canonical name spells it (`Zelenskiy` → `Zelensky`). The first
+/// mapping of a word wins, so the map follows the documents' order.
+pub fn canonical_words<'e>(entities: impl Iterator<Item = &'e Entity>) -> HashMap<String, String> {
+    let fold = |text: &str| -> Vec<String> {
+        words(text, 0, text.len())
+            .into_iter()
+            .map(|w| fold_accents(&w.folded))
+            .collect()
+    };
+    let mut map: HashMap<String, String> = HashMap::default();
+    for entity in entities {
+        if entity.span.text == entity.canonical {
+            continue;
+        }
+        let (written, canonical) = (fold(&entity.span.text), fold(&entity.canonical));
+        let pairs: Vec<(String, String)> = if written.len() == canonical.len() {
+            written.into_iter().zip(canonical).collect()
+        } else if entity.entity_type == EntityType::Person
+            && written.len() == 1
+            && !canonical.contains(&written[0])
+        {
+            written.into_iter().zip(canonical.last().cloned()).collect()
+        } else {
+            Vec::new()
+        };
+        for (from, to) in pairs {
+            if from != to {
+                map.entry(from).or_insert(to);
+            }
+        }
+    }
+    map
 }
 
 /// Folded words, initials run together (`U.S.` → `us`, `U.N.` → `un`),
@@ -388,21 +507,111 @@ pub fn stem(word: &str) -> String {
 /// Content words of each side that meet a word of the other: the same key,
 /// or (for words of six letters or more) the same first five letters, which
 /// catches derivations and spellings the stemmer leaves apart.
-fn matched(a: &HashSet<String>, b: &HashSet<String>) -> (usize, usize) {
+fn matched<'p>(a: &'p HashSet<String>, b: &'p HashSet<String>) -> (Vec<&'p str>, Vec<&'p str>) {
     let prefix = |w: &str| -> Option<String> {
         (w.chars().count() >= 6 && !w.starts_with('#')).then(|| w.chars().take(5).collect())
     };
     let prefixes_of =
         |s: &HashSet<String>| -> HashSet<String> { s.iter().filter_map(|w| prefix(w)).collect() };
     let (pa, pb) = (prefixes_of(a), prefixes_of(b));
-    let count = |s: &HashSet<String>, other: &HashSet<String>, other_prefixes: &HashSet<String>| {
-        s.iter()
-            .filter(|w| {
-                other.contains(*w) || prefix(w).is_some_and(|p| other_prefixes.contains(&p))
-            })
-            .count()
+    let meeting =
+        |s: &'p HashSet<String>, other: &HashSet<String>, other_prefixes: &HashSet<String>| {
+            s.iter()
+                .filter(|w| {
+                    other.contains(*w) || prefix(w).is_some_and(|p| other_prefixes.contains(&p))
+                })
+                .map(String::as_str)
+                .collect::<Vec<&str>>()
+        };
+    (meeting(a, b, &pb), meeting(b, a, &pa))
+}
+
+/// How rare a word's key is, as the weight of matching it.
+fn rarity(key: &str) -> f64 {
+    let zipf = if key.starts_with('#') {
+        UNLISTED_ZIPF
+    } else {
+        TABLES.zipf.get(key).copied().unwrap_or(UNLISTED_ZIPF)
     };
-    (count(a, b, &pb), count(b, a, &pa))
+    (IDF_TOP - zipf.max(UNLISTED_ZIPF)).max(0.0)
+}
+
+/// How many words of `a` left unmatched have a synonym among the words of
+/// `b` left unmatched.
+fn related(a: &[&str], b: &HashSet<&str>) -> usize {
+    a.iter()
+        .filter(|w| {
+            TABLES
+                .related
+                .get(**w)
+                .is_some_and(|r| r.iter().any(|x| b.contains(x.as_str())))
+        })
+        .count()
+}
+
+/// The content words of `p` not among `matched`.
+fn unmatched<'p>(p: &'p Profile, matched: &[&str]) -> Vec<&'p str> {
+    let matched: HashSet<&str> = matched.iter().copied().collect();
+    p.content_set
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !matched.contains(w))
+        .collect()
+}
+
+/// Hashes of the character n-grams of `letters`, sorted, each once.
+fn char_grams(letters: &str, n: usize) -> Vec<u32> {
+    use std::hash::{Hash, Hasher};
+    let chars: Vec<char> = letters.chars().collect();
+    let mut grams: Vec<u32> = chars
+        .windows(n)
+        .map(|w| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            w.hash(&mut hasher);
+            (hasher.finish() >> 32) as u32
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// The smaller of the shares of each side's character n-grams found in the other.
+fn char_share(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let longer = a.len().max(b.len());
+    if a.is_empty() || b.is_empty() {
+        0.0
+    } else {
+        shared as f64 / longer as f64
+    }
+}
+
+/// The longest run of words of `a` not in `b`, and the share of such words:
+/// a clause one side adds.
+fn unmatched_run(a: &[String], b: &HashSet<&str>) -> (usize, f64) {
+    let (mut longest, mut run, mut unmatched) = (0, 0, 0);
+    for k in a {
+        if b.contains(k.as_str()) {
+            run = 0;
+        } else {
+            run += 1;
+            unmatched += 1;
+            longest = longest.max(run);
+        }
+    }
+    (longest, unmatched as f64 / a.len().max(1) as f64)
 }
 
 fn ngrams(keys: &[String], n: usize) -> HashSet<&[String]> {
@@ -443,32 +652,62 @@ fn lcs(a: &[String], b: &[String]) -> usize {
 
 /// The features of a pair, in the order of [`FEATURES`]; symmetric.
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
-    let (ma, mb) = matched(&a.content_set, &b.content_set);
+    let (matched_a, matched_b) = matched(&a.content_set, &b.content_set);
     let share = |m: usize, of: usize| if of == 0 { 0.0 } else { m as f64 / of as f64 };
     let (ca, cb) = (
-        share(ma, a.content_set.len()),
-        share(mb, b.content_set.len()),
+        share(matched_a.len(), a.content_set.len()),
+        share(matched_b.len(), b.content_set.len()),
     );
-    let (bi_min, bi_max) = ngram_shares(&a.keys, &b.keys, 2);
+    // The same, each word weighted by its rarity.
+    let mass = |words: &mut dyn Iterator<Item = &str>| words.map(rarity).sum::<f64>();
+    let (total_a, total_b) = (
+        mass(&mut a.content_set.iter().map(String::as_str)),
+        mass(&mut b.content_set.iter().map(String::as_str)),
+    );
+    let (rare_a, rare_b) = (
+        mass(&mut matched_a.iter().copied()),
+        mass(&mut matched_b.iter().copied()),
+    );
+    let fraction = |x: f64, of: f64| if of > 0.0 { x / of } else { 0.0 };
+    let (ra, rb) = (fraction(rare_a, total_a), fraction(rare_b, total_b));
+    let (bi_min, _) = ngram_shares(&a.keys, &b.keys, 2);
     let (tri_min, tri_max) = ngram_shares(&a.keys, &b.keys, 3);
+    let (c3_min, c4_min) = (
+        char_share(&a.grams3, &b.grams3),
+        char_share(&a.grams4, &b.grams4),
+    );
     let longest = a.content.len().max(b.content.len()).max(1);
-    let (ua, ub) = (a.content_set.len() - ma, b.content_set.len() - mb);
-    let both_numbered = !a.numbers.is_empty() && !b.numbers.is_empty();
-    let numbers_differ = a.numbers != b.numbers;
+    fn keys_of(p: &Profile) -> HashSet<&str> {
+        p.keys.iter().map(String::as_str).collect()
+    }
+    let (run_a, words_a) = unmatched_run(&a.keys, &keys_of(b));
+    let (run_b, words_b) = unmatched_run(&b.keys, &keys_of(a));
+    // Unmatched words with a synonym among the other side's unmatched.
+    let (left_a, left_b) = (unmatched(a, &matched_a), unmatched(b, &matched_b));
+    let (rel_a, rel_b) = (
+        related(&left_a, &left_b.iter().copied().collect()),
+        related(&left_b, &left_a.iter().copied().collect()),
+    );
+    let numbers_conflict = !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers;
     let flag = |x: bool| if x { 1.0 } else { 0.0 };
     [
         ca.min(cb),
         ca.max(cb),
+        ra.min(rb),
+        ra.max(rb),
         bi_min,
-        bi_max,
         tri_min,
         tri_max,
         lcs(&a.content, &b.content) as f64 / longest as f64,
-        flag(both_numbered && numbers_differ),
-        flag(numbers_differ),
+        c3_min,
+        c4_min,
+        words_a.min(words_b),
+        words_a.max(words_b),
+        (run_a.max(run_b) as f64).ln_1p(),
+        (total_a - rare_a).max(total_b - rare_b).ln_1p(),
+        rel_a.max(rel_b) as f64,
+        flag(numbers_conflict),
         flag(a.negated != b.negated),
-        (ua.max(ub) as f64).ln_1p(),
-        (ua.min(ub) as f64).ln_1p(),
     ]
 }
 
@@ -559,6 +798,38 @@ mod tests {
         let c = profile("The mayor said the levee did not fail");
         let d = profile("The mayor said the levee failed");
         assert!(score(&c, &d) < score(&d, &d));
+    }
+
+    #[test]
+    fn entities_give_their_names_canonical_words() {
+        let entity = |text: &str, canonical: &str, entity_type| Entity {
+            span: crate::report::Span {
+                start: 0,
+                end: text.chars().count(),
+                text: text.to_string(),
+            },
+            entity_type,
+            canonical: canonical.to_string(),
+        };
+        let entities = [
+            entity("Kiev", "Kyiv", EntityType::Place),
+            entity("Zelenskiy", "Volodymyr Zelensky", EntityType::Person),
+            entity(
+                "EADS",
+                "European Aeronautic Defence",
+                EntityType::Organization,
+            ),
+        ];
+        let map = canonical_words(entities.iter());
+        assert_eq!(map.get("kiev").map(String::as_str), Some("kyiv"));
+        assert_eq!(map.get("zelenskiy").map(String::as_str), Some("zelensky"));
+        assert!(!map.contains_key("eads"), "{map:?}");
+        let stopwords = &Lexicon::shared().stopwords;
+        let profiler = Profiler::new(stopwords).with_canonical(&map);
+        assert_eq!(
+            profiler.profile("Kiev's mayor").content,
+            profiler.profile("Kyiv's mayor").content
+        );
     }
 
     #[test]

@@ -15,10 +15,18 @@
 //! [`MIN_SHARED`] indexed words, and each unit is scored against at most
 //! [`MAX_CANDIDATES`] earlier units, those sharing the most. So the cost grows
 //! about linearly with the text.
+//!
+//! Names are compared by their canonical form across the documents (the
+//! entities layer's `Kyiv` for `Kiev`). Aligned pairs join groups best
+//! first, and a group takes at most one sentence of each document; two
+//! groups join only when their first members score as alike too (complete
+//! link over a bounded sample), so that near-identical sentences with
+//! different numbers do not chain into one statement across many documents;
+//! and a sentence is never in one statement whole and in another as a clause.
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::similarity::{self, Profile, Profiler};
 use crate::report::{DocSpan, Document, SourceStatements, Span, Statement};
@@ -27,6 +35,11 @@ pub const POSTING_CAP: usize = 64;
 pub const POSTING_FLOOR: usize = 8;
 pub const MIN_SHARED: usize = 2;
 pub const MAX_CANDIDATES: usize = 24;
+/// Two groups join only when each of the first [`LINK_SAMPLE`] members of
+/// one scores above [`LINK_FLOOR`] with each of the other's (the model's
+/// log-odds: a little below even, as the edge joining them is above it).
+pub const LINK_SAMPLE: usize = 4;
+pub const LINK_FLOOR: f64 = -1.0;
 
 /// Where a sentence joins two claims: the separator, and the words of it
 /// (from the first letter on) that open the second clause.
@@ -60,11 +73,16 @@ struct Unit {
     sentence: usize,
     /// Byte range in the sentence's text.
     range: std::ops::Range<usize>,
+    /// Whether this is the whole sentence (else one of its clauses).
+    whole: bool,
+    /// The units of this sentence: its whole, then its clauses if it has any.
+    siblings: std::ops::Range<usize>,
     profile: Profile,
 }
 
 pub fn align(documents: &[Document], stopwords: &HashSet<&str>) -> Aligned {
-    let profiler = Profiler::new(stopwords);
+    let canonical = similarity::canonical_words(documents.iter().flat_map(|d| &d.entities));
+    let profiler = Profiler::new(stopwords).with_canonical(&canonical);
     let units = units(documents, &profiler);
     let parent = aligned_units(&units);
     let statements = statements(documents, &units, parent);
@@ -114,19 +132,26 @@ fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
     for (doc, document) in documents.iter().enumerate() {
         for (sentence, span) in document.sentences.iter().enumerate() {
             let text = span.text.as_str();
+            let first = units.len();
+            let parts = clauses(text);
+            let count = if parts.len() > 1 { 1 + parts.len() } else { 1 };
+            let siblings = first..first + count;
             units.push(Unit {
                 doc,
                 sentence,
                 range: 0..text.len(),
+                whole: true,
+                siblings: siblings.clone(),
                 profile: profiler.profile(text),
             });
-            let parts = clauses(text);
             if parts.len() > 1 {
                 units.extend(parts.into_iter().map(|range| Unit {
                     doc,
                     sentence,
                     profile: profiler.profile(&text[range.clone()]),
                     range,
+                    whole: false,
+                    siblings: siblings.clone(),
                 }));
             }
         }
@@ -172,7 +197,7 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
     // when each is the other's best there, so that a sentence sharing the
     // story's words with a statement does not chain into it.
     let mut best: rustc_hash::FxHashMap<(usize, usize), (f64, usize)> = Default::default();
-    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared = vec![0usize; units.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
@@ -209,21 +234,103 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
                         *best = (score, to);
                     }
                 }
-                edges.push((j, i));
+                edges.push((score, j, i));
             }
         }
         for word in words {
             index.entry(word).or_default().push(i);
         }
     }
-    for (j, i) in edges {
-        let mutual = best[&(i, units[j].doc)].1 == j && best[&(j, units[i].doc)].1 == i;
-        if mutual {
-            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-            parent[ri.max(rj)] = ri.min(rj);
+    let mut mutual: Vec<(f64, usize, usize)> = edges
+        .into_iter()
+        .filter(|&(_, j, i)| best[&(i, units[j].doc)].1 == j && best[&(j, units[i].doc)].1 == i)
+        .collect();
+    // Whole sentences before clauses (two sentences that align whole are one
+    // statement, not one per clause), best first, ties by position, so the
+    // groups never depend on hash order.
+    let clause = |e: &(f64, usize, usize)| !(units[e.1].whole && units[e.2].whole);
+    mutual.sort_by(|a, b| {
+        clause(a)
+            .cmp(&clause(b))
+            .then(b.0.total_cmp(&a.0))
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut groups = Groups {
+        members: (0..units.len()).map(|i| vec![i]).collect(),
+        sentences: units
+            .iter()
+            .map(|u| std::iter::once((u.doc, u.sentence)).collect())
+            .collect(),
+    };
+    for (_, j, i) in mutual {
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        if ri == rj || !groups.may_join(units, &mut parent, ri, rj) {
+            continue;
         }
+        let (keep, gone) = if groups.members[ri].len() >= groups.members[rj].len() {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut groups.members[gone]);
+        groups.members[keep].extend(moved);
+        let moved = std::mem::take(&mut groups.sentences[gone]);
+        groups.sentences[keep].extend(moved);
     }
     parent
+}
+
+/// The groups being joined, at their roots: members in the order they
+/// joined, and each document's one sentence.
+struct Groups {
+    members: Vec<Vec<usize>>,
+    sentences: Vec<HashMap<usize, usize>>,
+}
+
+impl Groups {
+    /// Whether the groups rooted at `a` and `b` may become one statement:
+    /// no document gives each a different sentence, no sentence would then
+    /// be whole in one statement and a clause in another, and their first
+    /// members are alike (complete link over the sample).
+    fn may_join(&self, units: &[Unit], parent: &mut [usize], a: usize, b: usize) -> bool {
+        let (small, large) = if self.members[a].len() <= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let one_sentence_each = self.sentences[small].iter().all(|(doc, sentence)| {
+            self.sentences[large]
+                .get(doc)
+                .is_none_or(|other| other == sentence)
+        });
+        if !one_sentence_each {
+            return false;
+        }
+        // A unit joining its first statement, whose sentence a third holds
+        // whole, or which is whole and a third holds one of its clauses.
+        // (A unit already in a statement brought no such conflict there.)
+        for g in [a, b] {
+            let [u] = self.members[g][..] else {
+                continue;
+            };
+            for s in units[u].siblings.clone() {
+                let rs = root(parent, s);
+                let elsewhere = s != u && rs != a && rs != b && self.members[rs].len() > 1;
+                if elsewhere && (units[u].whole || units[s].whole) {
+                    return false;
+                }
+            }
+        }
+        let sample = |g: usize| self.members[g].iter().take(LINK_SAMPLE);
+        sample(a).all(|&x| {
+            sample(b).all(|&y| {
+                units[x].doc == units[y].doc
+                    || similarity::score(&units[x].profile, &units[y].profile) > LINK_FLOOR
+            })
+        })
+    }
 }
 
 /// Groups of aligned units spanning two or more documents, as statements:
@@ -418,6 +525,86 @@ mod tests {
         );
         assert_eq!(aligned.sources[0].omits, [1]);
         assert!(aligned.sources[1].alone.is_empty());
+        assert_each_sentence_once(&docs, &aligned.statements);
+    }
+
+    /// No statement takes two sentences of one document, and no sentence is
+    /// whole in one statement and in another at all.
+    fn assert_each_sentence_once(docs: &[Document], statements: &[Statement]) {
+        let mut seen: BTreeMap<(usize, usize), Vec<(usize, bool)>> = BTreeMap::new();
+        for (i, st) in statements.iter().enumerate() {
+            let mut sentences: Vec<(usize, usize)> = Vec::new();
+            for support in &st.support {
+                let sentences_of = &docs[support.doc].sentences;
+                let at = sentences_of.partition_point(|s| s.start <= support.span.start) - 1;
+                let sentence = &sentences_of[at];
+                let whole = support.span.text.len() + 1 >= sentence.text.trim_end().len();
+                sentences.push((support.doc, at));
+                seen.entry((support.doc, at)).or_default().push((i, whole));
+            }
+            let mut docs_of: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+            docs_of.dedup();
+            assert_eq!(
+                docs_of.len(),
+                sentences.len(),
+                "two sentences of a document: {st:#?}"
+            );
+        }
+        for (sentence, uses) in seen {
+            assert!(
+                uses.len() == 1 || uses.iter().all(|u| !u.1),
+                "{sentence:?} whole in one statement and in another: {uses:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn near_identical_sentences_with_other_numbers_do_not_chain() {
+        // Each source repeats the template with its own numbers: every pair
+        // is alike, but a statement takes one sentence of each source.
+        let docs: Vec<Document> = (0..5)
+            .map(|d| {
+                let sentences: Vec<String> = (0..4)
+                    .map(|s| {
+                        format!(
+                            "The ferry carried {} passengers to Corrow harbour on day {} of the strike.",
+                            100 + 10 * d + s,
+                            s + 1
+                        )
+                    })
+                    .collect();
+                document(&sentences.iter().map(String::as_str).collect::<Vec<_>>())
+            })
+            .collect();
+        let aligned = align(&docs, &Lexicon::shared().stopwords);
+        assert!(!aligned.statements.is_empty());
+        assert_each_sentence_once(&docs, &aligned.statements);
+        assert!(aligned
+            .statements
+            .iter()
+            .all(|st| st.support.len() <= docs.len()));
+    }
+
+    #[test]
+    fn a_sentence_is_not_whole_in_one_statement_and_a_clause_in_another() {
+        let docs = [
+            document(&[
+                "Veldoran says the dam operator was directly responsible for the flood.",
+                "Bakers in the old town handed out bread on Sunday.",
+            ]),
+            document(&[
+                "Veldoran has accused the dam operator of direct responsibility for the flood, saying the gates were opened far too late.",
+            ]),
+            document(&[
+                "Veldoran claims dam operator ‘directly responsible’ for the flood.",
+                "The gates were opened far too late, officials said.",
+            ]),
+            document(&[
+                "Veldoran accused the dam operator of direct responsibility for the flood, saying its gates were opened much too late.",
+            ]),
+        ];
+        let aligned = align(&docs, &Lexicon::shared().stopwords);
+        assert_each_sentence_once(&docs, &aligned.statements);
     }
 
     #[test]

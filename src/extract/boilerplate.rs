@@ -58,6 +58,10 @@ const STOPWORDS_HIGH: f64 = 0.30;
 const RAW_PHRASE_MARKS: [char; 4] = ['(', ':', '©', '/'];
 /// Lines up to this many words can be marked by phrases, patterns and timestamps.
 const PHRASE_LINE_WORDS: usize = 25;
+/// A heading of a closing section (`Related articles`) has at most this many words.
+const CLOSING_HEADING_WORDS: usize = 6;
+/// Lines of a page's article body up to this many words can be set apart by phrases.
+const PAGE_PHRASE_LINE_WORDS: usize = 15;
 /// Lines this long or shorter (in bytes) are folded word by word at once.
 const SHORT_LINE_BYTES: usize = 160;
 /// Tenths of the article's kept text that must come before a closing section.
@@ -352,6 +356,85 @@ impl<'a> Detector<'a> {
         Classified { blocks, title }
     }
 
+    /// Classifies the lines of a saved page as its structure reader found
+    /// them: each line it kept is article text unless the page's markup set
+    /// it apart (`reasons`), or it is a short line that only boilerplate says
+    /// (`Sign up for our newsletter`, a share prompt, a contact line).
+    /// `None` when the decisions do not fit the lines.
+    pub fn classify_page(
+        &self,
+        text: &str,
+        ranges: &[Range<usize>],
+        reader: &crate::text::html::ReaderLines,
+    ) -> Option<Classified> {
+        // Only the page module reads pages with structure: the main bundle links none of this.
+        if !cfg!(feature = "readability") || reader.reasons.len() != ranges.len() {
+            return None;
+        }
+        let title = (reader.headline && !ranges.is_empty()).then_some(0);
+        let mut reasons: Vec<Option<Reason>> = ranges
+            .iter()
+            .zip(&reader.reasons)
+            .enumerate()
+            .map(|(i, (r, given))| {
+                given.or_else(|| {
+                    (Some(i) != title)
+                        .then(|| self.page_line_reason(&text[r.clone()]))
+                        .flatten()
+                })
+            })
+            .collect();
+        // As in copied text, a related-stories or comments heading once most
+        // of the article has passed closes it: the rest is that section.
+        let words: Vec<usize> = ranges
+            .iter()
+            .map(|r| text[r.clone()].split_whitespace().count())
+            .collect();
+        let total: usize = words.iter().sum();
+        let mut seen = 0;
+        for i in 0..ranges.len() {
+            seen += words[i];
+            let line = &text[ranges[i].clone()];
+            let closing = (words[i] <= CLOSING_HEADING_WORDS && Some(i) != title)
+                .then(|| self.sure_reason(line, &FoldedWords::new(line)))
+                .flatten()
+                .filter(|r| matches!(r, Reason::Related | Reason::Comments));
+            if let Some(reason) = closing {
+                if seen * 10 >= total * CLOSING_SECTION_AFTER {
+                    for later in &mut reasons[i..] {
+                        later.get_or_insert(reason);
+                    }
+                    break;
+                }
+            }
+        }
+        let blocks = ranges
+            .iter()
+            .zip(reasons)
+            .map(|(r, reason)| block(r, reason))
+            .collect();
+        Some(Classified { blocks, title })
+    }
+
+    /// Sure boilerplate in a line of a page's article body: what the phrase
+    /// rules say of a short line, except that a line which reads as a
+    /// sentence stays.
+    fn page_line_reason(&self, line: &str) -> Option<Reason> {
+        let tokens = FoldedWords::new(line);
+        if tokens.len() > PAGE_PHRASE_LINE_WORDS {
+            return None;
+        }
+        let reason = self.sure_reason(line, &tokens)?;
+        match reason {
+            Reason::Promo
+            | Reason::Paywall
+            | Reason::Comments
+            | Reason::Contact
+            | Reason::Markup => Some(reason),
+            _ => None,
+        }
+    }
+
     /// What a line looks like alone, by its length in characters and its share
     /// of function words (jusText's measures and thresholds).
     fn quality(&self, line: &str, shared: &HashSet<String>) -> Quality {
@@ -634,6 +717,47 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept[2].starts_with("The island council"));
+    }
+
+    #[test]
+    fn a_page_keeps_the_reader_lines_and_sets_apart_only_what_its_markup_or_a_sure_phrase_says() {
+        let lexicon = Lexicon::load();
+        let detector = Detector::new(&lexicon);
+        let text = "Pier to be rebuilt\n\nThe board agreed on Tuesday.\n\nShort line\n\nThe pier at dawn.\n\nSign up for our newsletter";
+        let ranges = blocks(text);
+        let reader = crate::text::html::ReaderLines {
+            headline: true,
+            reasons: vec![None, None, None, Some(Reason::Caption), None],
+        };
+        let classified = detector.classify_page(text, &ranges, &reader).unwrap();
+        assert_eq!(classified.title, Some(0));
+        let found: Vec<Option<Reason>> = classified.blocks.iter().map(|b| b.boilerplate).collect();
+        assert_eq!(
+            found,
+            [None, None, None, Some(Reason::Caption), Some(Reason::Promo)]
+        );
+        let closing = format!("Pier to be rebuilt\n\n{}\n\nRelated stories\n\nHarbour dues rise by a tenth this year.", "The board agreed on Tuesday to rebuild the pier. ".repeat(10));
+        let ranges = blocks(&closing);
+        let reader = crate::text::html::ReaderLines {
+            headline: true,
+            reasons: vec![None; 4],
+        };
+        let found: Vec<Option<Reason>> = detector
+            .classify_page(&closing, &ranges, &reader)
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| b.boilerplate)
+            .collect();
+        assert_eq!(
+            found,
+            [None, None, Some(Reason::Related), Some(Reason::Related)]
+        );
+        let wrong = crate::text::html::ReaderLines {
+            headline: false,
+            reasons: vec![None],
+        };
+        assert!(detector.classify_page(text, &ranges, &wrong).is_none());
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub struct FoundQuantity {
     /// The upper end of a range (`3 to 5 million`, `tens of thousands`).
     pub range_end: Option<f64>,
     pub kind: QuantityKind,
-    /// An ISO 4217 code, `%`, a unit code of `units.txt` (`km`, `°C`), or `year` for ages.
+    /// An ISO 4217 code, `%`, a unit code of `units.txt` (`km`, `°C`, `°`, `pt`), or
+    /// `year`, `month`, `week` or `day` for ages.
     pub unit: Option<String>,
     /// The value in its dimension's base unit (`45 miles` → 72420.48 m), for comparing.
     pub base_value: Option<f64>,
@@ -131,6 +132,10 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let mut digits = String::from(c);
             let (mut grouped, mut decimal) = (false, false);
             let (mut spaced_groups, mut dotted) = (false, false);
+            // After `+49 (0)` or other digits, groups of three are a phone number's.
+            let in_phone = tokens.last().is_some_and(|t: &Token| {
+                t.is_number() || t.is_symbol(&['+', '(', ')', '-', '/', '.'])
+            });
             while let Some(&(i, n)) = chars.peek() {
                 let after = &body[i + n.len_utf8()..];
                 if n.is_ascii_digit() {
@@ -140,6 +145,7 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 } else if n == ' '
                     && !decimal
                     && !grouped
+                    && !in_phone
                     && (spaced_groups || (1..=3).contains(&digits.len()))
                     && spaced_group(after)
                 {
@@ -491,23 +497,38 @@ impl<'a> QuantityFinder<'a> {
         }
         let number = self.number(tokens, i)?;
         let digits = tokens[i].is_number();
-        // `SCP-173m`, `A380`: digits written against a name are part of it.
-        let glued_to_name = digits && currency.is_none() && i > 0 && tokens[i].attached && {
-            let previous = &tokens[i - 1];
-            previous.word().is_some()
-                || previous.is_symbol(&['-'])
-                    && previous.attached
-                    && i > 1
-                    && (tokens[i - 2].word().is_some()
-                        || tokens[i - 2].is_number() && tokens[i - 2].attached)
+        let code_scale = if currency.is_some() && i > 0 {
+            self.code_scale(text, &tokens[i - 1])
+        } else {
+            1.0
         };
-        // `in the quarter`, `half the town`: a fraction alone needs an approximator.
-        let bare_fraction =
-            !digits && number.end == i + 1 && matches!(tokens[i].word(), Some("half" | "quarter"));
+        // `SCP-173m`, `A380`: digits written against a name are part of it
+        // (against a function word they are a slip of the keyboard: `and1.45%`).
+        // `102x127mm` are two sides and `Stories97%` a share that lost its space.
+        let sides = i > 1 && tokens[i - 1].is_word("x") && tokens[i - 2].is_number();
+        let share = tokens.get(number.end).is_some_and(|t| t.is_symbol(&['%']));
+        let glued_to_name =
+            digits && currency.is_none() && !sides && !share && i > 0 && tokens[i].attached && {
+                let previous = &tokens[i - 1];
+                previous
+                    .word()
+                    .is_some_and(|w| !self.lexicon.stopwords.contains(w))
+                    || previous.is_symbol(&['-'])
+                        && previous.attached
+                        && i > 1
+                        && (tokens[i - 2].word().is_some()
+                            || tokens[i - 2].is_number() && tokens[i - 2].attached)
+            };
+        // `in the quarter`, `half the town`, `one negative quarter`: a
+        // fraction alone needs an approximator.
+        let signed = usize::from(matches!(tokens[i].word(), Some("minus" | "negative")));
+        let bare_fraction = !digits
+            && number.end == i + 1 + signed
+            && matches!(tokens[i + signed].word(), Some("half" | "quarter"));
         if glued_to_name || bare_fraction && approx.is_none() {
             return None;
         }
-        let (mut value, mut end) = (number.value, number.end);
+        let (mut value, mut end) = (number.value * code_scale, number.end);
         if let Some((factor, len)) = self.suffix_scale(tokens, end, currency.is_some()) {
             value *= factor;
             end += len;
@@ -515,7 +536,7 @@ impl<'a> QuantityFinder<'a> {
         let mut range_end = number.vague_high;
         if range_end.is_none() {
             let between = at > 0 && matches!(tokens[at - 1].word(), Some("between" | "from"));
-            if let Some((high, next)) = self.range_end(tokens, end, between) {
+            if let Some((high, next)) = self.range_end(tokens, end, between, currency.is_some()) {
                 // `3 to 5 million`: a scale written once applies to both ends
                 // (not to digits alone: `from 200 to 3000000`).
                 let high_scaled = tokens[end..next].iter().any(|t| {
@@ -593,12 +614,19 @@ impl<'a> QuantityFinder<'a> {
                     .get(end)
                     .and_then(Token::word)
                     .is_some_and(|w| TIME_UNITS.contains(&w)));
-        // `over 2000`, `1000-5000`: a bound or a range beyond the years is no year.
+        // `1000-5000`, `over 2000 people`: a range beyond the years, or a
+        // bound before what it counts, is no year (`at least 2015` is one).
+        let counts_something = tokens.get(end).and_then(Token::word).is_some_and(|w| {
+            (!self.lexicon.stopwords.contains(w) || COUNTABLE_FUNCTION_WORDS.contains(&w))
+                && !self.lexicon.months.contains_key(w)
+                && !self.lexicon.is_time_word(w)
+        });
         let year_free = reading.range_end.is_some_and(|high| high > 2100.0)
-            || reading
-                .approx
-                .as_ref()
-                .is_some_and(|(_, a)| *a != Approx::About);
+            || counts_something
+                && reading
+                    .approx
+                    .as_ref()
+                    .is_some_and(|(_, a)| *a != Approx::About);
         if counted_as_time
             || (reading.kind == QuantityKind::Count
                 && digits
@@ -666,8 +694,13 @@ impl<'a> QuantityFinder<'a> {
             let joined = self
                 .currency_after(text, tokens, end + 1)
                 .map(|(code, len)| (Some(code), len));
+            // A letter alone is no hyphenated unit (`Form 1098-T`).
+            let letter = tokens[end + 1]
+                .word()
+                .is_some_and(|w| ATTACHED_ONLY.contains(&w));
             let measured = || {
                 self.measure(tokens, end + 1)
+                    .filter(|_| !letter)
                     .map(|(_, _, _, len)| (None, len))
             };
             if let Some((code, len)) = joined.or_else(measured) {
@@ -712,6 +745,7 @@ impl<'a> QuantityFinder<'a> {
         if let Some((code, len)) = currency {
             reading.unit = Some(code.to_string());
             reading.kind = QuantityKind::Money;
+            reading.value *= self.code_scale(text, &tokens[end + of]);
             let mut len = of + len;
             // `75 USD million`
             if let Some(&scale) = tokens
@@ -910,10 +944,14 @@ impl<'a> QuantityFinder<'a> {
         let number_at = |k: usize| tokens.get(i + k).is_some_and(Token::is_number);
         if let (TokenKind::Word(w), Some(next)) = (&first.kind, tokens.get(i + 1)) {
             // `US$`, `C$`, `HK$`, `NZD$`: letters written against the symbol,
-            // or before it with a space where they are no word (`HK $`, not `a $`).
-            let prefix = next.attached
-                || w.len() > 1 && (w == "us" || !self.lexicon.stopwords.contains(w.as_str()));
-            if prefix && next.is_symbol(&['$']) && number_at(2) {
+            // or before it with a space where they are no word (`HK $`, not `a $`
+            // nor the `s` of a possessive written apart).
+            let prefix = || {
+                next.attached
+                    || w == "us"
+                    || w != "s" && !self.lexicon.stopwords.contains(w.as_str())
+            };
+            if next.is_symbol(&['$']) && number_at(2) && prefix() {
                 let form = format!("{w}$");
                 let code = self.currency_symbols.get(form.as_str()).or_else(|| {
                     let upper = w.to_uppercase();
@@ -924,8 +962,8 @@ impl<'a> QuantityFinder<'a> {
                 }
             }
             let written = &text[first.range.clone()];
-            if self.currency_codes.contains(written) && number_at(1) {
-                return Some((self.currency_codes.get(written).copied()?, 1));
+            if let Some((code, _)) = self.code(written).filter(|_| number_at(1)) {
+                return Some((code, 1));
             }
         }
         if let TokenKind::Symbol(c) = first.kind {
@@ -942,6 +980,22 @@ impl<'a> QuantityFinder<'a> {
         None
     }
 
+    /// An ISO code as written, in capitals, and the scale an `M` before it
+    /// gives (`MUSD 30`, `120 MEUR`: millions, as finance writes them).
+    fn code(&self, written: &str) -> Option<(&'static str, f64)> {
+        if let Some(&code) = self.currency_codes.get(written) {
+            return Some((code, 1.0));
+        }
+        let code = written.strip_prefix('M').filter(|c| c.len() == 3)?;
+        self.currency_codes.get(code).map(|&code| (code, 1e6))
+    }
+
+    /// The scale of the code written at `token` (`MUSD`), else one.
+    fn code_scale(&self, text: &str, token: &Token) -> f64 {
+        self.code(&text[token.range.clone()])
+            .map_or(1.0, |(_, scale)| scale)
+    }
+
     /// A currency written after the number (`dollars`, `US dollars`, `USD`).
     fn currency_after(
         &self,
@@ -951,8 +1005,8 @@ impl<'a> QuantityFinder<'a> {
     ) -> Option<(&'static str, usize)> {
         let token = tokens.get(end)?;
         let written = &text[token.range.clone()];
-        if self.currency_codes.contains(written) {
-            return self.currency_codes.get(written).map(|&code| (code, 1));
+        if let Some((code, _)) = self.code(written) {
+            return Some((code, 1));
         }
         // `10 €`, as European style writes it.
         if let TokenKind::Symbol(c) = token.kind {
@@ -1466,13 +1520,19 @@ impl<'a> QuantityFinder<'a> {
             return None;
         }
         let factor = *self.suffixes.get(word)?;
-        let ambiguous = matches!(word, "m" | "b") && !token.capitalized || word == "mm";
+        let ambiguous = matches!(word, "m" | "b" | "mm") && !token.capitalized;
         (!ambiguous || money).then_some((factor, 1))
     }
 
     /// The upper end of a range after the number ending at `end`: `to 5`,
-    /// `-5`, `and 30` after `between`.
-    fn range_end(&self, tokens: &[Token], end: usize, between: bool) -> Option<(f64, usize)> {
+    /// `-5`, `and 30` after `between`; `money` when a currency came first.
+    fn range_end(
+        &self,
+        tokens: &[Token],
+        end: usize,
+        between: bool,
+        money: bool,
+    ) -> Option<(f64, usize)> {
         let joiner = tokens.get(end)?;
         let joins = joiner.is_word("to")
             || joiner.is_word("through")
@@ -1493,7 +1553,12 @@ impl<'a> QuantityFinder<'a> {
         let high = self.number(tokens, at)?;
         let mut value = high.value;
         let mut next = high.end;
-        if let Some((factor, len)) = self.suffix_scale(tokens, next, true) {
+        // `$3 to $5m`; after a number alone `4-8m` are metres.
+        let money = money
+            || tokens[end + 1..next]
+                .iter()
+                .any(|t| t.is_symbol(&['$', '£', '€']));
+        if let Some((factor, len)) = self.suffix_scale(tokens, next, money) {
             value *= factor;
             next += len;
         }
@@ -1546,8 +1611,15 @@ impl<'a> QuantityFinder<'a> {
             {
                 return Some((code, dimension, factor, len + 1));
             }
-            // `24703L202`: digits on both sides of the letters make a code.
-            if after.is_some_and(Token::is_number) {
+            // `24703L202`, `14t-dq600`: digits on both sides of the letters make a code.
+            let coded = after.is_some_and(|t| t.is_symbol(&['-']))
+                && tokens
+                    .get(end + len + 1)
+                    .is_some_and(|t| t.attached && t.word().is_some())
+                && tokens
+                    .get(end + len + 2)
+                    .is_some_and(|t| t.attached && t.is_number());
+            if after.is_some_and(Token::is_number) || coded {
                 return None;
             }
             return Some((code, dimension, factor, len));
@@ -1619,10 +1691,13 @@ impl<'a> QuantityFinder<'a> {
         let time = next.is_some_and(|t| {
             t.is_symbol(&[':']) && tokens.get(end + 1).is_some_and(Token::is_number)
         }) || next.and_then(Token::word).is_some_and(|w| {
-            matches!(
-                w,
-                "am" | "pm" | "a" | "p" | "gmt" | "utc" | "bst" | "est" | "edt"
-            )
+            matches!(w, "am" | "pm" | "gmt" | "utc" | "bst" | "est" | "edt")
+                // `10 a.m.`, not `15 a year` or `24 A320s`
+                || matches!(w, "a" | "p")
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|t| t.attached && t.is_symbol(&['.']))
+                    && tokens.get(end + 2).is_some_and(|t| t.is_word("m"))
         }) || previous.is_some_and(|t| t.is_symbol(&[':']));
         let day_of_month = plain
             && value <= 31.0
@@ -1642,7 +1717,9 @@ impl<'a> QuantityFinder<'a> {
             || next.is_some_and(|n| n.is_symbol(&['/']) && n.attached);
         let written_against = previous.is_some_and(|p| {
             token.attached
-                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\'', '>', '<', '=', '≥', '≤'])
+                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\'', '>', '<', '≥', '≤'])
+                // `>=30`, not `width=32`
+                && !(p.is_symbol(&['=']) && i > 1 && tokens[i - 2].is_symbol(&['<', '>']))
                 && !p.is_symbol(&['$', '£', '€'])
         }) || next.is_some_and(|n| n.attached && n.word().is_some());
         let hyphenated_name = previous.is_some_and(|p| p.is_symbol(&['-']) && token.attached)
@@ -2205,6 +2282,9 @@ mod tests {
             (1_234_567.0, Some("INR"))
         );
         assert!(found("Ring 555 123 4567 for tickets.").is_empty());
+        assert!(found("Call +33 (0) 14 725 836 190 now.").is_empty());
+        assert!(numbers("Rates of 6.2% and1.45% apply.").contains(&1.45));
+        assert_eq!(one("The print is 102x127mm.").unit.as_deref(), Some("mm"));
         assert!(found("The server at 10.20.30.40 went down.").is_empty());
         assert_eq!(numbers("The airline ordered 18 747s."), [18.0]);
     }
@@ -2260,6 +2340,7 @@ mod tests {
         let through = one("Rows 20 through 30 are closed.");
         assert_eq!((through.value, through.range_end), (20.0, Some(30.0)));
         assert!(found("The house was built about 1990.").is_empty());
+        assert!(found("It has run since at least 2015.").is_empty());
     }
 
     #[test]
@@ -2300,11 +2381,21 @@ mod tests {
         assert_eq!(unit("He lost 25 pounds in a year.").as_deref(), Some("lb"));
         assert_eq!(unit("The ticket cost 25 pounds.").as_deref(), Some("GBP"));
         assert_eq!(unit("Load it with 12t of gravel.").as_deref(), Some("t"));
+        let wall = one("The wall is 4-8m high.");
+        assert_eq!(
+            (wall.value, wall.range_end, wall.unit.as_deref()),
+            (4.0, Some(8.0), Some("m"))
+        );
+        let stems = one("Stems are 4-8mm long.");
+        assert_eq!((stems.value, stems.unit.as_deref()), (4.0, Some("mm")));
         for text in [
             "The 3G network closed.",
             "The 5G rollout slowed.",
             "Fans of SCP-173m met.",
             "Part 24703L202 failed.",
+            "The HP 14t-dq600 laptop sold out.",
+            "File Form 1098-T by May.",
+            "Set cost=0.00 and width=32 there.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
@@ -2332,6 +2423,9 @@ mod tests {
         );
         assert_eq!(money("It sold for NZD$15 each.").1, "NZD");
         assert_eq!(money("It sold for HK $10 each.").1, "HKD");
+        assert_eq!(money("Losses topped 30 MUSD."), (30e6, "USD".to_string()));
+        assert_eq!(money("Revenue was MEUR 12."), (12e6, "EUR".to_string()));
+        assert_eq!(money("The firm' s $5 fee stays.").1, "USD");
         assert_eq!(money("The film cost 6 million pesetas.").1, "ESP");
         assert_eq!(money("A meal costs 100₾ there.").1, "GEL");
         assert_eq!(money("The target is US$ 1MM.").0, 1e6);
@@ -2359,6 +2453,12 @@ mod tests {
         }
         assert_eq!(numbers("Rivals Sell Five Jets Today"), [5.0]);
         assert_eq!(numbers("Profit fell in the quarter to $5 million."), [5e6]);
+        assert!(found("Only one negative quarter was seen.").is_empty());
+        assert_eq!(
+            numbers("They buy 15 a year, 24 A350s in all."),
+            [15.0, 24.0]
+        );
+        assert!(found("The vote opens at 10 a.m. sharp.").is_empty());
     }
 
     #[test]

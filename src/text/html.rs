@@ -48,19 +48,52 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
+use crate::report::BoilerplateReason as Reason;
+
+#[cfg(feature = "readability")]
+mod meta;
+#[cfg(feature = "readability")]
+pub use meta::{date_in_text, PageMeta};
+
 /// What a saved page says about itself, beside its main text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFacts {
+    /// The headline as the page shows it (not the `<title>` with the site name).
     pub title: Option<String>,
+    /// The author or authors, `, `-separated.
     pub byline: Option<String>,
     pub site_name: Option<String>,
-    /// ISO 8601 date (`2025-03-14`) from the page's metadata.
+    /// ISO 8601 date (`2025-03-14`) the page says it was published.
     pub published: Option<String>,
+    /// ISO 8601 date of the last update, where the page gives one.
+    pub updated: Option<String>,
+    /// The structure reader's decision for each line of the text, when the
+    /// text is the reader's; `None` when it is the page's visible text.
+    pub reader: Option<ReaderLines>,
 }
 
-/// The page's main content (headline first) and its metadata, found with the
-/// page's structure by dom_smoothie (readability.js); `None` when it finds no
-/// article, and the caller falls back to all visible text.
+/// One decision per line of the reader's text: `None` for article text, else
+/// why the page's markup sets the line apart (a `<figcaption>`, a share bar).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReaderLines {
+    /// Whether the first line is the headline.
+    pub headline: bool,
+    pub reasons: Vec<Option<Reason>>,
+}
+
+/// The structure reader keeps less than this share (in tenths) of the words
+/// that the line rules keep on the page's visible text: it has taken one part
+/// of the article (or a sidebar) for the whole, and the visible text is read.
+#[cfg(feature = "readability")]
+const READER_SHARE_TENTHS: usize = 4;
+
+/// The page's main content (headline first) and its facts. The article is
+/// found with the page's structure by dom_smoothie (readability.js), its
+/// lines set apart by their markup; where the reader finds no article, or
+/// much less than the line rules find in the visible text, the visible text
+/// is returned (without [`PageFacts::reader`]) for the line rules to judge.
+/// The facts come from the page's metadata (JSON-LD, Open Graph, `<meta>`,
+/// `<time>`) and its visible header. `None` for pages nested too deep to read.
 #[cfg(feature = "readability")]
 pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
     // dom_smoothie's cost grows with the square of the nesting depth (10,000
@@ -71,52 +104,267 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
     }
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
+        keep_classes: true,
+        // readability.js retries with looser rules below 500 characters; a
+        // news article is longer, and a shorter pick is usually one section.
+        char_threshold: 1000,
         ..Default::default()
     };
-    let article = dom_smoothie::Readability::new(html, None, Some(config))
-        .ok()?
-        .parse()
-        .ok()?;
-    let body = article.text_content.to_string();
-    if body.trim().is_empty() {
-        return None;
-    }
-    let clean = |value: Option<String>| {
-        value
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+    let revealed = reveal_streamed(html);
+    let article = dom_smoothie::Readability::new(revealed.as_ref(), None, Some(config))
+        .ok()
+        .and_then(|mut reader| reader.parse().ok());
+    let visible = visible_text_without_furniture(&revealed);
+    let page = PageMeta::scan(html);
+    // Metadata is text as the page's author typed it: mojibake is repaired as in the body.
+    let repaired = |value: String| super::decode::repair_mojibake(&value).into_owned();
+    let headline = page
+        .headline(article.as_ref().map(|a| a.title.as_str()))
+        .map(repaired);
+    let mut lines: Vec<(String, Option<Reason>)> = article
+        .as_ref()
+        .map(|a| reader_blocks(&a.content))
+        .unwrap_or_default();
+    let reader_words: usize = lines
+        .iter()
+        .filter(|(_, reason)| reason.is_none())
+        .map(|(line, _)| line.split_whitespace().count())
+        .sum();
+    let use_reader =
+        reader_words > 0 && reader_words * 10 >= line_rule_words(&visible) * READER_SHARE_TENTHS;
+    let visible_lines: Vec<&str> = visible.split("\n\n").collect();
+    // People named by the metadata, the reader or the byline under the
+    // headline; the site itself only where no person is named.
+    let (person, site_as_author) = match page.byline() {
+        Some((name, true)) => (Some(name), None),
+        Some((name, false)) => (None, Some(name)),
+        None => (None, None),
     };
-    let title = clean(Some(article.title));
-    let published = clean(article.published_time).and_then(|time| {
-        let date: String = time.chars().take(10).collect();
-        let iso = date.len() == 10
-            && date.chars().enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            });
-        iso.then_some(date)
-    });
-    let text = match &title {
-        Some(title) if !body.trim_start().starts_with(title.as_str()) => {
-            format!("{title}\n\n{body}")
-        }
-        _ => body,
-    };
-    let facts = PageFacts {
-        title,
-        byline: clean(article.byline).map(|b| {
-            b.strip_prefix("By ")
-                .or_else(|| b.strip_prefix("by "))
-                .unwrap_or(&b)
-                .to_string()
-        }),
-        site_name: clean(article.site_name),
+    let byline = person
+        .or_else(|| {
+            let reader = meta::clean_byline(article.as_ref()?.byline.as_deref()?);
+            meta::is_name(&reader).then_some(reader)
+        })
+        .or_else(|| meta::byline_near(&visible_lines, headline.as_deref()))
+        .or(site_as_author)
+        .map(repaired);
+    // The date printed with the headline is the one the reader sees (often
+    // the last update's); the metadata's may be the first version's.
+    let published = meta::date_near(&visible_lines, headline.as_deref())
+        .or_else(|| page.published())
+        .or_else(|| meta::labelled_date(&visible_lines))
+        .or_else(|| {
+            article
+                .as_ref()
+                .and_then(|a| a.published_time.as_deref().and_then(meta::iso_date))
+        });
+    let mut facts = PageFacts {
+        title: headline.clone(),
+        byline,
+        site_name: page
+            .site_name()
+            .or_else(|| article.as_ref().and_then(|a| a.site_name.clone()))
+            .map(|s| collapse(&repaired(s)))
+            .filter(|s| !s.is_empty()),
         published,
+        updated: page.updated(),
+        reader: None,
     };
+    if !use_reader {
+        return Some((visible, facts));
+    }
+    let headline_first = match &headline {
+        Some(title) => {
+            let same = |line: &str| meta::fold(line) == meta::fold(title);
+            if lines.first().is_some_and(|(line, _)| same(line)) {
+                lines[0].1 = None;
+            } else {
+                lines.retain(|(line, _)| !same(line));
+                lines.insert(0, (title.clone(), None));
+            }
+            true
+        }
+        None => false,
+    };
+    let text = lines
+        .iter()
+        .map(|(line, _)| line.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    facts.reader = Some(ReaderLines {
+        headline: headline_first,
+        reasons: lines.into_iter().map(|(_, reason)| reason).collect(),
+    });
     Some((text, facts))
+}
+
+/// The page with React's streamed content (`<div hidden id="S:0">`, moved
+/// into place by a script when the page loads) shown, as a browser shows it.
+#[cfg(feature = "readability")]
+fn reveal_streamed(html: &str) -> std::borrow::Cow<'_, str> {
+    const STREAMED: &str = "<div hidden id=\"S:";
+    if html.contains(STREAMED) {
+        std::borrow::Cow::Owned(html.replace(STREAMED, "<div id=\"S:"))
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    }
+}
+
+/// Words the line rules keep as article text in a page's visible text.
+#[cfg(feature = "readability")]
+fn line_rule_words(visible: &str) -> usize {
+    use crate::extract::boilerplate::Detector;
+    use std::sync::LazyLock;
+    static DETECTOR: LazyLock<Detector<'static>> =
+        LazyLock::new(|| Detector::new(crate::lexicon::Lexicon::shared()));
+    let text = super::normalize::normalize(visible);
+    let ranges = super::segment::blocks(&text);
+    DETECTOR
+        .classify(&text, &ranges, &Default::default())
+        .blocks
+        .iter()
+        .filter(|b| b.is_article())
+        .map(|b| text[b.range.clone()].split_whitespace().count())
+        .sum()
+}
+
+#[cfg(feature = "readability")]
+/// Whitespace collapsed to single spaces, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(feature = "readability")]
+/// Why an element's text is not the article, by its name and its class and
+/// id words: `strong` reasons hold for any text inside, the others (class
+/// names) only for short lines, since a page may name a wrapper oddly.
+fn element_reason(tag: &Tag) -> Option<(Reason, bool)> {
+    if is_comment_thread(tag) {
+        return Some((Reason::Comments, true));
+    }
+    match tag.name.as_str() {
+        "figcaption" => return Some((Reason::Caption, true)),
+        "aside" => return Some((Reason::Related, true)),
+        "nav" => return Some((Reason::Navigation, true)),
+        _ => {}
+    }
+    let names = [attribute(&tag.attrs, "class"), attribute(&tag.attrs, "id")];
+    let words = names.iter().flatten().flat_map(|value| {
+        value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    });
+    words
+        .into_iter()
+        .find_map(|word| {
+            Some(match word.as_str() {
+                "caption" | "figcaption" | "wp-caption-text" => Reason::Caption,
+                "credit" | "credits" | "byline" | "author" | "dateline" => Reason::Credit,
+                "share" | "sharing" | "social" | "sharedaddy" | "newsletter" | "subscribe"
+                | "signup" | "promo" | "advert" | "advertisement" | "sponsored" | "ad" | "ads" => {
+                    Reason::Promo
+                }
+                "related" | "recommended" | "readmore" | "recirculation" => Reason::Related,
+                "comment" | "comments" => Reason::Comments,
+                "breadcrumb" | "breadcrumbs" | "tags" | "pagination" => Reason::Navigation,
+                _ => return None,
+            })
+        })
+        .map(|reason| (reason, false))
+}
+
+#[cfg(feature = "readability")]
+/// Lines of more words than this are prose whatever their element's class says.
+const CLASS_REASON_MAX_WORDS: usize = 60;
+
+#[cfg(feature = "readability")]
+/// The blocks of the reader's article (its cleaned HTML), one line each, with
+/// the reason its markup gives to set the line apart: a figure's caption, a
+/// credit, a share bar, related links inside the article body.
+pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
+    let mut blocks: Vec<(String, Option<Reason>)> = Vec::new();
+    let mut current = String::new();
+    let mut reason: Option<(Reason, bool)> = None;
+    // Open elements with the reason each gives.
+    let mut open: Vec<(String, Option<(Reason, bool)>)> = Vec::new();
+    let mut skip: Option<(String, usize)> = None;
+    let finish = |blocks: &mut Vec<(String, Option<Reason>)>,
+                  current: &mut String,
+                  reason: Option<(Reason, bool)>| {
+        let line = super::normalize::normalize(current.trim());
+        current.clear();
+        if line.trim().is_empty() {
+            return;
+        }
+        let words = line.split_whitespace().count();
+        let reason = reason
+            .filter(|&(_, strong)| strong || words <= CLASS_REASON_MAX_WORDS)
+            .map(|(reason, _)| reason);
+        blocks.push((line, reason));
+    };
+    let mut rest = content;
+    while !rest.is_empty() {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        if skip.is_none() && !rest[..lt].is_empty() {
+            if current.trim().is_empty() {
+                reason = open.iter().rev().find_map(|(_, r)| *r);
+            }
+            push_text(&mut current, &rest[..lt]);
+        }
+        rest = &rest[lt..];
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let tag = rest
+            .find('>')
+            .and_then(|gt| Some((gt, Tag::parse(&rest[1..gt])?)));
+        let Some((gt, tag)) = tag else {
+            if skip.is_none() {
+                push_text(&mut current, "<");
+            }
+            rest = &rest[1..];
+            continue;
+        };
+        rest = &rest[gt + 1..];
+        if let Some((name, depth)) = &mut skip {
+            if tag.name == *name && !tag.self_closing {
+                if tag.closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skip = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            continue;
+        }
+        let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
+        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || tag.hidden) {
+            skip = Some((tag.name, 1));
+            continue;
+        }
+        if BLOCKS.contains(&tag.name.as_str()) {
+            finish(&mut blocks, &mut current, reason);
+        } else if matches!(tag.name.as_str(), "td" | "th") && !current.ends_with(' ') {
+            current.push(' ');
+        }
+        if tag.closing {
+            if let Some(at) = open.iter().rposition(|(name, _)| *name == tag.name) {
+                open.truncate(at);
+            }
+        } else if !void && !tag.name.is_empty() {
+            let given = element_reason(&tag);
+            open.push((tag.name, given));
+        }
+    }
+    finish(&mut blocks, &mut current, reason);
+    blocks
 }
 
 /// Deeper pages are not given to the structure reader (see [`main_content`]).
@@ -171,16 +419,52 @@ pub fn nesting_exceeds(html: &str, limit: usize) -> bool {
 /// streamed by React keep their content in `<div hidden>` until a script
 /// reveals it, and such a page is read with its hidden parts.
 pub fn visible_text(html: &str) -> String {
-    let shown = text_of(html, true);
+    let shown = text_of(html, true, false);
     if shown.trim().is_empty() {
-        text_of(html, false)
+        text_of(html, false, false)
     } else {
         shown
     }
 }
 
-/// The page's text; `honor_hidden` leaves out elements marked hidden.
-fn text_of(html: &str, honor_hidden: bool) -> String {
+/// The visible text without the page's furniture that markup names as
+/// such: `<nav>`, `<footer>`, `<aside>` and the comment thread.
+#[cfg(feature = "readability")]
+fn visible_text_without_furniture(html: &str) -> String {
+    let shown = text_of(html, true, true);
+    if shown.trim().is_empty() {
+        visible_text(html)
+    } else {
+        shown
+    }
+}
+
+/// The element holds a page's comment thread, by its id or a whole class
+/// name (a class word alone would also match `<body class="comments-open">`).
+#[cfg(feature = "readability")]
+fn is_comment_thread(tag: &Tag) -> bool {
+    const IDS: &[&str] = &["comments", "respond", "disqus_thread", "comments-section"];
+    const CLASSES: &[&str] = &[
+        "comments",
+        "comment-list",
+        "commentlist",
+        "comments-area",
+        "comments-section",
+        "comment-respond",
+        "comments-wrapper",
+        "comments-container",
+    ];
+    attribute(&tag.attrs, "id").is_some_and(|id| IDS.contains(&id.to_ascii_lowercase().as_str()))
+        || attribute(&tag.attrs, "class").is_some_and(|class| {
+            class
+                .split_whitespace()
+                .any(|c| CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+        })
+}
+
+/// The page's text; `honor_hidden` leaves out elements marked hidden,
+/// `skip_furniture` navigation, footers, asides and comment threads.
+fn text_of(html: &str, honor_hidden: bool, skip_furniture: bool) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     // While skipping, the element whose end tag ends the skip and its nesting depth.
@@ -228,6 +512,13 @@ fn text_of(html: &str, honor_hidden: bool) -> String {
         }
         let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
         let hidden = honor_hidden && tag.hidden;
+        #[cfg(feature = "readability")]
+        let hidden = hidden
+            || skip_furniture
+                && (matches!(tag.name.as_str(), "nav" | "footer" | "aside")
+                    || is_comment_thread(&tag));
+        #[cfg(not(feature = "readability"))]
+        let _ = skip_furniture;
         if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || hidden) {
             skip = Some((tag.name, 1));
             continue;
@@ -267,6 +558,9 @@ struct Tag {
     closing: bool,
     self_closing: bool,
     hidden: bool,
+    /// The attributes as written (`class="a b" id=c`).
+    #[cfg_attr(not(feature = "readability"), allow(dead_code))]
+    attrs: String,
 }
 
 impl Tag {
@@ -284,6 +578,7 @@ impl Tag {
                 closing: true,
                 self_closing: true,
                 hidden: false,
+                attrs: String::new(),
             });
         }
         if !first.is_ascii_alphabetic() {
@@ -295,7 +590,10 @@ impl Tag {
         let name = body[..name_end].to_ascii_lowercase();
         let attrs = body[name_end..].to_ascii_lowercase();
         let compact: String = attrs.chars().filter(|c| !c.is_whitespace()).collect();
-        let hidden = has_attribute(&attrs, "hidden")
+        // React streams a page's content into `<div hidden id="S:0">` and a
+        // script moves it into place: that content is what the reader sees.
+        let streamed = compact.contains("id=\"s:");
+        let hidden = has_attribute(&attrs, "hidden") && !streamed
             || compact.contains("aria-hidden=\"true\"")
             || compact.contains("display:none")
             || compact.contains("visibility:hidden");
@@ -304,8 +602,64 @@ impl Tag {
             closing,
             self_closing: body.trim_end().ends_with('/'),
             hidden,
+            attrs: if cfg!(feature = "readability") {
+                body[name_end..].to_string()
+            } else {
+                String::new()
+            },
         })
     }
+}
+
+#[cfg(feature = "readability")]
+/// The value of attribute `name` in a tag's attributes, entities decoded.
+fn attribute(attrs: &str, name: &str) -> Option<String> {
+    let bytes = attrs.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Skip to the next attribute name.
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() && !b"=/>".contains(&bytes[at]) {
+            at += 1;
+        }
+        let key = &attrs[start..at];
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let mut value = "";
+        if bytes.get(at) == Some(&b'=') {
+            at += 1;
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(&quote) if quote == b'"' || quote == b'\'' => {
+                    let end = attrs[at + 1..]
+                        .find(char::from(quote))
+                        .map_or(attrs.len(), |e| at + 1 + e);
+                    value = &attrs[at + 1..end];
+                    at = (end + 1).min(attrs.len());
+                }
+                _ => {
+                    let from = at;
+                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+                        at += 1;
+                    }
+                    value = &attrs[from..at];
+                }
+            }
+        }
+        if key.eq_ignore_ascii_case(name) {
+            return Some(decode_entities(value));
+        }
+        if at == start {
+            at += 1;
+        }
+    }
+    None
 }
 
 fn has_attribute(attrs: &str, name: &str) -> bool {
@@ -392,6 +746,124 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     use super::{nesting_exceeds, visible_text};
 
+    #[cfg(feature = "readability")]
+    mod reader {
+        use super::super::{attribute, main_content, reader_blocks, Reason};
+
+        #[test]
+        fn the_article_markup_sets_captions_credits_and_share_bars_apart() {
+            let content = r#"<div id="readability-page-1" class="page"><div class="entry-content">
+                <h2>Storm closes the pier</h2><p>The old pier was closed on <a href="x">Sunday</a> after the storm.</p>
+                <figure><img src="a.jpg"><figcaption>The pier at dawn.</figcaption></figure>
+                <p class="wp-caption-text">Waves over the rail.</p>
+                <div class="share-buttons"><span>Share</span><span>Email</span></div>
+                <ul><li>First point</li><li>Second <em>point</em></li></ul>
+                <table><tr><td>Tide</td><td>4.2 m</td></tr></table>
+                <aside><p>Read more: harbour dues</p></aside>
+                <p class="author-note">Reporting by Ana Lee.</p></div></div>"#;
+            let blocks = reader_blocks(content);
+            let lines: Vec<(&str, Option<Reason>)> =
+                blocks.iter().map(|(l, r)| (l.as_str(), *r)).collect();
+            assert_eq!(
+                lines,
+                [
+                    ("Storm closes the pier", None),
+                    ("The old pier was closed on Sunday after the storm.", None),
+                    ("The pier at dawn.", Some(Reason::Caption)),
+                    ("Waves over the rail.", Some(Reason::Caption)),
+                    ("ShareEmail", Some(Reason::Promo)),
+                    ("First point", None),
+                    ("Second point", None),
+                    ("Tide 4.2 m", None),
+                    ("Read more: harbour dues", Some(Reason::Related)),
+                    ("Reporting by Ana Lee.", Some(Reason::Credit)),
+                ]
+            );
+        }
+
+        #[test]
+        fn a_class_name_does_not_set_prose_apart() {
+            let prose = "word ".repeat(80);
+            let content =
+                format!(r#"<div class="social-story"><p>{prose}</p><p>Share this</p></div>"#);
+            let blocks = reader_blocks(&content);
+            assert_eq!(blocks[0].1, None, "a long paragraph stays article text");
+            assert_eq!(blocks[1].1, Some(Reason::Promo));
+        }
+
+        #[test]
+        fn furniture_named_by_markup_is_left_out_of_the_text_to_judge() {
+            use super::super::visible_text_without_furniture;
+            let page = r#"<body class="post comments-open"><nav>Home</nav><p>Story.</p>
+                <aside>Most read</aside><div id="comments"><p>First!</p></div>
+                <ol class="comment-list"><li>Nice.</li></ol><footer>About us</footer></body>"#;
+            assert_eq!(visible_text_without_furniture(page), "Story.");
+            let thread = reader_blocks(
+                r#"<p>Story.</p><div class="comments-area"><p>A long reply.</p></div>"#,
+            );
+            assert_eq!(thread[1].1, Some(Reason::Comments));
+        }
+
+        #[test]
+        fn reads_attributes_quoted_or_not() {
+            let attrs = r#" class="a b" id=main data-x='y z' hidden"#;
+            assert_eq!(attribute(attrs, "class").as_deref(), Some("a b"));
+            assert_eq!(attribute(attrs, "ID").as_deref(), Some("main"));
+            assert_eq!(attribute(attrs, "data-x").as_deref(), Some("y z"));
+            assert_eq!(attribute(attrs, "hidden").as_deref(), Some(""));
+            assert_eq!(attribute(attrs, "title"), None);
+        }
+
+        const PARAGRAPH: &str = "The harbour board met on Tuesday evening and agreed, after a long debate about the cost of the work, to rebuild the old pier before the summer season begins in the town.";
+
+        #[test]
+        fn a_page_gives_its_headline_facts_and_judged_lines() {
+            let body = format!("<p>{PARAGRAPH}</p>").repeat(8);
+            let page = format!(
+                r#"<html><head><title>Pier to be rebuilt | Bay Courier</title>
+                <meta property="og:site_name" content="Bay Courier">
+                <meta property="article:published_time" content="2024-02-01T10:00:00Z"></head>
+                <body><nav><a>Home</a> <a>News</a></nav><article><h1>Pier to be rebuilt</h1>
+                <p class="byline">By Jo Park</p><p>Updated March 3, 2024</p>
+                <div class="content">{body}<figure><img src="p.jpg"><figcaption>The pier in winter.</figcaption></figure></div>
+                </article><footer>Contact us</footer></body></html>"#
+            );
+            let (text, facts) = main_content(&page).expect("read");
+            assert_eq!(facts.title.as_deref(), Some("Pier to be rebuilt"));
+            assert_eq!(facts.byline.as_deref(), Some("Jo Park"));
+            assert_eq!(facts.site_name.as_deref(), Some("Bay Courier"));
+            assert_eq!(
+                facts.published.as_deref(),
+                Some("2024-03-03"),
+                "the date shown"
+            );
+            let reader = facts.reader.expect("the reader's text");
+            let lines: Vec<&str> = text.split("\n\n").collect();
+            assert_eq!(lines.len(), reader.reasons.len());
+            assert!(reader.headline && lines[0] == "Pier to be rebuilt");
+            let caption = lines
+                .iter()
+                .position(|l| *l == "The pier in winter.")
+                .unwrap();
+            assert_eq!(reader.reasons[caption], Some(Reason::Caption));
+            assert!(!text.contains("Contact us") && text.contains(PARAGRAPH));
+        }
+
+        #[test]
+        fn a_reader_that_keeps_a_fragment_gives_way_to_the_visible_text() {
+            // Readability keeps the one long block; the line rules find the whole article.
+            let long = format!("<div><p>{}</p></div>", PARAGRAPH.repeat(6));
+            let rest = format!("<section><div>{PARAGRAPH}</div></section>").repeat(30);
+            let page = format!("<html><body><h1>Pier to be rebuilt</h1>{long}{rest}</body></html>");
+            let (text, facts) = main_content(&page).expect("read");
+            if facts.reader.is_none() {
+                assert!(text.matches(PARAGRAPH).count() >= 30);
+            } else {
+                assert!(text.matches(PARAGRAPH).count() >= 12, "{text}");
+            }
+        }
+    }
+
     #[test]
     fn a_page_whose_text_is_all_hidden_is_read_whole() {
         let streamed = r#"<html><body><div hidden id="S:0"><p>The article, streamed.</p></div>
@@ -399,6 +871,8 @@ mod tests {
         assert_eq!(visible_text(streamed), "The article, streamed.");
         let menu = r#"<body><div hidden><p>menu</p></div><p>Story.</p></body>"#;
         assert_eq!(visible_text(menu), "Story.");
+        let streamed = r#"<body><p>Footer</p><div hidden id="S:1"><p>Story.</p></div></body>"#;
+        assert_eq!(visible_text(streamed), "Footer\n\nStory.");
     }
 
     #[test]

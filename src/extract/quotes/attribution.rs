@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::*;
+use crate::report::EntityType;
 
 impl QuoteFinder<'_> {
     /// Finds the cue verb and the speaker's mention next to a quote.
@@ -696,4 +697,27 @@ pub(super) fn opens_noun_phrase(folded: &str) -> bool {
             | "two"
             | "three"
     )
+}
+
+/// `Lee: Council must “act now” on flooding`: a paragraph that opens with a
+/// person's or a body's name and a colon gives the name's words after it.
+pub(super) fn label_attribution(
+    text: &str,
+    article: &[Range<usize>],
+    quote: &Range<usize>,
+    entities: &[FoundEntity],
+) -> Option<Attribution> {
+    let block = paragraph_of(text, article, quote)?;
+    let colon = block.start + text[block.start..quote.start].find(": ")?;
+    if words(text, block.start, colon).len() > 6 {
+        return None;
+    }
+    entities
+        .iter()
+        .find(|e| {
+            e.range.end == colon
+                && e.range.start >= block.start
+                && matches!(e.kind, EntityType::Person | EntityType::Organization)
+        })
+        .map(|e| Attribution::new(e.range.clone(), String::new()))
 }

@@ -23,6 +23,7 @@ use crate::lexicon::Lexicon;
 use crate::report::QuoteKind;
 use crate::text::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::text::words::{words, Word};
+use attribution::label_attribution;
 use spans::*;
 
 /// A quote found in a document, in byte offsets.
@@ -169,6 +170,7 @@ impl<'a> QuoteFinder<'a> {
                     None => self
                         .previous_sentence_attribution(text, sentences, &range)
                         .or_else(|| self.paragraph_attribution(text, &article, &range, &marked))
+                        .or_else(|| label_attribution(text, &article, &range, entities))
                         .filter(|a| self.can_speak(text, &a.mention, entities))
                         .map_or((None, None, None, None), attributed),
                 },

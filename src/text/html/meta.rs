@@ -1,0 +1,894 @@
+//! What a saved page says about itself: the headline, authors, site and
+//! dates in its JSON-LD, Open Graph and `<meta>` tags, its `<time>` elements,
+//! `<h1>` headings and bylines, read in one scan of the tags.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{attribute, collapse, decode_entities, Tag};
+
+/// JSON-LD types whose fields are the article's.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "SocialMediaPosting",
+    "MedicalWebPage",
+];
+/// `<meta>` names of the publication date, in the order they are trusted.
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+];
+const UPDATE_METAS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+];
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "twitter:creator",
+];
+/// Elements whose text is kept while scanning: at most this long.
+const CAPTURE_MAX_BYTES: usize = 400;
+
+/// The facts found in a page's markup, before any is chosen.
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    /// `<meta>` tags: (property, name or itemprop lower-cased, content).
+    metas: Vec<(String, String)>,
+    title_tag: Option<String>,
+    h1: Vec<String>,
+    /// `datetime` of `<time>` elements and `itemprop=datePublished` values, in page order.
+    times: Vec<String>,
+    /// Text of `rel=author`, `itemprop=author` and `class="…author…|byline"` elements.
+    authors: Vec<String>,
+    ld: LinkedData,
+}
+
+/// The article's fields in the page's JSON-LD.
+#[derive(Debug, Default)]
+struct LinkedData {
+    headline: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    publisher: Option<String>,
+    /// The same fields of a `WebPage`, trusted after the article's.
+    page_published: Option<String>,
+}
+
+impl PageMeta {
+    /// Reads the page's tags once.
+    pub fn scan(html: &str) -> PageMeta {
+        let mut meta = PageMeta::default();
+        let mut ld_texts = Vec::new();
+        // Open elements whose text is collected: (name, depth, what it is, text).
+        let mut captures: Vec<(String, usize, Capture, String)> = Vec::new();
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            let text = &rest[..lt];
+            for (_, _, _, captured) in captures.iter_mut() {
+                if captured.len() < CAPTURE_MAX_BYTES {
+                    captured.push_str(text);
+                }
+            }
+            rest = &rest[lt..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+                continue;
+            }
+            let Some(gt) = rest.find('>') else { break };
+            let Some(tag) = Tag::parse(&rest[1..gt]) else {
+                rest = &rest[1..];
+                continue;
+            };
+            rest = &rest[gt + 1..];
+            // Inline elements join their text (`C<span>ycle</span>`), blocks part it.
+            if super::BLOCKS.contains(&tag.name.as_str()) {
+                captures.iter_mut().for_each(|c| c.3.push(' '));
+            }
+            if tag.closing {
+                if let Some(at) = captures.iter().rposition(|c| c.0 == tag.name) {
+                    captures[at].1 -= 1;
+                    if captures[at].1 == 0 {
+                        let (_, _, kind, text) = captures.remove(at);
+                        let text = collapse(&decode_entities(&strip_tags(&text)));
+                        if !text.is_empty() {
+                            match kind {
+                                Capture::Headline => meta.h1.push(text),
+                                Capture::Author => meta.authors.push(text),
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            let attr = |name: &str| attribute(&tag.attrs, name);
+            match tag.name.as_str() {
+                "script" | "style" | "title" | "textarea" => {
+                    let close = format!("</{}", tag.name);
+                    let end = find_ignore_case(rest, &close).unwrap_or(rest.len());
+                    let body = &rest[..end];
+                    rest = &rest[end..];
+                    if tag.name == "title" && meta.title_tag.is_none() {
+                        meta.title_tag = Some(collapse(&decode_entities(body)));
+                    } else if tag.name == "script"
+                        && attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                    {
+                        ld_texts.push(body.to_string());
+                    }
+                    continue;
+                }
+                "meta" => {
+                    let key = attr("property")
+                        .or_else(|| attr("name"))
+                        .or_else(|| attr("itemprop"));
+                    if let (Some(key), Some(content)) = (key, attr("content")) {
+                        let content = collapse(&content);
+                        if !content.is_empty() {
+                            meta.metas.push((key.to_ascii_lowercase(), content));
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if tag.name == "time" || attr("itemprop").is_some_and(|p| p == "datePublished") {
+                if let Some(when) = attr("datetime").or_else(|| attr("content")) {
+                    meta.times.push(when);
+                }
+            }
+            if tag.self_closing || super::VOID.contains(&tag.name.as_str()) {
+                continue;
+            }
+            if let Some(open) = captures.iter_mut().find(|c| c.0 == tag.name) {
+                open.1 += 1;
+                continue;
+            }
+            if tag.name == "h1" {
+                captures.push((tag.name, 1, Capture::Headline, String::new()));
+            } else if is_author_element(&tag) {
+                captures.push((tag.name, 1, Capture::Author, String::new()));
+            }
+        }
+        for text in &ld_texts {
+            meta.ld.read(text);
+        }
+        meta
+    }
+
+    fn meta(&self, names: &[&str]) -> Option<String> {
+        names.iter().find_map(|name| {
+            self.metas
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, content)| content.clone())
+        })
+    }
+
+    /// The headline: the `<h1>` that the page's metadata titles agree with,
+    /// else the metadata's headline, else what the reader took for the title.
+    pub fn headline(&self, reader_title: Option<&str>) -> Option<String> {
+        let titles: Vec<String> = [
+            self.ld.headline.clone(),
+            self.meta(&["og:title"]),
+            self.meta(&["twitter:title"]),
+            self.title_tag.clone(),
+            reader_title.map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .collect();
+        // The site's name in a heading (a logo) is no headline.
+        let site = self.site_name().map(|s| fold(&s));
+        let candidates: Vec<&String> = self
+            .h1
+            .iter()
+            .filter(|h| {
+                let h = fold(h);
+                h.split_whitespace().count() >= 2 && site.as_ref().is_none_or(|s| !s.contains(&h))
+            })
+            .collect();
+        // A heading agrees with a title that is it, begins or ends with it
+        // (`Headline | Site`), or that it contains, not one it is a small part of.
+        let agrees = |h1: &&&String| {
+            let h = fold(h1);
+            titles.iter().any(|t| {
+                let t = fold(t);
+                let (hw, tw) = (h.split_whitespace().count(), t.split_whitespace().count());
+                h.contains(&t) || ((t.starts_with(&h) || t.ends_with(&h)) && hw * 5 >= tw * 2)
+            })
+        };
+        candidates
+            .iter()
+            .find(agrees)
+            .or_else(|| candidates.first())
+            .map(|h| h.to_string())
+            .or_else(|| titles.first().cloned())
+            .or_else(|| self.h1.first().cloned())
+    }
+
+    /// The authors, `, `-separated, and whether they are people rather than
+    /// the site itself (JSON-LD and `<meta>` often name the publisher as the
+    /// author; the byline printed on the page then names the person).
+    pub fn byline(&self) -> Option<(String, bool)> {
+        let site: Vec<String> = [self.site_name(), self.ld.publisher.clone()]
+            .into_iter()
+            .flatten()
+            .map(|s| fold(&s))
+            .collect();
+        let not_site = |name: &String| {
+            let name = fold(name);
+            !site
+                .iter()
+                .any(|s| s.contains(&name) || name.contains(s.as_str()))
+        };
+        let people: Vec<String> = self
+            .ld
+            .authors
+            .iter()
+            .map(|a| clean_byline(a))
+            .filter(|a| is_name(a))
+            .collect();
+        let from_meta: Vec<String> = AUTHOR_METAS
+            .iter()
+            .flat_map(|name| {
+                self.metas
+                    .iter()
+                    .filter(move |(key, _)| key == name)
+                    .map(|(_, content)| clean_byline(content))
+            })
+            .filter(|a| is_name(a))
+            .collect();
+        let shown = self
+            .authors
+            .iter()
+            .map(|a| clean_byline(a))
+            .find(|a| is_name(a) && not_site(a));
+        if !people.is_empty() && people.iter().all(not_site) {
+            return Some((people.join(", "), true));
+        }
+        from_meta
+            .iter()
+            .find(|a| not_site(a))
+            .cloned()
+            .or(shown)
+            .map(|a| (a, true))
+            .or_else(|| {
+                let named = (!people.is_empty()).then(|| people.join(", "));
+                named
+                    .or_else(|| from_meta.first().cloned())
+                    .map(|a| (a, false))
+            })
+    }
+
+    pub fn site_name(&self) -> Option<String> {
+        self.meta(&["og:site_name"])
+            .or_else(|| self.ld.publisher.clone())
+            .or_else(|| self.meta(&["application-name"]))
+    }
+
+    /// The publication date, ISO 8601.
+    pub fn published(&self) -> Option<String> {
+        let article = self.ld.published.as_deref().and_then(iso_date);
+        article
+            .or_else(|| {
+                DATE_METAS.iter().find_map(|name| {
+                    self.metas
+                        .iter()
+                        .filter(|(key, _)| key == name)
+                        .find_map(|(_, content)| iso_date(content))
+                })
+            })
+            .or_else(|| self.times.iter().find_map(|t| iso_date(t)))
+            .or_else(|| self.ld.page_published.as_deref().and_then(iso_date))
+    }
+
+    /// The date of the last update, ISO 8601.
+    pub fn updated(&self) -> Option<String> {
+        self.ld
+            .modified
+            .as_deref()
+            .and_then(iso_date)
+            .or_else(|| self.meta(UPDATE_METAS).as_deref().and_then(iso_date))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Capture {
+    Headline,
+    Author,
+}
+
+/// `rel=author`, `itemprop=author`, or a class or id word `author`, `byline`.
+fn is_author_element(tag: &Tag) -> bool {
+    let has_word = |name: &str, words: &[&str]| {
+        attribute(&tag.attrs, name).is_some_and(|value| {
+            value
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        })
+    };
+    // A link to the author's page: `/authors/ana-ruiz`, `/staff/12/ana-ruiz/`.
+    let author_page = attribute(&tag.attrs, "href").is_some_and(|href| {
+        let path = href.to_ascii_lowercase();
+        AUTHOR_PATHS.iter().any(|segment| path.contains(segment))
+    });
+    has_word("rel", &["author"])
+        || has_word("itemprop", &["author"])
+        || has_word("class", &["author", "byline"])
+        || tag.name == "a" && author_page
+}
+
+/// Path segments of links to an author's page.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/writer/",
+    "/writers/",
+    "/contributor/",
+    "/contributors/",
+    "/staff/",
+    "/journalist/",
+    "/journalists/",
+];
+
+impl LinkedData {
+    fn read(&mut self, json: &str) {
+        let json = json.trim();
+        if !gjson::valid(json) {
+            return;
+        }
+        self.visit(&gjson::parse(json), 0);
+    }
+
+    fn visit(&mut self, value: &gjson::Value, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        match value.kind() {
+            gjson::Kind::Array => {
+                for item in value.array() {
+                    self.visit(&item, depth + 1);
+                }
+            }
+            gjson::Kind::Object => {
+                let mut types = Vec::new();
+                value.each(|key, v| {
+                    if key.str() == "@type" {
+                        match v.kind() {
+                            gjson::Kind::Array => {
+                                types.extend(v.array().iter().map(|t| t.str().to_string()))
+                            }
+                            _ => types.push(v.str().to_string()),
+                        }
+                    }
+                    true
+                });
+                let is = |list: &[&str]| types.iter().any(|t| list.contains(&t.as_str()));
+                let text = |key: &str| {
+                    let v = value.get(key);
+                    (v.kind() == gjson::Kind::String)
+                        .then(|| collapse(&decode_entities(v.str())))
+                        .filter(|s| !s.is_empty())
+                };
+                if is(ARTICLE_TYPES) {
+                    if self.headline.is_none() {
+                        self.headline = text("headline").or_else(|| text("name"));
+                    }
+                    if self.published.is_none() {
+                        self.published = text("datePublished").or_else(|| text("dateCreated"));
+                    }
+                    if self.modified.is_none() {
+                        self.modified = text("dateModified");
+                    }
+                    if self.authors.is_empty() {
+                        names_of(&value.get("author"), &mut self.authors);
+                        if self.authors.is_empty() {
+                            names_of(&value.get("creator"), &mut self.authors);
+                        }
+                    }
+                    if self.publisher.is_none() {
+                        let publisher = value.get("publisher");
+                        self.publisher = match publisher.kind() {
+                            gjson::Kind::String => Some(publisher.str().to_string()),
+                            _ => {
+                                let name = publisher.get("name");
+                                (name.kind() == gjson::Kind::String).then(|| name.str().to_string())
+                            }
+                        }
+                        .map(|s| collapse(&s))
+                        .filter(|s| !s.is_empty());
+                    }
+                } else if is(&["WebPage", "ItemPage", "CollectionPage"])
+                    && self.page_published.is_none()
+                {
+                    self.page_published = text("datePublished");
+                }
+                value.each(|key, v| {
+                    if key.str() != "author"
+                        && matches!(v.kind(), gjson::Kind::Object | gjson::Kind::Array)
+                    {
+                        self.visit(&v, depth + 1);
+                    }
+                    true
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The names in a JSON-LD `author`: a string, a person, or a list of them.
+fn names_of(value: &gjson::Value, out: &mut Vec<String>) {
+    match value.kind() {
+        gjson::Kind::String => out.push(collapse(&decode_entities(value.str()))),
+        gjson::Kind::Array => {
+            for item in value.array() {
+                names_of(&item, out);
+            }
+        }
+        gjson::Kind::Object => {
+            let name = value.get("name");
+            if name.kind() == gjson::Kind::String {
+                out.push(collapse(&decode_entities(name.str())));
+            }
+        }
+        _ => {}
+    }
+    out.retain(|name| !name.is_empty());
+    out.dedup();
+}
+
+/// A person's or a desk's name, not a link, a label, a date or a template field.
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.to_lowercase();
+    (1..=12).contains(&words.len())
+        && !text.contains("://")
+        && !text.contains(['@', ':', '*', '{', '}', '=', '<'])
+        && !lower.starts_with("www.")
+        && !lower.starts_with("about ")
+        && ![
+            "by",
+            "link",
+            "author",
+            "authors",
+            "admin",
+            "staff",
+            "contributor",
+            "contributors",
+        ]
+        .contains(&lower.as_str())
+        && text.chars().any(char::is_alphabetic)
+        && date_in_text(text).is_none()
+        // `a1b2c3d4e5f6`: not written for a reader.
+        && !(words.len() == 1 && text.chars().filter(char::is_ascii_digit).count() >= 3)
+}
+
+/// `By Ana Ruiz |` → `Ana Ruiz`; a label alone (`Posted by`) → empty.
+pub fn clean_byline(byline: &str) -> String {
+    let byline = collapse(byline);
+    let mut rest = byline.as_str();
+    let lower = rest.to_lowercase();
+    // The label may come after a date (`Jun 2 Written By`): whatever precedes it goes too.
+    for label in [
+        "written by",
+        "posted by",
+        "reviewed by",
+        "authored by",
+        "by",
+        "author",
+    ] {
+        let found = lower.match_indices(label).find(|&(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + label.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+                && (at == 0 || label.contains(' '))
+        });
+        if let Some((at, _)) = found {
+            rest = &rest[at + label.len()..];
+            break;
+        }
+    }
+    // A byline line often goes on with the date: `Ana Ruiz | May 2`.
+    let rest = rest.split(['|', '•', '·']).next().unwrap_or(rest);
+    rest.trim_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c))
+        .to_string()
+}
+
+/// Lower-cased, typographic quotes and dashes made plain, spaces collapsed:
+/// the same title written two ways compares equal.
+pub fn fold(text: &str) -> String {
+    let plain: String = text
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '′' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    collapse(&plain)
+}
+
+/// Where the visible text shows the headline: every line that is it (a
+/// list of trending stories may show it before the article does).
+fn headline_at(lines: &[&str], headline: Option<&str>) -> Vec<usize> {
+    let Some(headline) = headline.map(fold) else {
+        return Vec::new();
+    };
+    (0..lines.len())
+        .filter(|&i| fold(lines[i]) == headline)
+        .collect()
+}
+
+/// A line `By …` just below the headline in the visible text.
+pub fn byline_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
+    headline_at(lines, headline).into_iter().find_map(|at| {
+        lines[at + 1..lines.len().min(at + 8)]
+            .iter()
+            .filter(|line| line.split_whitespace().count() <= 10)
+            .enumerate()
+            .find_map(|(i, line)| {
+                let lower = line.to_lowercase();
+                let labelled = ["by", "written by", "posted by", "author"]
+                    .iter()
+                    .any(|label| {
+                        lower.starts_with(label)
+                            && !lower[label.len()..].starts_with(char::is_alphanumeric)
+                    });
+                if !labelled {
+                    return None;
+                }
+                let name = clean_byline(line);
+                if name.is_empty() {
+                    // The label alone, the name on the next line.
+                    let next = clean_byline(lines.get(at + 2 + i)?);
+                    return is_name(&next).then_some(next);
+                }
+                is_name(&name).then_some(name)
+            })
+    })
+}
+
+/// A date on a short line just below (else just above) the headline in the
+/// visible text, where pages print the date of the story.
+pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
+    let short = |line: &&&str| line.split_whitespace().count() <= 20;
+    headline_at(lines, headline).into_iter().find_map(|at| {
+        lines[at + 1..lines.len().min(at + 10)]
+            .iter()
+            .filter(short)
+            .find_map(|line| date_in_text(line))
+            .or_else(|| {
+                lines[at.saturating_sub(5)..at]
+                    .iter()
+                    .rev()
+                    .filter(short)
+                    .find_map(|line| date_in_text(line))
+            })
+    })
+}
+
+/// A date the visible text labels as the publication's (`Published on
+/// 15 August 2025`, `Posted 3/14/2025`) on a short line anywhere on the page.
+pub fn labelled_date(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|line| line.split_whitespace().count() <= 12)
+        .filter(|line| {
+            let lower = line.to_lowercase();
+            [
+                "published",
+                "posted on",
+                "posted",
+                "date:",
+                "publication date",
+            ]
+            .iter()
+            .any(|label| lower.contains(label))
+        })
+        .find_map(|line| date_in_text(line))
+}
+
+/// A metadata date (`2025-03-14T09:00:00Z`, `2025/03/14`, `March 14, 2025`) as ISO 8601.
+pub fn iso_date(value: &str) -> Option<String> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").expect("valid pattern")
+    });
+    match NUMERIC.captures(value) {
+        Some(caps) => ymd(&caps[1], &caps[2], &caps[3]),
+        None => date_in_text(value),
+    }
+}
+
+/// The first date written out in a line of text (`March 14, 2025`,
+/// `14 March 2025`, `Mar. 14th, 2025`, `2025-03-14`, `14.03.2025`, and
+/// `03/14/2025` or `14/03/2025` where the day tells itself), as ISO 8601.
+pub fn date_in_text(line: &str) -> Option<String> {
+    words_date(line).or_else(|| numeric_date(line))
+}
+
+fn numeric_date(line: &str) -> Option<String> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])")
+            .expect("valid pattern")
+    });
+    NUMERIC.captures_iter(line).find_map(|caps| {
+        let (a, b): (u32, u32) = (caps[1].parse().ok()?, caps[3].parse().ok()?);
+        let (month, day) = match &caps[2] {
+            "." => (b, a),
+            _ if a > 12 => (b, a),
+            _ if b > 12 => (a, b),
+            _ => return None,
+        };
+        ymd(&caps[4], &month.to_string(), &day.to_string())
+    })
+}
+
+fn words_date(line: &str) -> Option<String> {
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})\b|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b)",
+        )
+        .expect("valid pattern")
+    });
+    let months = &crate::lexicon::Lexicon::shared().months;
+    WRITTEN.captures_iter(line).find_map(|caps| {
+        if let Some(year) = caps.name("y3") {
+            return ymd(year.as_str(), &caps["m3"], &caps["d3"]);
+        }
+        let pick = |a: &str, b: &str| caps.name(a).or_else(|| caps.name(b)).map(|m| m.as_str());
+        let month = months.get(pick("m1", "m2")?.to_lowercase().as_str())?;
+        ymd(pick("y1", "y2")?, &month.to_string(), pick("d1", "d2")?)
+    })
+}
+
+fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
+    let (year, month, day): (u32, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>Tide mill reopens | The Estuary Post</title>
+        <meta property="og:title" content="Tide mill reopens after ten years">
+        <meta property="og:site_name" content="The Estuary Post">
+        <meta name="author" content="https://example.org/staff/1">
+        <meta property="article:published_time" content="2024-05-02T08:00:00+01:00">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebPage","datePublished":"2024-05-01"},
+          {"@type":"NewsArticle","headline":"Tide mill reopens after ten years",
+           "author":[{"@type":"Person","name":"Ola Brenn"},{"@type":"Person","name":"Kit Marr"}],
+           "datePublished":"2024-05-03T07:00:00Z","dateModified":"2024-05-04",
+           "publisher":{"@type":"Organization","name":"Estuary Post"}}]}</script>
+        </head><body><h1 class="logo">Estuary Post</h1>
+        <h1>Tide mill <span>re</span>opens after ten&nbsp;years</h1>
+        <p class="byline">By <a rel="author">Ola Brenn</a></p><time datetime="2024-05-03">3 May</time>
+        <p>Text.</p></body></html>"#;
+
+    #[test]
+    fn reads_linked_data_open_graph_and_the_headline() {
+        let meta = PageMeta::scan(PAGE);
+        assert_eq!(
+            meta.headline(None).as_deref(),
+            Some("Tide mill reopens after ten years")
+        );
+        assert_eq!(
+            meta.byline(),
+            Some(("Ola Brenn, Kit Marr".to_string(), true))
+        );
+        assert_eq!(meta.site_name().as_deref(), Some("The Estuary Post"));
+        assert_eq!(meta.published().as_deref(), Some("2024-05-03"));
+        assert_eq!(meta.updated().as_deref(), Some("2024-05-04"));
+    }
+
+    #[test]
+    fn falls_back_to_meta_tags_and_bylines() {
+        let page = r#"<head><meta content="2023-11-09" name="date"><meta name="author" content="Rui Sato"></head>
+            <body><h1>Ferry fares frozen</h1><span class="post-author">by Someone Else</span></body>"#;
+        let meta = PageMeta::scan(page);
+        assert_eq!(meta.headline(None).as_deref(), Some("Ferry fares frozen"));
+        assert_eq!(meta.byline(), Some(("Rui Sato".to_string(), true)));
+        assert_eq!(meta.published().as_deref(), Some("2023-11-09"));
+        let bare = PageMeta::scan(r#"<body><div class="author">By Lina Moor</div></body>"#);
+        assert_eq!(bare.byline(), Some(("Lina Moor".to_string(), true)));
+        let publisher_as_author = PageMeta::scan(
+            r#"<meta property="og:site_name" content="Gull Times"><meta name="author" content="Gull Times">
+            <p>By <a href="/authors/ria-holm">Ria Holm</a></p>"#,
+        );
+        assert_eq!(
+            publisher_as_author.byline(),
+            Some(("Ria Holm".to_string(), true))
+        );
+        let only_the_site = PageMeta::scan(
+            r#"<meta property="og:site_name" content="Gull Times"><meta name="author" content="Gull Times">"#,
+        );
+        assert_eq!(
+            only_the_site.byline(),
+            Some(("Gull Times".to_string(), false))
+        );
+        assert_eq!(bare.published(), None);
+        let broken = PageMeta::scan(r#"<script type="application/ld+json">{"@type":"#);
+        assert_eq!(broken.published(), None);
+    }
+
+    #[test]
+    fn a_site_title_without_an_agreeing_heading_is_taken_as_given() {
+        let page = r#"<head><meta property="og:title" content="Harbour dues rise"></head>
+            <body><h1>Menu</h1></body>"#;
+        assert_eq!(
+            PageMeta::scan(page).headline(None).as_deref(),
+            Some("Harbour dues rise")
+        );
+    }
+
+    #[test]
+    fn dates_in_text_and_metadata() {
+        assert_eq!(
+            date_in_text("Posted on March 4th, 2025 by Ana").as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            date_in_text("Updated 14 Sep. 2023").as_deref(),
+            Some("2023-09-14")
+        );
+        assert_eq!(date_in_text("Rated 5 stars 2023"), None);
+        assert_eq!(iso_date("2025/3/9 10:00").as_deref(), Some("2025-03-09"));
+        assert_eq!(iso_date("2025-13-09"), None);
+        assert_eq!(iso_date("Dec 1, 2024").as_deref(), Some("2024-12-01"));
+        assert_eq!(
+            date_in_text("Updated: 10/31/2024").as_deref(),
+            Some("2024-10-31")
+        );
+        assert_eq!(
+            date_in_text("on 15/12/2025 at 19:00").as_deref(),
+            Some("2025-12-15")
+        );
+        assert_eq!(date_in_text("17.05.2021").as_deref(), Some("2021-05-17"));
+        assert_eq!(
+            date_in_text("on 03/04/2025"),
+            None,
+            "day and month could be either"
+        );
+    }
+
+    #[test]
+    fn finds_the_byline_and_date_under_the_headline() {
+        let lines = [
+            "Home",
+            "Dunes fenced off",
+            "By Tove Lind | June 2, 2022",
+            "Body.",
+        ];
+        assert_eq!(
+            byline_near(&lines, Some("Dunes fenced off")).as_deref(),
+            Some("Tove Lind")
+        );
+        assert_eq!(
+            date_near(&lines, Some("Dunes fenced off")).as_deref(),
+            Some("2022-06-02")
+        );
+        assert_eq!(date_near(&lines, Some("Another story")), None);
+        let trending = [
+            "Trending",
+            "Dunes fenced off",
+            "Ferry news",
+            "Home",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Link",
+            "Dunes fenced off",
+            "Ada Berg",
+            "May 31, 2024",
+        ];
+        assert_eq!(
+            date_near(&trending, Some("Dunes fenced off")).as_deref(),
+            Some("2024-05-31"),
+            "the headline above the article, not in a list"
+        );
+        let label_apart = ["Dunes fenced off", "Written by", "Tove Lind", "Body."];
+        assert_eq!(
+            byline_near(&label_apart, Some("Dunes fenced off")).as_deref(),
+            Some("Tove Lind")
+        );
+        let colon = ["Dunes fenced off", "By: Tove Lind"];
+        assert_eq!(
+            byline_near(&colon, Some("Dunes fenced off")).as_deref(),
+            Some("Tove Lind")
+        );
+        assert_eq!(clean_byline(" By  Tove Lind |"), "Tove Lind");
+        let footer = [
+            "Body.",
+            "Rated 5 out of 5 in 2021",
+            "Published On: 15 August 2025",
+            "Share",
+        ];
+        assert_eq!(labelled_date(&footer).as_deref(), Some("2025-08-15"));
+        assert_eq!(labelled_date(&["Posted in News", "Body."]), None);
+        assert_eq!(clean_byline("Jun 2 Written By"), "");
+        assert_eq!(clean_byline("Posted by"), "");
+        assert_eq!(clean_byline("Bya Tove"), "Bya Tove");
+        for not_a_name in [
+            "",
+            "By",
+            "link",
+            "Your Name: *",
+            "August 28, 2025",
+            "c0ffee123abc",
+            "About the Authors",
+        ] {
+            assert!(!is_name(not_a_name), "{not_a_name}");
+        }
+        assert!(is_name("Dr. Tove Lind") && is_name("Tove"));
+    }
+}
