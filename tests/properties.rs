@@ -4,7 +4,8 @@
 //! the report keeps its promises (`parallax::invariants`), is deterministic,
 //! does not depend on the order of the documents but for their indices,
 //! round-trips through JSON, and a document's extraction never depends on
-//! another document's bytes.
+//! another document's bytes (but for what is shared by design: the canonical
+//! names of the entities both name).
 
 mod common;
 

@@ -1,7 +1,8 @@
 // The page's state and wiring: documents in, report out, views re-rendered.
 import { renderDocumentList } from './views/document-list.js';
-import { renderDocuments } from './views/documents.js';
-import { renderComparison } from './views/comparison.js';
+import { renderDocuments, reveal } from './views/documents.js';
+import { renderComparisonViews } from './views/comparison.js';
+import { installLinks } from './views/links.js';
 import { renderQuotes } from './views/quotes.js';
 import { showMessages, setStatus } from './views/messages.js';
 
@@ -200,9 +201,9 @@ function render() {
   const onCorrect = (index, field, value) => {
     const id = state.reportDocIds[index];
     state.corrections.set(id, { ...(state.corrections.get(id) || {}), [field]: value });
-    renderComparison($('tab-comparison'), report, corrections);
+    renderComparisonViews(comparisonViews(), report, corrections);
   };
-  renderComparison($('tab-comparison'), report, corrections);
+  renderComparisonViews(comparisonViews(), report, corrections);
   const onFlip = (index, line) => {
     const id = state.reportDocIds[index];
     const lines = state.flips.get(id) || new Set();
@@ -213,6 +214,8 @@ function render() {
   renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip);
   renderQuotes($('tab-quotes'), report, corrections);
 }
+
+const comparisonViews = () => ({ overview: $('tab-overview'), sideBySide: $('tab-side-by-side'), comparison: $('tab-comparison') });
 
 function selectTab(name) {
   for (const tab of document.querySelectorAll('[role=tab]')) {
@@ -247,6 +250,13 @@ function setUp() {
   for (const tab of document.querySelectorAll('[role=tab]')) {
     tab.addEventListener('click', () => selectTab(tab.dataset.tab));
   }
+  // A link to a place in a source opens the Documents view there.
+  installLinks($('results'), {
+    onGoto: (id) => {
+      selectTab('documents');
+      reveal(id);
+    },
+  });
   renderList();
 }
 

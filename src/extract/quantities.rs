@@ -962,7 +962,7 @@ impl<'a> QuantityFinder<'a> {
                 }
             }
             let written = &text[first.range.clone()];
-            if let Some((code, _)) = self.code(written).filter(|_| number_at(1)) {
+            if let Some((code, _)) = number_at(1).then(|| self.code(written)).flatten() {
                 return Some((code, 1));
             }
         }
@@ -1715,12 +1715,13 @@ impl<'a> QuantityFinder<'a> {
         // `7/8/07`: what a fraction did not take, beside a slash, is part of a date.
         let slashed = previous.is_some_and(|p| p.is_symbol(&['/']) && token.attached)
             || next.is_some_and(|n| n.is_symbol(&['/']) && n.attached);
+        // `>=30` is a bound, `width=32` a setting.
+        let bound = i > 1 && tokens[i - 2].is_symbol(&['<', '>']);
         let written_against = previous.is_some_and(|p| {
-            token.attached
-                && !p.is_symbol(&['(', '[', '"', '“', '‘', '\'', '>', '<', '≥', '≤'])
-                // `>=30`, not `width=32`
-                && !(p.is_symbol(&['=']) && i > 1 && tokens[i - 2].is_symbol(&['<', '>']))
-                && !p.is_symbol(&['$', '£', '€'])
+            let opens = p.is_symbol(&[
+                '(', '[', '"', '“', '‘', '\'', '>', '<', '≥', '≤', '$', '£', '€',
+            ]);
+            token.attached && !opens && !(bound && p.is_symbol(&['=']))
         }) || next.is_some_and(|n| n.attached && n.word().is_some());
         let hyphenated_name = previous.is_some_and(|p| p.is_symbol(&['-']) && token.attached)
             && i >= 2

@@ -1,21 +1,60 @@
-// Across documents: verbatim reuse, shared statements, quote groups, and who
-// and what each source names.
+// Across documents, composed from one module per view: the overview and the
+// side-by-side reading in their own tabs; verbatim reuse, shared statements,
+// quote groups, framing, and who and what each source names in this one.
 import { element, documentLabel, speakerClass } from './dom.js';
 import { entityTable, variantsTable } from './entities.js';
+import { renderOverview } from './overview.js';
+import { renderSideBySide } from './side-by-side.js';
+import { framingTable } from './framing.js';
+import { reuseMatrix, reusePairs } from './reuse.js';
+import { ids, placeLink } from './links.js';
 
-export function renderComparison(container, report, corrections) {
+// All the comparison's views: { overview, sideBySide, comparison } are their containers.
+export function renderComparisonViews(containers, given, corrections) {
+  const report = withDefaults(given);
+  const label = (i) => documentLabel(report, corrections, i);
+  if (containers.overview) renderOverview(containers.overview, report, label);
+  if (containers.sideBySide) renderSideBySide(containers.sideBySide, report, label);
+  if (containers.comparison) renderComparison(containers.comparison, report, corrections);
+}
+
+// Every field the views read, present: a report of documents analyzed apart
+// (the worker's fallback) or of an older core lacks some.
+export function withDefaults(report) {
+  const c = report.comparison || {};
+  const docsOf = (spans) => [...new Set(spans.map((s) => s.doc))].sort((a, b) => a - b);
+  return {
+    ...report,
+    comparison: {
+      quote_groups: [], discrepancies: [], variants: [], framing: [], consensus: [], sources: [],
+      ...c,
+      statements: (c.statements || []).map((s) => ({ ...s, docs: s.docs ?? docsOf(s.support) })),
+      passages: (c.passages || []).map((p) => ({ ...p, docs: p.docs ?? docsOf(p.spans) })),
+      reuse: (c.reuse || []).map((r) => ({ passages: [], words: 0, copy: false, ...r })),
+    },
+  };
+}
+
+export function renderComparison(container, given, corrections) {
+  const report = withDefaults(given);
   const docs = report.documents;
   const label = (i) => documentLabel(report, corrections, i);
   container.replaceChildren(
     element('h2', {}, 'Verbatim reuse'),
     element('p', { class: 'hint' }, 'Share of the shorter article’s five-word sequences found word for word in the other: high values mean shared wire copy.'),
-    reuseTable(report, label),
+    reuseMatrix(report, label),
+    element('h3', {}, 'Shared passages'),
+    element('p', { class: 'hint' }, 'The pairs that share passages, and the passages as each source writes them.'),
+    reusePairs(report, label),
     element('h2', {}, 'Statements'),
     element('p', { class: 'hint' }, 'Sentences that two or more sources share, nearly word for word or reworded; the last row counts what each source alone says.'),
     statementsTable(report, label),
     element('h2', {}, 'The same quote in different words'),
     element('p', { class: 'hint' }, 'Each rendering against the first: added words underlined, dropped words struck through.'),
     quoteGroups(report, label),
+    element('h2', {}, 'Framing'),
+    element('p', { class: 'hint' }, 'Per source: the headline’s verb, the verbs quotes are attributed with by the side the speaker speaks for, hedges, who is quoted and how much, and the sides they make up.'),
+    framingTable(report, label),
     element('h2', {}, 'Who and what each source names'),
     element('p', { class: 'hint' }, 'People, organizations, places and other names under one name each across the sources, with how often each source mentions them.'),
     entityTable(report, label),
@@ -26,19 +65,6 @@ export function renderComparison(container, report, corrections) {
   if (docs.length < 2) {
     container.prepend(element('p', { class: 'notice' }, 'Add a second article to compare.'));
   }
-}
-
-function reuseTable(report, label) {
-  const n = report.documents.length;
-  const share = new Map(report.comparison.reuse.map((r) => [`${r.docs[0]}-${r.docs[1]}`, r.share]));
-  const head = element('tr', {}, element('th', {}, ''), [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
-  const rows = [...Array(n).keys()].map((i) => element('tr', {}, element('th', { scope: 'row' }, label(i)),
-    [...Array(n).keys()].map((j) => {
-      if (i === j) return element('td', { class: 'self' }, '—');
-      const value = share.get(`${Math.min(i, j)}-${Math.max(i, j)}`) ?? 0;
-      return element('td', { class: `level-${Math.min(4, Math.floor(value * 10))}`, 'data-share': value }, `${Math.round(value * 100)} %`);
-    })));
-  return element('table', { class: 'reuse' }, element('thead', {}, head), element('tbody', {}, rows));
 }
 
 function statementsTable(report, label) {
@@ -52,9 +78,10 @@ function statementsTable(report, label) {
       shared[s.doc].add(s.start);
       if (!byDoc.has(s.doc)) byDoc.set(s.doc, s.text);
     }
-    return element('tr', {}, element('td', { class: 'statement' }, statement.support[0].text),
+    const k = statements.indexOf(statement);
+    return element('tr', { 'data-hl': `st-${k}`, 'data-key': `st-${k}` }, element('td', { class: 'statement' }, statement.support[0].text),
       [...Array(n).keys()].map((j) => byDoc.has(j)
-        ? element('td', { class: 'has', title: byDoc.get(j) }, '✓')
+        ? element('td', { class: 'has', title: byDoc.get(j) }, placeLink(ids.statement(k, j), `st-${k}`, '✓'))
         : element('td', { class: 'missing', title: 'not in this source' }, '')));
   });
   const alone = element('tr', { class: 'alone' }, element('th', { scope: 'row' }, 'Sentences only this source has'),
@@ -70,10 +97,10 @@ function quoteGroups(report, label) {
     i > 0 ? ' ' : '',
     part.change === 'same' ? part.text : element(part.change === 'added' ? 'ins' : 'del', {}, part.text),
   ]));
-  return element('div', { class: 'quote-groups' }, groups.map((group) => element('table', { class: 'quote-group' },
+  return element('div', { class: 'quote-groups' }, groups.map((group, g) => element('table', { class: 'quote-group', 'data-hl': `qg-${g}` },
     element('tbody', {}, group.members.map(({ doc, quote, diff }) => {
       const q = report.documents[doc].quotes[quote];
-      return element('tr', {}, element('th', { scope: 'row' }, label(doc)),
+      return element('tr', {}, element('th', { scope: 'row' }, placeLink(ids.quote(doc, quote), `qg-${g}`, label(doc))),
         element('td', { class: speakerClass(q.speaker) }, q.speaker || '?'),
         element('td', { class: 'wording' }, wording(diff, q.text)));
     })))));

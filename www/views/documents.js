@@ -2,6 +2,7 @@
 // apart, quotes and other findings highlighted in place.
 import { element, speakerClass, documentLabel } from './dom.js';
 import { factSpans, factLegend, factList } from './facts.js';
+import { ids } from './links.js';
 
 // Documents whose boilerplate the reader chose to see, kept across re-analyses.
 const showing = new Set();
@@ -17,7 +18,7 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
     }));
     if (doc.dateline_place) facts.append(element('dt', {}, 'Dateline'), element('dd', {}, doc.dateline_place));
     const text = element('div', { class: 'doc-text', title: 'Click a line to set it apart as boilerplate, or to bring it back' },
-      renderLines(doc, index, (line) => onFlip(index, line)));
+      renderLines(doc, index, report.comparison, (line) => onFlip(index, line)));
     const toggle = element('input', { type: 'checkbox', checked: showing.has(doc.name) });
     const article = element('article', { class: `doc${showing.has(doc.name) ? '' : ' hide-boilerplate'}`, 'data-doc': index },
       element('h3', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)),
@@ -34,9 +35,9 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
 }
 
 // One element per line, so a click can flip that line; highlights are cut at line ends.
-function renderLines(doc, index, onFlip) {
+function renderLines(doc, index, comparison, onFlip) {
   const chars = [...doc.text];
-  const spans = collectSpans(doc, index);
+  const spans = collectSpans(doc, index, comparison);
   const lines = [];
   let start = 0;
   for (let i = 0; i <= chars.length; i += 1) {
@@ -63,15 +64,72 @@ function renderLines(doc, index, onFlip) {
 
 // The order in which highlights layer, outermost first: where two cross, the
 // inner kind is cut at the outer one's edge.
-const RANK = ['boilerplate', 'quote', 'speaker', 'entity', 'quantity', 'date'];
+// Regions (sentences, statements, shared passages) are innermost: they are
+// the ones cut around everything else, and carry no style of their own until
+// an item elsewhere lights them.
+const RANK = ['boilerplate', 'quote', 'speaker', 'entity', 'quantity', 'date', 'region'];
 
-function collectSpans(doc, index) {
+function collectSpans(doc, index, comparison) {
+  const quoteKeys = quoteGroupKeys(comparison, index);
   return [
     ...doc.boilerplate.map((b) => ({ ...b, kind: 'boilerplate', title: `boilerplate: ${b.reason}`, attrs: { 'data-reason': b.reason } })),
-    ...doc.quotes.map((q) => ({ ...q, kind: 'quote', tag: 'mark', title: `${q.kind} quote — ${q.speaker || 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`, attrs: { 'data-speaker': q.speaker || '', 'data-quote-kind': q.kind }, className: speakerClass(q.speaker) })),
+    ...doc.quotes.map((q, i) => {
+      const key = [ids.quote(index, i), ...(quoteKeys.get(i) || [])].join(' ');
+      const attrs = { 'data-speaker': q.speaker || '', 'data-quote-kind': q.kind, 'data-key': key };
+      return { ...q, kind: 'quote', tag: 'mark', title: `${q.kind} quote — ${q.speaker || 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`, attrs: { ...attrs, id: ids.quote(index, i), tabindex: -1 }, partAttrs: attrs, className: speakerClass(q.speaker) };
+    }),
     ...doc.quotes.filter((q) => q.speaker_span).map((q) => ({ ...q.speaker_span, kind: 'speaker', title: `speaker: ${q.speaker}`, className: speakerClass(q.speaker) })),
     ...factSpans(doc, index),
+    ...regionSpans(doc, index, comparison),
   ].filter((s) => s.end > s.start).map((s) => ({ ...s, rank: RANK.indexOf(s.kind) }));
+}
+
+// The quote groups each quote of this document belongs to, as keys.
+function quoteGroupKeys(comparison, index) {
+  const keys = new Map();
+  (comparison?.quote_groups || []).forEach((group, g) => {
+    for (const m of group.members) {
+      if (m.doc === index) keys.set(m.quote, [...(keys.get(m.quote) || []), `qg-${g}`]);
+    }
+  });
+  return keys;
+}
+
+// Each sentence, each statement's span in this document and each shared
+// passage's: an id on the first piece to scroll to, a key on every piece to light.
+function regionSpans(doc, index, comparison) {
+  const region = (span, id, key) => ({
+    start: span.start, end: span.end, kind: 'region', className: 'region',
+    attrs: { id, 'data-key': key, tabindex: -1 }, partAttrs: { 'data-key': key },
+  });
+  const spans = (doc.sentences || []).map((s, i) => region(s, ids.sentence(index, i), ids.sentence(index, i)));
+  (comparison?.statements || []).forEach((statement, k) => {
+    const support = statement.support.filter((s) => s.doc === index);
+    support.forEach((s, n) => spans.push(region(s, n === 0 ? ids.statement(k, index) : null, `st-${k}`)));
+  });
+  (comparison?.passages || []).forEach((passage, k) => {
+    const own = passage.spans.filter((s) => s.doc === index);
+    own.forEach((s, n) => spans.push(region(s, n === 0 ? ids.passage(k, index) : null, `pass-${k}`)));
+  });
+  return spans;
+}
+
+// Opens the place an id names: the boilerplate it sits in shown if the reader
+// hid it, scrolled to the middle, focused, and flashed.
+export function reveal(id) {
+  const target = document.getElementById(id);
+  if (!target) return false;
+  if (!target.checkVisibility()) target.closest('article')?.querySelector('label.toggle input:not(:checked)')?.click();
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  const key = target.dataset.key?.split(' ')[0] || target.dataset.fact;
+  const pieces = key ? document.querySelectorAll(`#tab-documents [data-key~="${CSS.escape(key)}"], #tab-documents [data-fact="${CSS.escape(key)}"]`) : [target];
+  for (const piece of pieces) {
+    piece.classList.remove('flash');
+    void piece.offsetWidth; // restarts the animation
+    piece.classList.add('flash');
+  }
+  return true;
 }
 
 const order = (a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank;

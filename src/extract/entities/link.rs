@@ -83,7 +83,7 @@ pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
 }
 
 /// Only things of one class can be one thing: a person is never a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Class {
     Person,
     Place,
@@ -200,7 +200,15 @@ impl Groups {
                     .push(at);
             }
         }
-        let names: Vec<(usize, (Class, String))> = self.keys.iter().cloned().enumerate().collect();
+        // Longer names first, then by spelling: joins never depend on the documents' order.
+        let mut names: Vec<(usize, (Class, String))> =
+            self.keys.iter().cloned().enumerate().collect();
+        names.sort_by(|(_, (class_a, a)), (_, (class_b, b))| {
+            let words = |key: &str| key.split(' ').count();
+            words(b)
+                .cmp(&words(a))
+                .then_with(|| (a, class_a).cmp(&(b, class_b)))
+        });
         for (at, (class, key)) in names {
             // A lone unknown word (typed a body for want of a clue) may be a person's surname.
             let as_person = (class == Class::Thing && !key.contains(' '))

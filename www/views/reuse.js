@@ -1,0 +1,39 @@
+// Verbatim reuse: the share matrix of every pair, then the pairs that share
+// passages with the passages themselves, each span linking to its place.
+import { element } from './dom.js';
+import { ids, placeLink } from './links.js';
+
+export function reuseMatrix(report, label) {
+  const n = report.documents.length;
+  // Only pairs sharing a passage are listed: a missing pair shares nothing.
+  const share = new Map((report.comparison.reuse || []).map((r) => [`${r.docs[0]}-${r.docs[1]}`, r.share]));
+  const head = element('tr', {}, element('th', {}, ''), [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
+  const rows = [...Array(n).keys()].map((i) => element('tr', {}, element('th', { scope: 'row' }, label(i)),
+    [...Array(n).keys()].map((j) => {
+      if (i === j) return element('td', { class: 'self' }, '—');
+      const value = share.get(`${Math.min(i, j)}-${Math.max(i, j)}`) ?? 0;
+      return element('td', { class: `level-${Math.min(4, Math.floor(value * 10))}`, 'data-share': value }, `${Math.round(value * 100)} %`);
+    })));
+  return element('table', { class: 'reuse' }, element('thead', {}, head), element('tbody', {}, rows));
+}
+
+export function reusePairs(report, label) {
+  const { reuse = [], passages = [] } = report.comparison;
+  if (!reuse.length) return element('p', { class: 'hint' }, 'No two sources share a passage word for word.');
+  return element('div', { class: 'reuse-pairs' }, reuse.map((pair) => {
+    const [a, b] = pair.docs;
+    return element('section', { class: `reuse-pair${pair.copy ? ' copy' : ''}`, 'data-pair': `${a}-${b}` },
+      element('h3', {}, `${label(a)} and ${label(b)}: ${Math.round(pair.share * 100)} %`,
+        element('span', { class: 'pair-detail' }, ` ${pair.words} words of the shorter article in ${pair.passages.length} passage${pair.passages.length === 1 ? '' : 's'}${pair.copy ? ' — a copy' : ''}`)),
+      element('ol', { class: 'passages' }, pair.passages.map((k) => {
+        const passage = passages[k];
+        if (!passage) return null;
+        return element('li', { class: 'passage', 'data-passage': k, 'data-hl': `pass-${k}`, 'data-key': `pass-${k}` },
+          element('p', { class: 'passage-meta' }, `${passage.words} words, ${passage.verbatim ? 'verbatim' : 'nearly verbatim'}, in ${passage.docs.length} sources`),
+          element('dl', {}, [a, b].map((doc) => {
+            const span = passage.spans.find((s) => s.doc === doc);
+            return span ? [element('dt', {}, placeLink(ids.passage(k, doc), `pass-${k}`, label(doc))), element('dd', {}, span.text)] : null;
+          })));
+      })));
+  }));
+}
