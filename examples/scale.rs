@@ -15,8 +15,8 @@
 //! the limit). A stage is the library's own code called as `analyze` calls
 //! it; "boilerplate" includes finding the lines several documents share.
 //! Times are the CPU time of the benchmark's one thread where Linux tells
-//! it (/proc/thread-self/schedstat), else wall time: the best of three runs
-//! below 1,000 articles, one run above.
+//! it (/proc/thread-self/schedstat) and a run takes more than 0.1 s, else
+//! wall time: the best of three runs below 1,000 articles, one run above.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -114,9 +114,11 @@ fn best_of(runs: usize, mut run: impl FnMut()) -> f64 {
         .map(|_| {
             let (start, cpu) = (Instant::now(), cpu_seconds());
             run();
+            let wall = start.elapsed().as_secs_f64();
+            // schedstat counts in scheduler ticks: short runs keep wall time.
             match (cpu, cpu_seconds()) {
-                (Some(before), Some(after)) => after - before,
-                _ => start.elapsed().as_secs_f64(),
+                (Some(before), Some(after)) if wall > 0.1 => after - before,
+                _ => wall,
             }
         })
         .fold(f64::INFINITY, f64::min)

@@ -7,8 +7,9 @@
 #   scripts/bench.sh                 the default sizes
 #   scripts/bench.sh 100 1000        other sizes
 #   BENCH_MAX_SECONDS=60 scripts/bench.sh   skip a stage projected to take longer (default 240)
-# Not a test: nothing here fails on a slow machine. Numbers from a machine
-# that other work shares are only ever slower than the truth.
+# Not a test: nothing here fails on a slow machine. Stage times are CPU time
+# of the benchmark's thread; batch times are wall time, which other work on a
+# shared machine only ever makes longer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

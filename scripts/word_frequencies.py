@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds src/lexicon/word_frequencies.txt: the 20,000 commonest English words
+"""Builds src/lexicon/word_frequencies.txt: the 6,000 commonest English words
 with their Zipf frequency (log10 of occurrences per billion words), from the
 PyPI package `wordfreq` 3.1.1 (code Apache-2.0; its word-frequency data
 CC BY-SA 4.0, Robyn Speer, from Wikipedia, subtitles, news, books, web text,
@@ -16,7 +16,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/lexicon/word_frequencies.txt"
-COUNT = 20000
+COUNT = 6000
 
 
 def main():
@@ -25,7 +25,7 @@ def main():
     for w in words:
         by_zipf[round(zipf_frequency(w, "en"), 1)].append(w)
     lines = [
-        "# English word frequencies: the 20,000 commonest words (letters only) by Zipf",
+        "# English word frequencies: the 6,000 commonest words (letters only) by Zipf",
         "# frequency, log10 of occurrences per billion words; one line per value, the value",
         "# then its words. From wordfreq 3.1.1 (PyPI; data CC BY-SA 4.0, Robyn Speer:",
         "# Wikipedia, subtitles, news, books, web text, Twitter, Reddit). This file is",

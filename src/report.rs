@@ -120,7 +120,7 @@ pub struct Quantity {
     pub span: Span,
     /// The number, or the lower end of a range (`3 to 5 million` → 3000000).
     pub value: f64,
-    /// ISO 4217 code (`USD`), `%`, a unit code (`km`, `mi`, `°C`), or `year` for ages.
+    /// ISO 4217 code (`USD`), `%`, a unit code (`km`, `mi`, `°C`, `GHz`), or for ages `year`, `month`, `week` or `day`.
     pub unit: Option<String>,
     /// The hedge as written: `some`, `more than`, `about`.
     pub approx: Option<String>,

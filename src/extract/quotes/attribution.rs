@@ -712,8 +712,10 @@ pub(super) fn label_attribution(
     if words(text, block.start, colon).len() > 6 {
         return None;
     }
-    entities
+    // Entities are in text order: the one ending at the colon is found by search.
+    entities[entities.partition_point(|e| e.range.end < colon)..]
         .iter()
+        .take_while(|e| e.range.end == colon)
         .find(|e| {
             e.range.end == colon
                 && e.range.start >= block.start

@@ -96,6 +96,7 @@ impl<'a> QuoteFinder<'a> {
         entities: &[FoundEntity],
     ) -> Vec<FoundQuote> {
         let article = article.to_vec();
+        let names = speaker::SpeakerNames::new(entities);
         let mut found: Vec<FoundQuote> = Vec::new();
         let marked = quoted_spans(text, &article);
         let mut spans: Vec<(Range<usize>, Source)> =
@@ -175,7 +176,7 @@ impl<'a> QuoteFinder<'a> {
                         .map_or((None, None, None, None), attributed),
                 },
             };
-            let speaker = self.entity_name(speaker_range.as_ref(), speaker, entities);
+            let speaker = self.entity_name(speaker_range.as_ref(), speaker, entities, &names);
             found.push(FoundQuote {
                 range,
                 kind,
@@ -350,6 +351,18 @@ mod tests {
         assert_eq!(
             speakers("“We are ready,” the spokesman said."),
             [Some("the spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_description_takes_the_body_named_before() {
+        let text = "The Fisheries Ministry met the unions on Monday.\n\
+                    “We will rebuild the quay,” the ministry said.";
+        assert_eq!(speakers(text), [Some("Fisheries Ministry".to_string())]);
+        // With no such body named before, the description speaks as written.
+        assert_eq!(
+            speakers("“We will rebuild the quay,” the ministry said."),
+            [Some("the ministry".to_string())]
         );
     }
 

@@ -123,6 +123,7 @@ impl QuoteFinder<'_> {
         mention: Option<&Range<usize>>,
         resolved: Option<String>,
         entities: &[FoundEntity],
+        names: &SpeakerNames,
     ) -> Option<String> {
         let speaks =
             |e: &&FoundEntity| matches!(e.kind, EntityType::Person | EntityType::Organization);
@@ -133,12 +134,26 @@ impl QuoteFinder<'_> {
             return Some(named.canonical.clone());
         }
         let name = resolved?;
-        let surname = format!(" {name}");
-        let same = entities
-            .iter()
-            .filter(speaks)
-            .find(|e| e.canonical == name || e.canonical.ends_with(&surname));
-        Some(same.map_or(name, |e| e.canonical.clone()))
+        // `the ministry` after `the Defence Ministry`: the nearest body named by that head before.
+        if let (Some(m), Some(head)) = (mention, name.strip_prefix("the ")) {
+            let head = head.to_lowercase();
+            let body = self.lexicon.organization_heads.contains(head.as_str())
+                || self.lexicon.entity_heads.get(head.as_str()) == Some(&EntityType::Organization);
+            // An antecedent is among the last few names: a page of thousands costs no square.
+            let named_before = entities[..entities.partition_point(|e| e.range.end <= m.start)]
+                .iter()
+                .rev()
+                .take(ANTECEDENT_QUOTES)
+                .find(|e| {
+                    e.kind == EntityType::Organization
+                        && e.canonical.rsplit(' ').next().map(str::to_lowercase)
+                            == Some(head.clone())
+                });
+            if let Some(body) = named_before.filter(|_| body) {
+                return Some(body.canonical.clone());
+            }
+        }
+        Some(names.get(&name).map_or(name, str::to_string))
     }
 
     /// The fullest name for a mention: pronouns and descriptions take the
@@ -220,4 +235,35 @@ fn entity_at<'e>(mention: &Range<usize>, entities: &'e [FoundEntity]) -> Option<
         .iter()
         .take_while(|e| e.range.start < mention.end)
         .last()
+}
+
+/// The canonical names of a document's people and bodies by their own name
+/// and by their last word (`Konashenkov` → `Igor Konashenkov`), the first
+/// one of each: built once per document, so naming a speaker is a lookup.
+pub(super) struct SpeakerNames<'e>(rustc_hash::FxHashMap<&'e str, &'e str>);
+
+impl<'e> SpeakerNames<'e> {
+    pub(super) fn new(entities: &'e [FoundEntity]) -> Self {
+        let mut names = rustc_hash::FxHashMap::default();
+        for e in entities {
+            if matches!(e.kind, EntityType::Person | EntityType::Organization) {
+                names
+                    .entry(e.canonical.as_str())
+                    .or_insert(e.canonical.as_str());
+            }
+        }
+        for e in entities {
+            if let (true, Some((_, last))) = (
+                matches!(e.kind, EntityType::Person | EntityType::Organization),
+                e.canonical.rsplit_once(' '),
+            ) {
+                names.entry(last).or_insert(e.canonical.as_str());
+            }
+        }
+        SpeakerNames(names)
+    }
+
+    fn get(&self, name: &str) -> Option<&'e str> {
+        self.0.get(name).copied()
+    }
 }
