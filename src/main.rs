@@ -199,7 +199,11 @@ fn entities_by_story() -> ExitCode {
             .collect();
         let report = analyze(&inputs, &Options::default());
         for doc in &report.documents {
-            let index: usize = doc.name.trim_end_matches(".txt").parse().unwrap_or_default();
+            let index: usize = doc
+                .name
+                .trim_end_matches(".txt")
+                .parse()
+                .unwrap_or_default();
             let original = parallax::text::normalize::original_offsets(texts[index], &doc.text);
             let entities: Vec<_> = doc
                 .entities

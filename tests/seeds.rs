@@ -363,11 +363,19 @@ fn names_are_one_entity_across_outlets() {
             .find(|v| v.canonical == canonical)
             .unwrap_or_else(|| panic!("no variant {canonical}: {:?}", report.comparison.variants))
     };
-    let kyiv: Vec<&str> = variant("Kyiv").forms.iter().map(|f| f.form.as_str()).collect();
+    let kyiv: Vec<&str> = variant("Kyiv")
+        .forms
+        .iter()
+        .map(|f| f.form.as_str())
+        .collect();
     assert_eq!(kyiv, ["Kiev", "Kyiv"]);
     assert_eq!(variant("Donbas").forms.len(), 2);
     assert_eq!(variant("HIMARS").forms.len(), 2);
-    assert!(report.comparison.variants.iter().all(|v| v.canonical != "Russia"));
+    assert!(report
+        .comparison
+        .variants
+        .iter()
+        .all(|v| v.canonical != "Russia"));
 }
 
 #[test]
