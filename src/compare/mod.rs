@@ -79,7 +79,12 @@ pub(crate) fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// ordered rarest first, two sets that share at least `o` words share one
 /// among the first `len - o + 1` words of each, and `o` has a lower bound
 /// from `min_shared` and `threshold` alone. Only those prefixes are indexed,
-/// so common words cost nothing and the result is the all-pairs one.
+/// so common words cost nothing and the result is the all-pairs one, but
+/// for words in more than [`MOST_CANDIDATES`] items, which are compared with
+/// the newest of those only (linear time however many renderings a quote has).
+/// How many items of one word's list an item is compared with, newest first.
+const MOST_CANDIDATES: usize = 256;
+
 pub(crate) fn group_alike(
     items: &[(usize, usize, BTreeSet<String>)],
     threshold: f64,
@@ -110,11 +115,21 @@ pub(crate) fn group_alike(
         rarest.sort_by_key(|w| (frequency[w], *w));
         let prefix = &rarest[..set.len() - needed + 1];
         for word in prefix {
-            for &j in index.get(word).into_iter().flatten() {
+            // The newest items of a word's list: a quote carried by thousands
+            // of documents joins its group through the last few, not all.
+            let postings = index.get(word).map_or(&[][..], Vec::as_slice);
+            for &j in postings[postings.len().saturating_sub(MOST_CANDIDATES)..]
+                .iter()
+                .rev()
+            {
                 if probed_by[j] == i {
                     continue;
                 }
                 probed_by[j] = i;
+                // Already one group: nothing to learn from comparing them.
+                if root(&mut parent, i) == root(&mut parent, j) {
+                    continue;
+                }
                 let (a, b) = (&items[j], &items[i]);
                 if a.0 != b.0
                     && a.2.intersection(&b.2).count() >= min_shared
