@@ -209,9 +209,10 @@ fn entities_by_story() -> ExitCode {
                 .entities
                 .iter()
                 .map(|e| {
+                    let (start, end) = given_offsets(&original, &e.span);
                     serde_json::json!({
-                        "start": original[e.span.start],
-                        "end": original[e.span.end - 1] + 1,
+                        "start": start,
+                        "end": end,
                         "type": e.entity_type,
                         "canonical": e.canonical,
                         "text": e.span.text,
@@ -336,6 +337,12 @@ fn for_each_record(mut predict: impl FnMut(&serde_json::Value) -> serde_json::Va
     ExitCode::SUCCESS
 }
 
+/// A span's code-point offsets in the text as given, from `original_offsets`
+/// of the normalized text: the scorers index what they gave us.
+fn given_offsets(original: &[usize], span: &parallax::report::Span) -> (usize, usize) {
+    (original[span.start], original[span.end - 1] + 1)
+}
+
 /// The whole analysis of one text, reported as the boilerplate or quote scorer reads it.
 fn analyzed_prediction(task: &str, id: serde_json::Value, text: &str) -> serde_json::Value {
     let report = analyze(
@@ -360,9 +367,10 @@ fn analyzed_prediction(task: &str, id: serde_json::Value, text: &str) -> serde_j
         .iter()
         .filter(|q| q.kind != parallax::report::QuoteKind::Indirect)
         .map(|q| {
+            let (start, end) = given_offsets(&original, &q.span);
             serde_json::json!({
-                "start": original[q.span.start],
-                "end": original[q.span.end - 1] + 1,
+                "start": start,
+                "end": end,
                 "kind": q.kind,
                 "speaker": q.speaker,
                 "speaker_start": q.speaker_span.as_ref().map(|s| original[s.start]),

@@ -273,26 +273,18 @@ mod tests {
             "Officials in Kyiv said the Donbas front held, Mr Zelensky said. \
              The Defense Ministry said the Himars units moved. Reporters heard Grumov.",
         ]);
-        assert_eq!(
-            canonical_of(&docs, 0, "Kiev"),
-            canonical_of(&docs, 1, "Kyiv")
-        );
-        assert_eq!(
-            canonical_of(&docs, 0, "Donbass"),
-            canonical_of(&docs, 1, "Donbas")
-        );
-        assert_eq!(
-            canonical_of(&docs, 0, "Zelenskiy"),
-            canonical_of(&docs, 1, "Zelensky")
-        );
-        assert_eq!(
-            canonical_of(&docs, 0, "HIMARS"),
-            canonical_of(&docs, 1, "Himars")
-        );
-        assert_eq!(
-            canonical_of(&docs, 0, "Defence Ministry"),
-            canonical_of(&docs, 1, "Defense Ministry")
-        );
+        for (first, second) in [
+            ("Kiev", "Kyiv"),
+            ("Donbass", "Donbas"),
+            ("Zelenskiy", "Zelensky"),
+            ("HIMARS", "Himars"),
+            ("Defence Ministry", "Defense Ministry"),
+        ] {
+            assert_eq!(
+                canonical_of(&docs, 0, first),
+                canonical_of(&docs, 1, second)
+            );
+        }
         assert_eq!(canonical_of(&docs, 1, "Grumov"), "Pavel Grumov");
     }
 
