@@ -288,7 +288,7 @@ pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
     let mut reason: Option<(Reason, bool)> = None;
     // Open elements with the reason each gives.
     let mut open: Vec<(String, Option<(Reason, bool)>)> = Vec::new();
-    let mut skip: Option<(String, usize)> = None;
+    let mut skip = Skipping::default();
     let finish = |blocks: &mut Vec<(String, Option<Reason>)>,
                   current: &mut String,
                   reason: Option<(Reason, bool)>| {
@@ -303,50 +303,25 @@ pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
             .map(|(reason, _)| reason);
         blocks.push((line, reason));
     };
-    let mut rest = content;
-    while !rest.is_empty() {
-        let lt = rest.find('<').unwrap_or(rest.len());
-        if skip.is_none() && !rest[..lt].is_empty() {
-            if current.trim().is_empty() {
-                reason = open.iter().rev().find_map(|(_, r)| *r);
-            }
-            push_text(&mut current, &rest[..lt]);
-        }
-        rest = &rest[lt..];
-        if rest.is_empty() {
-            break;
-        }
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        let tag = rest
-            .find('>')
-            .and_then(|gt| Some((gt, Tag::parse(&rest[1..gt])?)));
-        let Some((gt, tag)) = tag else {
-            if skip.is_none() {
-                push_text(&mut current, "<");
-            }
-            rest = &rest[1..];
-            continue;
-        };
-        rest = &rest[gt + 1..];
-        if let Some((name, depth)) = &mut skip {
-            if tag.name == *name && !tag.self_closing {
-                if tag.closing {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        skip = None;
+    for piece in markup(content) {
+        let tag = match piece {
+            Markup::Text(text) => {
+                if !skip.active() {
+                    if current.trim().is_empty() {
+                        reason = open.iter().rev().find_map(|(_, r)| *r);
                     }
-                } else {
-                    *depth += 1;
+                    push_text(&mut current, text);
                 }
+                continue;
             }
+            Markup::Tag(tag) => tag,
+        };
+        if skip.swallows(&tag) {
             continue;
         }
         let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
         if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || tag.hidden) {
-            skip = Some((tag.name, 1));
+            skip.start(tag.name);
             continue;
         }
         if BLOCKS.contains(&tag.name.as_str()) {
@@ -467,47 +442,18 @@ fn is_comment_thread(tag: &Tag) -> bool {
 fn text_of(html: &str, honor_hidden: bool, skip_furniture: bool) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
-    // While skipping, the element whose end tag ends the skip and its nesting depth.
-    let mut skip: Option<(String, usize)> = None;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            if skip.is_none() {
-                push_text(&mut current, rest);
-            }
-            break;
-        };
-        if skip.is_none() {
-            push_text(&mut current, &rest[..lt]);
-        }
-        rest = &rest[lt..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        let tag = rest
-            .find('>')
-            .and_then(|gt| Some((gt, Tag::parse(&rest[1..gt])?)));
-        let Some((gt, tag)) = tag else {
-            // A bare `<` in text (`a < b`).
-            if skip.is_none() {
-                push_text(&mut current, "<");
-            }
-            rest = &rest[1..];
-            continue;
-        };
-        rest = &rest[gt + 1..];
-        if let Some((name, depth)) = &mut skip {
-            if tag.name == *name && !tag.self_closing {
-                if tag.closing {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        skip = None;
-                    }
-                } else {
-                    *depth += 1;
+    let mut skip = Skipping::default();
+    for piece in markup(html) {
+        let tag = match piece {
+            Markup::Text(text) => {
+                if !skip.active() {
+                    push_text(&mut current, text);
                 }
+                continue;
             }
+            Markup::Tag(tag) => tag,
+        };
+        if skip.swallows(&tag) {
             continue;
         }
         let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
@@ -520,7 +466,7 @@ fn text_of(html: &str, honor_hidden: bool, skip_furniture: bool) -> String {
         #[cfg(not(feature = "readability"))]
         let _ = skip_furniture;
         if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || hidden) {
-            skip = Some((tag.name, 1));
+            skip.start(tag.name);
             continue;
         }
         if BLOCKS.contains(&tag.name.as_str()) {
@@ -529,6 +475,78 @@ fn text_of(html: &str, honor_hidden: bool, skip_furniture: bool) -> String {
     }
     end_block(&mut blocks, &mut current);
     blocks.join("\n\n")
+}
+
+/// A page's markup as runs of text and tags, comments left out; a `<` that
+/// opens no tag is text (`a < b`). The one scanner behind every reading of tags.
+enum Markup<'a> {
+    Text(&'a str),
+    Tag(Tag),
+}
+
+fn markup(html: &str) -> impl Iterator<Item = Markup<'_>> {
+    let mut rest = html;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let lt = rest.find('<').unwrap_or(rest.len());
+        if lt > 0 {
+            let text = &rest[..lt];
+            rest = &rest[lt..];
+            return Some(Markup::Text(text));
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let tag = rest
+            .find('>')
+            .and_then(|gt| Some((gt, Tag::parse(&rest[1..gt])?)));
+        return Some(match tag {
+            Some((gt, tag)) => {
+                rest = &rest[gt + 1..];
+                Markup::Tag(tag)
+            }
+            None => {
+                rest = &rest[1..];
+                Markup::Text("<")
+            }
+        });
+    })
+}
+
+/// An element whose content is left out (a script, a hidden block) while
+/// its end tag is awaited: its name and how deep it nests in itself.
+#[derive(Default)]
+struct Skipping(Option<(String, usize)>);
+
+impl Skipping {
+    fn start(&mut self, name: String) {
+        self.0 = Some((name, 1));
+    }
+
+    fn active(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Whether `tag` falls inside the skipped element (its end tag included).
+    fn swallows(&mut self, tag: &Tag) -> bool {
+        let Some((name, depth)) = &mut self.0 else {
+            return false;
+        };
+        if tag.name == *name && !tag.self_closing {
+            if tag.closing {
+                *depth -= 1;
+                if *depth == 0 {
+                    self.0 = None;
+                }
+            } else {
+                *depth += 1;
+            }
+        }
+        true
+    }
 }
 
 fn end_block(blocks: &mut Vec<String>, current: &mut String) {
