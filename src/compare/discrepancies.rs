@@ -12,6 +12,7 @@
 //! value's interval (the hedges' `min`/`max`, and rounding of round
 //! numbers), else `conflicting`.
 
+use super::union_find::{root, singletons, union};
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -167,18 +168,7 @@ fn quantities(documents: &[Document], statements: &[Statement]) -> Vec<Discrepan
         }
     }
     let quantity = |n: usize| &documents[nodes[n].0].quantities[nodes[n].1];
-    let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let union = |parent: &mut Vec<usize>, x: usize, y: usize| {
-        let (rx, ry) = (root(parent, x), root(parent, y));
-        parent[rx.max(ry)] = rx.min(ry);
-    };
+    let mut parent = singletons(nodes.len());
     // By key: what is counted and what happened to it.
     let mut buckets: HashMap<(u8, String, String), Vec<usize>> = HashMap::default();
     for n in 0..nodes.len() {

@@ -8,6 +8,7 @@ pub mod quote_groups;
 pub mod reuse;
 pub mod similarity;
 pub mod statements;
+mod union_find;
 pub mod variants;
 
 use std::collections::BTreeSet;
@@ -90,14 +91,7 @@ pub(crate) fn group_alike(
     threshold: f64,
     min_shared: usize,
 ) -> Vec<Vec<(usize, usize)>> {
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut parent = union_find::singletons(items.len());
     let mut frequency: HashMap<&str, usize> = HashMap::default();
     for (_, _, set) in items {
         for word in set {
@@ -127,7 +121,7 @@ pub(crate) fn group_alike(
                 }
                 probed_by[j] = i;
                 // Already one group: nothing to learn from comparing them.
-                if root(&mut parent, i) == root(&mut parent, j) {
+                if union_find::root(&mut parent, i) == union_find::root(&mut parent, j) {
                     continue;
                 }
                 let (a, b) = (&items[j], &items[i]);
@@ -135,8 +129,7 @@ pub(crate) fn group_alike(
                     && a.2.intersection(&b.2).count() >= min_shared
                     && dice(&a.2, &b.2) >= threshold
                 {
-                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
+                    union_find::union(&mut parent, i, j);
                 }
             }
         }
@@ -146,7 +139,7 @@ pub(crate) fn group_alike(
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
     for (i, item) in items.iter().enumerate() {
-        let r = root(&mut parent, i);
+        let r = union_find::root(&mut parent, i);
         groups.entry(r).or_default().push((item.0, item.1));
     }
     groups

@@ -11,6 +11,7 @@
 //! words ([`MAX_GAP`]); runs of [`MIN_WORDS`] or more are the pair's shared
 //! passages, and passages overlapping in one document join across pairs.
 
+use super::union_find::{root, singletons, union};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
@@ -194,18 +195,7 @@ fn covered_words(ranges: &mut [(u32, u32)]) -> usize {
 /// over the runs' two sides), and names each run's passage.
 fn passages(documents: &[Document], tokens: &[Tokens], runs: &[Run]) -> (Vec<Passage>, Vec<usize>) {
     // Node 2r is run r's range in its first document, 2r + 1 in its second.
-    let mut parent: Vec<usize> = (0..runs.len() * 2).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let union = |parent: &mut Vec<usize>, x: usize, y: usize| {
-        let (rx, ry) = (root(parent, x), root(parent, y));
-        parent[rx.max(ry)] = rx.min(ry);
-    };
+    let mut parent = singletons(runs.len() * 2);
     let mut by_doc: Vec<(usize, u32, u32, usize)> = Vec::with_capacity(runs.len() * 2);
     for (r, run) in runs.iter().enumerate() {
         union(&mut parent, 2 * r, 2 * r + 1);

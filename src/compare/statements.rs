@@ -24,6 +24,7 @@
 //! different numbers do not chain into one statement across many documents;
 //! and a sentence is never in one statement whole and in another as a clause.
 
+use super::union_find::{root, singletons};
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -160,17 +161,9 @@ fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
     units
 }
 
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
 /// Union-find parents joining the units the model aligns.
 fn aligned_units(units: &[Unit]) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..units.len()).collect();
+    let mut parent = singletons(units.len());
     let mut frequency: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for unit in units {
         for word in &unit.profile.content_set {
