@@ -18,6 +18,7 @@
 //! it (/proc/thread-self/schedstat) and a run takes more than 0.1 s, else
 //! wall time: the best of three runs below 1,000 articles, one run above.
 
+use parallax::extract::boilerplate::lines_in_several;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -29,9 +30,8 @@ use parallax::extract::metadata::FactFinder;
 use parallax::extract::quantities::QuantityFinder;
 use parallax::extract::quotes::QuoteFinder;
 use parallax::lexicon::Lexicon;
-use parallax::text::{decode, segment, words::FoldedWords};
+use parallax::text::{decode, segment};
 use parallax::{analyze, Input, Options};
-use rustc_hash::{FxHashMap, FxHashSet};
 
 #[allow(dead_code)]
 #[path = "corpus.rs"]
@@ -194,7 +194,8 @@ fn measure(count: usize, history: &History) -> Measured {
         std::hint::black_box(blocks_of());
     });
     let blocks = blocks_of();
-    let shared_lines = || shared(&texts, &blocks);
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let shared_lines = || lines_in_several(&borrowed, &blocks);
     let classify = || -> Vec<_> {
         let shared = shared_lines();
         texts
@@ -401,30 +402,6 @@ fn measure(count: usize, history: &History) -> Measured {
         skipped,
         peak_rss_mb: peak_rss_mb(),
     }
-}
-
-/// Short lines that two or more documents carry, as `analyze` finds them.
-fn shared(texts: &[String], blocks: &[Vec<std::ops::Range<usize>>]) -> FxHashSet<String> {
-    if texts.len() < 2 {
-        return FxHashSet::default();
-    }
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
-    for (text, ranges) in texts.iter().zip(blocks) {
-        let lines: FxHashSet<String> = ranges
-            .iter()
-            .map(|r| &text[r.clone()])
-            .filter(|line| line.split_whitespace().count() <= 12)
-            .map(|line| FoldedWords::new(line).joined().to_string())
-            .filter(|folded| !folded.is_empty())
-            .collect();
-        for line in lines {
-            *seen.entry(line).or_default() += 1;
-        }
-    }
-    seen.into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(line, _)| line)
-        .collect()
 }
 
 fn main() {

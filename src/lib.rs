@@ -17,7 +17,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use extract::boilerplate::Detector;
@@ -94,7 +94,8 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
         .iter()
         .map(|(_, decoded, _)| segment::blocks(&decoded.text))
         .collect();
-    let shared = lines_in_several(&texts, &blocks);
+    let decoded: Vec<&str> = texts.iter().map(|(_, d, _)| d.text.as_str()).collect();
+    let shared = extract::boilerplate::lines_in_several(&decoded, &blocks);
     let mut documents: Vec<Document> = Vec::with_capacity(texts.len());
     for ((name, decoded, flipped), ranges) in texts.into_iter().zip(&blocks) {
         let analyzed = isolated(|| {
@@ -379,34 +380,6 @@ fn apply_reader_flips(
             }
         }
     }
-}
-
-/// Short lines that two or more documents carry: site furniture when the
-/// documents come from the same site, never article text.
-fn lines_in_several(
-    texts: &[(String, Decoded, &Vec<usize>)],
-    blocks: &[Vec<std::ops::Range<usize>>],
-) -> HashSet<String> {
-    let mut seen: HashMap<String, usize> = HashMap::default();
-    if texts.len() < 2 {
-        return HashSet::default();
-    }
-    for ((_, Decoded { text, .. }, _), ranges) in texts.iter().zip(blocks) {
-        let lines: HashSet<String> = ranges
-            .iter()
-            .map(|r| &text[r.clone()])
-            .filter(|line| line.split_whitespace().count() <= 12)
-            .map(|line| text::words::FoldedWords::new(line).joined().to_string())
-            .filter(|folded| !folded.is_empty())
-            .collect();
-        for line in lines {
-            *seen.entry(line).or_default() += 1;
-        }
-    }
-    seen.into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(line, _)| line)
-        .collect()
 }
 
 /// The file's base name, whichever separator the path uses.

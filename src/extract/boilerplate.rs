@@ -652,6 +652,31 @@ pub fn is_byline(line: &str) -> bool {
             }))
 }
 
+/// Short lines that two or more documents carry: site furniture when the
+/// documents come from the same site, never article text.
+pub fn lines_in_several(texts: &[&str], blocks: &[Vec<Range<usize>>]) -> HashSet<String> {
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    if texts.len() < 2 {
+        return HashSet::default();
+    }
+    for (text, ranges) in texts.iter().zip(blocks) {
+        let lines: HashSet<String> = ranges
+            .iter()
+            .map(|r| &text[r.clone()])
+            .filter(|line| line.split_whitespace().count() <= 12)
+            .map(|line| FoldedWords::new(line).joined().to_string())
+            .filter(|folded| !folded.is_empty())
+            .collect();
+        for line in lines {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(line, _)| line)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
