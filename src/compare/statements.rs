@@ -503,9 +503,9 @@ mod tests {
         assert_eq!(clauses(short).len(), 1);
     }
 
-    #[test]
-    fn paraphrased_ledes_form_one_statement_and_clauses_are_found() {
-        let docs = [
+    /// Three sources on one invented flood: the same lede in three wordings.
+    fn flood_ledes() -> Vec<Document> {
+        vec![
             document(&[
                 "Veldoran says the dam operator was directly responsible for the flood.",
                 "Bakers in the old town handed out bread on Sunday.",
@@ -517,7 +517,12 @@ mod tests {
                 "Veldoran claims dam operator ‘directly responsible’ for the flood.",
                 "The gates were opened far too late, officials said.",
             ]),
-        ];
+        ]
+    }
+
+    #[test]
+    fn paraphrased_ledes_form_one_statement_and_clauses_are_found() {
+        let docs = flood_ledes();
         let aligned = align(&docs, &Lexicon::shared().stopwords);
         let lede = aligned
             .statements
@@ -600,22 +605,10 @@ mod tests {
 
     #[test]
     fn a_sentence_is_not_whole_in_one_statement_and_a_clause_in_another() {
-        let docs = [
-            document(&[
-                "Veldoran says the dam operator was directly responsible for the flood.",
-                "Bakers in the old town handed out bread on Sunday.",
-            ]),
-            document(&[
-                "Veldoran has accused the dam operator of direct responsibility for the flood, saying the gates were opened far too late.",
-            ]),
-            document(&[
-                "Veldoran claims dam operator ‘directly responsible’ for the flood.",
-                "The gates were opened far too late, officials said.",
-            ]),
-            document(&[
-                "Veldoran accused the dam operator of direct responsibility for the flood, saying its gates were opened much too late.",
-            ]),
-        ];
+        let mut docs = flood_ledes();
+        docs.push(document(&[
+            "Veldoran accused the dam operator of direct responsibility for the flood, saying its gates were opened much too late.",
+        ]));
         let aligned = align(&docs, &Lexicon::shared().stopwords);
         assert_each_sentence_once(&docs, &aligned.statements);
     }
