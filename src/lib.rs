@@ -14,6 +14,7 @@ pub mod limits;
 pub mod markdown;
 pub mod report;
 pub mod text;
+mod union_find;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

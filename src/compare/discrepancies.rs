@@ -12,7 +12,7 @@
 //! value's interval (the hedges' `min`/`max`, and rounding of round
 //! numbers), else `conflicting`.
 
-use super::union_find::{root, singletons, union};
+use crate::union_find::{root, singletons, union};
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;

@@ -8,7 +8,6 @@ pub mod quote_groups;
 pub mod reuse;
 pub mod similarity;
 pub mod statements;
-mod union_find;
 pub mod variants;
 
 use std::collections::BTreeSet;
@@ -91,7 +90,7 @@ pub(crate) fn group_alike(
     threshold: f64,
     min_shared: usize,
 ) -> Vec<Vec<(usize, usize)>> {
-    let mut parent = union_find::singletons(items.len());
+    let mut parent = crate::union_find::singletons(items.len());
     let mut frequency: HashMap<&str, usize> = HashMap::default();
     for (_, _, set) in items {
         for word in set {
@@ -121,7 +120,9 @@ pub(crate) fn group_alike(
                 }
                 probed_by[j] = i;
                 // Already one group: nothing to learn from comparing them.
-                if union_find::root(&mut parent, i) == union_find::root(&mut parent, j) {
+                if crate::union_find::root(&mut parent, i)
+                    == crate::union_find::root(&mut parent, j)
+                {
                     continue;
                 }
                 let (a, b) = (&items[j], &items[i]);
@@ -129,7 +130,7 @@ pub(crate) fn group_alike(
                     && a.2.intersection(&b.2).count() >= min_shared
                     && dice(&a.2, &b.2) >= threshold
                 {
-                    union_find::union(&mut parent, i, j);
+                    crate::union_find::union(&mut parent, i, j);
                 }
             }
         }
@@ -139,7 +140,7 @@ pub(crate) fn group_alike(
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
     for (i, item) in items.iter().enumerate() {
-        let r = union_find::root(&mut parent, i);
+        let r = crate::union_find::root(&mut parent, i);
         groups.entry(r).or_default().push((item.0, item.1));
     }
     groups

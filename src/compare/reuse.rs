@@ -11,7 +11,7 @@
 //! words ([`MAX_GAP`]); runs of [`MIN_WORDS`] or more are the pair's shared
 //! passages, and passages overlapping in one document join across pairs.
 
-use super::union_find::{root, singletons, union};
+use crate::union_find::{root, singletons, union};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};

@@ -24,7 +24,7 @@
 //! different numbers do not chain into one statement across many documents;
 //! and a sentence is never in one statement whole and in another as a clause.
 
-use super::union_find::{root, singletons};
+use crate::union_find::{root, singletons};
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -9,35 +9,44 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::report::{Document, EntityType};
+use crate::union_find;
 
 /// Rewrites every entity's `canonical`, and every quote's `speaker` that
 /// named one, to the name shared by all documents.
 pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
     let mut groups = Groups::default();
-    // Each document's canonical names, and the acronyms it spells out.
-    for doc in documents.iter() {
-        for e in &doc.entities {
-            let node = groups.node(class(e.entity_type), &e.canonical, lexicon);
-            let written = &e.span.text;
-            if e.entity_type == EntityType::Organization && written != &e.canonical {
-                let alias = groups.node(class(e.entity_type), written, lexicon);
-                groups.union(node, alias);
-            }
-        }
-    }
+    // Each document's canonical names, and the acronyms it spells out: one
+    // node per entity, kept to read its group by.
+    let nodes: Vec<Vec<usize>> = documents
+        .iter()
+        .map(|doc| {
+            doc.entities
+                .iter()
+                .map(|e| {
+                    let node = groups.node(class(e.entity_type), &e.canonical, lexicon);
+                    let written = &e.span.text;
+                    if e.entity_type == EntityType::Organization && written != &e.canonical {
+                        let alias = groups.node(class(e.entity_type), written, lexicon);
+                        groups.union(node, alias);
+                    }
+                    node
+                })
+                .collect()
+        })
+        .collect();
     groups.join_short_names();
-    let root_of = |groups: &Groups, e: &crate::report::Entity| {
-        let node = (
-            class(e.entity_type),
-            key(class(e.entity_type), &e.canonical, lexicon),
-        );
-        groups.find(groups.index[&node])
-    };
+    let roots: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|doc| doc.iter().map(|&node| groups.find(node)).collect())
+        .collect();
     // A group with a person in it is a person (`Biden`, typed a body for want of a clue).
     let mut counts: HashMap<(usize, &str), usize> = HashMap::default();
     let mut people: HashMap<usize, bool> = HashMap::default();
-    for e in documents.iter().flat_map(|d| &d.entities) {
-        let root = root_of(&groups, e);
+    for (e, &root) in documents
+        .iter()
+        .flat_map(|d| &d.entities)
+        .zip(roots.iter().flatten())
+    {
         *counts.entry((root, e.canonical.as_str())).or_default() += 1;
         *people.entry(root).or_default() |= e.entity_type == EntityType::Person;
     }
@@ -62,10 +71,10 @@ pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
         .into_iter()
         .map(|(root, (name, _))| (root, (name.to_string(), people[&root])))
         .collect();
-    for doc in documents.iter_mut() {
+    for (doc, roots) in documents.iter_mut().zip(&roots) {
         let mut renamed: HashMap<String, String> = HashMap::default();
-        for e in &mut doc.entities {
-            let (name, person) = &shared[&root_of(&groups, e)];
+        for (e, root) in doc.entities.iter_mut().zip(roots) {
+            let (name, person) = &shared[root];
             if matches!(e.entity_type, EntityType::Person | EntityType::Organization) {
                 renamed.insert(e.canonical.clone(), name.clone());
             }
@@ -148,7 +157,7 @@ fn key(class: Class, name: &str, lexicon: &Lexicon) -> String {
     out
 }
 
-/// Union-find over (class, key) nodes.
+/// Disjoint sets of (class, key) nodes.
 #[derive(Default)]
 struct Groups {
     index: HashMap<(Class, String), usize>,
@@ -169,18 +178,12 @@ impl Groups {
         at
     }
 
-    fn find(&self, mut at: usize) -> usize {
-        while self.parent[at] != at {
-            at = self.parent[at];
-        }
-        at
+    fn find(&mut self, at: usize) -> usize {
+        union_find::root(&mut self.parent, at)
     }
 
     fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        // The smaller index is the root: the result never depends on hash order.
-        let (root, child) = (a.min(b), a.max(b));
-        self.parent[child] = root;
+        union_find::union(&mut self.parent, a, b);
     }
 
     /// A short name is the one longer name of the analysis that ends with it:

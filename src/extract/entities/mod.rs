@@ -124,11 +124,7 @@ impl<'a> EntityFinder<'a> {
 
     /// Whether a word is a name whatever its place: a place, a demonym, a given name, an acronym.
     fn known(&self, word: &str) -> bool {
-        let gazetteer = &self.lexicon.gazetteer;
-        gazetteer.place(word).is_some()
-            || gazetteer.demonym(word).is_some()
-            || self.lexicon.given_names.contains_key(word)
-            || is_acronym(word)
+        self.names_a_place(word) || self.lexicon.given_names.contains_key(word) || is_acronym(word)
     }
 
     /// Whether a capitalized word may be (part of) a name where it stands.
@@ -241,7 +237,8 @@ impl<'a> EntityFinder<'a> {
             let dotted = name_part.len() == raw.len()
                 && name_part.chars().count() == 1
                 && text[w.end..].starts_with('.');
-            let range = if self.possessive_inside_name(text, unit, i) {
+            let inside_name = self.possessive_inside_name(text, unit, i);
+            let range = if inside_name {
                 w.start..w.end
             } else {
                 w.start..w.start + name_part.len() + usize::from(dotted)
@@ -292,7 +289,7 @@ impl<'a> EntityFinder<'a> {
             pending_particle = None;
             if current.is_empty() {
                 before = Some(w.folded.clone());
-            } else if name_part.len() < raw.len() && !self.possessive_inside_name(text, unit, i) {
+            } else if name_part.len() < raw.len() && !inside_name {
                 // `Boeing's`, `EADS-led`: the name ends inside the word.
                 flush(&mut current, &before, &mut model, &mut runs);
                 before = None;
@@ -315,33 +312,32 @@ impl<'a> EntityFinder<'a> {
         let is_title = |i: usize| self.is_title(&folded[i]) || folded[i] == "of";
         let ends_with_head = folded.last().is_some_and(|w| self.head_kind(w).is_some());
         let last_title = (0..run.words.len()).rev().find(|&i| is_title(i));
+        // Where the titles before the name begin (`Defence Minister` in `Russian Defence Minister Sergei Shoigu`).
+        let first_title = |last: usize| {
+            (0..=last)
+                .rev()
+                .take_while(|&i| is_title(i))
+                .last()
+                .unwrap_or(0)
+        };
         match last_title {
             _ if ends_with_head => vec![run],
             None => vec![run],
             Some(last) if last + 1 == run.words.len() => {
                 // Only titles names nobody; `Ryanair CEO` names Ryanair, but
                 // `Islamic State` and `Attorney General` end in a title word.
-                let first_title = (0..=last)
-                    .rev()
-                    .take_while(|&i| is_title(i))
-                    .last()
-                    .unwrap_or(0);
                 let names_a_thing = matches!(folded[last].as_str(), "state" | "general");
-                match first_title {
+                match first_title(last) {
                     0 => Vec::new(),
                     _ if names_a_thing => vec![run],
-                    _ => vec![Run {
-                        words: run.words[..first_title].to_vec(),
+                    start => vec![Run {
+                        words: run.words[..start].to_vec(),
                         ..run
                     }],
                 }
             }
             Some(last) => {
-                let first_title = (0..=last)
-                    .rev()
-                    .take_while(|&i| is_title(i))
-                    .last()
-                    .unwrap_or(0);
+                let first_title = first_title(last);
                 let mut out = Vec::new();
                 if first_title > 0 {
                     out.push(Run {
@@ -665,6 +661,15 @@ mod tests {
             .collect()
     }
 
+    /// (written, canonical) of the entities of one type.
+    fn of_type(found: &[(String, EntityType, String)], kind: EntityType) -> Vec<(&str, &str)> {
+        found
+            .iter()
+            .filter(|e| e.1 == kind)
+            .map(|e| (e.0.as_str(), e.2.as_str()))
+            .collect()
+    }
+
     fn named(text: &str) -> Vec<String> {
         entities(text).into_iter().map(|e| e.0).collect()
     }
@@ -675,11 +680,7 @@ mod tests {
             "Lt Gen Pavel Grumov spoke for the army. Mr Grumov said the Grumov plan held. \
              Harbour Board CEO Lena Holm agreed.",
         );
-        let people: Vec<(&str, &str)> = found
-            .iter()
-            .filter(|e| e.1 == EntityType::Person)
-            .map(|e| (e.0.as_str(), e.2.as_str()))
-            .collect();
+        let people = of_type(&found, EntityType::Person);
         assert_eq!(
             people,
             [
@@ -701,11 +702,7 @@ mod tests {
         let found = entities(
             "Ukrainian officials met in Kiev, and U.S. envoys flew home to the United States.",
         );
-        let places: Vec<(&str, &str)> = found
-            .iter()
-            .filter(|e| e.1 == EntityType::Place)
-            .map(|e| (e.0.as_str(), e.2.as_str()))
-            .collect();
+        let places = of_type(&found, EntityType::Place);
         assert_eq!(
             places,
             [
@@ -723,11 +720,7 @@ mod tests {
             "The Northwind Shipping Corp said the National Rail Safety Agency (NRSA) would look. \
              NRSA staff and the defence ministry agreed.",
         );
-        let orgs: Vec<(&str, &str)> = found
-            .iter()
-            .filter(|e| e.1 == EntityType::Organization)
-            .map(|e| (e.0.as_str(), e.2.as_str()))
-            .collect();
+        let orgs = of_type(&found, EntityType::Organization);
         assert_eq!(
             orgs,
             [

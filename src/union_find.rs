@@ -1,5 +1,6 @@
 //! Disjoint sets over item indices, as a parent list: the grouping behind
-//! statements, quote groups, shared passages and discrepancies.
+//! statements, quote groups, shared passages, discrepancies and the entities'
+//! names across documents.
 
 /// Every item its own set.
 pub(crate) fn singletons(len: usize) -> Vec<usize> {
