@@ -6,6 +6,7 @@
 //! shells around it.
 
 pub mod compare;
+pub mod corrections;
 pub mod extract;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod invariants;
@@ -49,11 +50,49 @@ pub struct Input {
 pub struct Options {
     /// Publication date (ISO 8601) to assume where a document states none.
     pub default_date: Option<String>,
+    /// What the reader corrected in the page (facts, names, speakers).
+    pub corrections: corrections::Corrections,
+}
+
+/// How far an analysis has got, for a progress bar: `done` of `total` steps
+/// of `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Analyzing,
+    Comparing,
+}
+
+impl Stage {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Analyzing => "analyzing",
+            Stage::Comparing => "comparing",
+        }
+    }
 }
 
 /// Analyzes every input and compares those that could be read; the others are
 /// listed in `errors` with a message naming them.
 pub fn analyze(inputs: &[Input], options: &Options) -> Report {
+    analyze_with_progress(inputs, options, &mut |_| {})
+}
+
+/// [`analyze`], telling `progress` after each document and before the
+/// comparison: the page shows it, the report is the same.
+pub fn analyze_with_progress(
+    inputs: &[Input],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
     // Patterns compile once per process: batch runs call this thousands of times.
     static PIPELINE: LazyLock<Pipeline<'static>> =
         LazyLock::new(|| Pipeline::new(Lexicon::shared()));
@@ -63,6 +102,11 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let mut errors = Vec::new();
     let (mut total_bytes, mut total_text) = (0, 0);
     for (index, input) in inputs.iter().enumerate() {
+        progress(Progress {
+            stage: Stage::Reading,
+            done: index,
+            total: inputs.len(),
+        });
         total_bytes += input.bytes.len();
         if let Some(why) = over_limit(index, total_bytes) {
             errors.push(InputError {
@@ -98,7 +142,13 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
     let decoded: Vec<&str> = texts.iter().map(|(_, d, _)| d.text.as_str()).collect();
     let shared = extract::boilerplate::lines_in_several(&decoded, &blocks);
     let mut documents: Vec<Document> = Vec::with_capacity(texts.len());
-    for ((name, decoded, flipped), ranges) in texts.into_iter().zip(&blocks) {
+    let total = texts.len();
+    for (done, ((name, decoded, flipped), ranges)) in texts.into_iter().zip(&blocks).enumerate() {
+        progress(Progress {
+            stage: Stage::Analyzing,
+            done,
+            total,
+        });
         let analyzed = isolated(|| {
             pipeline.document(name.clone(), decoded, ranges, flipped, &shared, options)
         });
@@ -119,6 +169,12 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Report {
             message: format!("names could not be linked across documents: internal error ({why})"),
         });
     }
+    errors.extend(options.corrections.apply(&mut documents));
+    progress(Progress {
+        stage: Stage::Comparing,
+        done: 0,
+        total: 1,
+    });
     let compared = isolated(|| compare::compare(&documents, &lexicon.stopwords));
     // Paragraphs at a document's end that share nothing with the others (an
     // appended unrelated story) go back to boilerplate, and the documents are
@@ -231,8 +287,13 @@ impl<'a> Pipeline<'a> {
             .collect();
         let entities = self.entities.find(&text, &units);
         let quotes = self.quotes.find(&text, &body, &sentences, &entities);
-        // Relative dates count from the document's own date, else the one assumed.
+        // Relative dates count from the document's own date (the reader's
+        // first), else the one assumed.
         let anchor = [
+            options
+                .corrections
+                .facts_of(&name)
+                .and_then(|f| f.date.as_deref()),
             page.published.as_deref(),
             facts.date.as_deref(),
             options.default_date.as_deref(),

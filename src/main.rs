@@ -8,7 +8,7 @@ use parallax::{analyze, markdown, Input, Options};
 mod batch;
 
 const USAGE: &str = "usage:
-  parallax analyze [--date YYYY-MM-DD] [--format json|markdown] FILE...   ('-' reads standard input)
+  parallax analyze [--date YYYY-MM-DD] [--corrections FILE.json] [--format json|markdown] FILE...   ('-' reads standard input)
   parallax batch --task boilerplate|quotes|quantities|dates|html|paraphrase < lines.jsonl (one {\"id\", \"text\"} per line; html: {\"id\", \"html\"}; paraphrase: {\"id\", \"s1\", \"s2\"})
   parallax batch [--max-articles N] [--max-story-bytes B] [--budget B] [FILE|-]   (one {\"id\", \"story\", \"text\", \"outlet\"?, \"date\"?} per line in; one {\"story\", \"part\", \"report\"} per story out)";
 
@@ -30,6 +30,16 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The reader's corrections as the page exports them (`corrections` in its
+/// JSON export, or the object alone).
+fn read_corrections(file: &str) -> Result<parallax::corrections::Corrections, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+    let value = value.get("corrections").cloned().unwrap_or(value);
+    serde_json::from_value(value).map_err(|e| format!("{file}: not corrections: {e}"))
+}
+
 fn run_analyze(args: &[String]) -> ExitCode {
     let mut options = Options::default();
     let mut markdown_output = false;
@@ -40,6 +50,11 @@ fn run_analyze(args: &[String]) -> ExitCode {
             "--date" => match rest.next() {
                 Some(date) if is_iso_date(date) => options.default_date = Some(date.clone()),
                 _ => return usage_error("--date takes a date as YYYY-MM-DD"),
+            },
+            "--corrections" => match rest.next().map(|file| read_corrections(file)) {
+                Some(Ok(corrections)) => options.corrections = corrections,
+                Some(Err(why)) => return usage_error(&why),
+                None => return usage_error("--corrections takes a JSON file"),
             },
             "--format" => match rest.next().map(String::as_str) {
                 Some("json") => markdown_output = false,

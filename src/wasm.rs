@@ -32,16 +32,28 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow().clone())
 }
 
+/// The page's result: the report, and its Markdown summary for export.
+#[derive(Serialize)]
+struct Analysis<'a> {
+    report: &'a crate::report::Report,
+    markdown: String,
+}
+
 /// Analyzes files given as parallel lists of names and bytes; `flipped`
 /// holds, per file, the line numbers whose boilerplate decision the reader
 /// flipped (it may be shorter than the files); `default_date` (YYYY-MM-DD) is
-/// assumed where a document states none.
+/// assumed where a document states none; `corrections` (the JSON form of
+/// [`crate::corrections::Corrections`], or undefined) is what else the reader
+/// corrected; `progress`, if given, is called as `(stage, done, total)` as
+/// the work goes on. Returns `{ report, markdown }`.
 #[wasm_bindgen]
 pub fn analyze(
     names: Vec<String>,
     contents: Vec<js_sys::Uint8Array>,
     flipped: Vec<js_sys::Uint32Array>,
     default_date: Option<String>,
+    corrections: JsValue,
+    progress: Option<js_sys::Function>,
 ) -> Result<JsValue, js_sys::Error> {
     if names.len() != contents.len() {
         return Err(js_sys::Error::new(
@@ -61,8 +73,33 @@ pub fn analyze(
                 .unwrap_or_default(),
         })
         .collect();
-    let report = crate::analyze(&inputs, &Options { default_date });
-    report
+    let corrections = if corrections.is_undefined() || corrections.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(corrections)
+            .map_err(|error| js_sys::Error::new(&format!("analyze: corrections: {error}")))?
+    };
+    let options = Options {
+        default_date,
+        corrections,
+    };
+    let mut tell = |p: crate::Progress| {
+        if let Some(progress) = &progress {
+            // A failing callback costs the bar, not the analysis.
+            let _ = progress.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(p.stage.describe()),
+                &JsValue::from(p.done as u32),
+                &JsValue::from(p.total as u32),
+            );
+        }
+    };
+    let report = crate::analyze_with_progress(&inputs, &options, &mut tell);
+    let analysis = Analysis {
+        markdown: crate::markdown::render(&report),
+        report: &report,
+    };
+    analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| js_sys::Error::new(&error.to_string()))
 }

@@ -60,6 +60,30 @@ fn markdown_output() {
 }
 
 #[test]
+fn markdown_summary_puts_what_disagrees_first() {
+    let demo = [
+        "www/demo/rws-wire.txt",
+        "www/demo/northbay-post.txt",
+        "www/demo/continental-daily.txt",
+        "www/demo/vellmar-herald.txt",
+    ];
+    let out = parallax(
+        &[&["analyze", "--format", "markdown"][..], &demo].concat(),
+        b"",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let at = |heading: &str| {
+        text.find(heading)
+            .unwrap_or_else(|| panic!("{heading} in {text}"))
+    };
+    assert!(at("## What to check") < at("## What most sources report"));
+    assert!(at("## Each source alone") < at("## Framing"));
+    let check = &text[at("## What to check")..at("## What most sources report")];
+    assert!(check.contains("**conflicting** quantity people"), "{check}");
+    assert!(text.contains("## The same quote in several sources"));
+}
+
+#[test]
 fn unreadable_input_exits_1_and_still_reports_the_rest() {
     let out = parallax(
         &["analyze", "www/demo/rws-wire.txt", "no/such/file.txt", "-"],
@@ -207,4 +231,50 @@ fn batch_cuts_a_story_at_its_limits_and_says_which_part() {
         let out = parallax(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
+}
+
+#[test]
+fn corrections_from_a_file_reach_facts_dates_speakers_and_names() {
+    let article = "Tide mill reopens in Orwen\n\
+        The restored mill opened to visitors on Saturday, trust chair Hana Lind said.\n\
+        “It turns again,” Lind said.\n\
+        Repairs to the wheel and the sluice took six years and were paid for by local donors.";
+    let corrections = serde_json::json!({ "corrections": {
+        "facts": [{ "doc": "-", "outlet": "Orwen Gazette", "date": "2031-05-12" }],
+        "speakers": [{ "doc": "-", "start": 105, "speaker": "the Orwen Mill Trust" }],
+        "merges": [{ "into": "Orwen Mill Trust", "from": "the Orwen Mill Trust" }],
+    }});
+    let file =
+        std::env::temp_dir().join(format!("parallax-corrections-{}.json", std::process::id()));
+    std::fs::write(&file, corrections.to_string()).unwrap();
+    let out = parallax(
+        &["analyze", "--corrections", file.to_str().unwrap(), "-"],
+        article.as_bytes(),
+    );
+    std::fs::remove_file(&file).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let document = &report["documents"][0];
+    assert_eq!(document["outlet"], "Orwen Gazette");
+    assert_eq!(document["date"], "2031-05-12");
+    let saturday = document["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"] == "Saturday");
+    assert_eq!(
+        saturday.unwrap()["value"],
+        "2031-05-10",
+        "counted from the reader's date"
+    );
+    let quote = &document["quotes"][0];
+    assert_eq!(quote["start"], 105, "{quote}");
+    assert_eq!(quote["speaker"], "Orwen Mill Trust");
+
+    let bad = parallax(&["analyze", "--corrections", "no/such/file.json", "-"], b"");
+    assert_eq!(bad.status.code(), Some(2));
 }

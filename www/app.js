@@ -1,14 +1,22 @@
 // The page's state and wiring: documents in, report out, views re-rendered.
-import { renderDocumentList } from './views/document-list.js';
+import { renderDocumentList, nameFromFirstLine } from './views/document-list.js';
 import { renderDocuments, reveal } from './views/documents.js';
 import { renderComparisonViews } from './views/comparison.js';
 import { installLinks } from './views/links.js';
 import { renderQuotes } from './views/quotes.js';
 import { showMessages, setStatus } from './views/messages.js';
+import { installTabs } from './views/tabs.js';
+import { Analyzer } from './analyzer.js';
+import { renderExports } from './views/exports.js';
+import * as store from './store.js';
 
 // The core refuses larger inputs; checking first keeps a huge paste in the box instead of losing it.
 const MAX_BYTES = 5 * 1024 * 1024;
 const DEMO_FILES = ['rws-wire.txt', 'northbay-post.txt', 'continental-daily.txt', 'vellmar-herald.txt'];
+
+function noEdits() {
+  return { merges: [], splits: [], speakers: [] };
+}
 
 const state = {
   documents: [], // { id, name, bytes }
@@ -17,43 +25,24 @@ const state = {
   reportDocIds: [], // state id of each report document, in order
   corrections: new Map(), // id -> { title, outlet, byline, date } the reader set
   flips: new Map(), // id -> Set of line numbers the reader flipped (article <-> boilerplate)
+  edits: noEdits(), // entity merges and splits, speaker reassignments the reader made
+  lastRemoved: null, // { doc, index, corrections, flips }: the last document removed, for restoring (not saved: removing frees storage)
   pageMessages: [],
+  notices: {}, // standing messages by source (storage, offline), shown until resolved
+  markdown: null, // the core's Markdown summary of the report, once the worker sends it
 };
 
 const $ = (id) => document.getElementById(id);
-let worker = null;
-let requestId = 0;
-let pending = null;
+const analyzer = new Analyzer();
 
-function startWorker() {
-  const fresh = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  fresh.onmessage = onWorkerMessage;
-  // The worker itself died (it could not load, or ran out of memory): a fresh
-  // one runs the analysis once more, and the documents are kept either way.
-  fresh.onerror = (event) => {
-    event.preventDefault();
-    if (fresh !== worker) return;
-    stopWorker();
-    if (!pending) return; // idle: the next analysis starts a fresh one
-    if (!pending.retried) {
-      runAnalysis(true);
-    } else {
-      finishWithError(`The analyzer stopped (${event.message || 'unknown error'}). Your documents are kept: change them to try again.`);
-    }
-  };
-  worker = fresh;
-}
-
-function stopWorker() {
-  if (worker) worker.terminate();
-  worker = null;
-}
-
-function uniqueName(name) {
+// The core keys documents by base name, so a name is never a path.
+function uniqueName(given) {
+  const name = given.replace(/[\\/]/g, '-');
   const taken = new Set(state.documents.map((d) => d.name));
   if (!taken.has(name)) return name;
-  const dot = name.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  // An extension is a short tail like `.txt`: the dots of a headline's `U.S. troops` are not one.
+  const ext = name.match(/.(\.[a-z0-9]{1,5})$/i)?.[1] ?? '';
+  const stem = name.slice(0, name.length - ext.length);
   for (let n = 2; ; n += 1) {
     const candidate = `${stem} (${n})${ext}`;
     if (!taken.has(candidate)) return candidate;
@@ -81,8 +70,7 @@ function addPaste() {
     if (bytes.length > MAX_BYTES) {
       messages.push(`The pasted text is ${(bytes.length / 1048576).toFixed(1)} MB; one article can be at most 5 MB. The text is still in the box.`);
     } else {
-      const name = $('paste-name').value.trim() || `pasted ${state.documents.length + 1}.txt`;
-      addDocument(name, bytes);
+      addDocument($('paste-name').value.trim() || nameFromFirstLine(text), bytes);
       $('paste-text').value = '';
       $('paste-name').value = '';
     }
@@ -106,67 +94,56 @@ async function loadDemo() {
 
 function changed() {
   renderList();
+  saveWork();
   clearTimeout(changed.timer);
   changed.timer = setTimeout(runAnalysis, 100);
 }
 
-function runAnalysis(retried = false) {
+async function runAnalysis() {
   if (state.documents.length === 0) {
     state.report = null;
     render();
     return;
   }
-  if (!worker) startWorker();
-  requestId += 1;
-  pending = { id: requestId, retried };
   const names = state.documents.map((d) => d.name);
   const contents = state.documents.map((d) => d.bytes.slice());
   const flipped = state.documents.map((d) => Uint32Array.from(state.flips.get(d.id) || []));
-  setStatus($('status'), { busy: true, text: 'starting the analysis', onCancel: cancel });
-  worker.postMessage({ id: requestId, names, contents, flipped, defaultDate: $('default-date').value });
-}
-
-function cancel() {
-  stopWorker();
-  pending = null;
-  setStatus($('status'), { busy: false, text: 'Analysis cancelled. Change the documents to run it again.' });
-}
-
-function onWorkerMessage(event) {
-  const message = event.data;
-  if (!pending || message.id !== pending.id) return; // an older request
-  if (message.stage) {
-    setStatus($('status'), { busy: true, text: message.stage, onCancel: cancel });
+  const onStage = (text, step) => setStatus($('status'), { busy: true, text, onCancel: cancel, step });
+  let result;
+  try {
+    result = await analyzer.run({ names, contents, flipped, defaultDate: $('default-date').value, corrections: readerCorrections() }, { onStage });
+  } catch (error) {
+    if (error.name === 'AbortError') return; // cancelled, or a newer analysis replaced it
+    finishWithError(error.name === 'AnalyzerStopped' ? `${error.message} Your documents are kept: change them to try again.` : error.message);
     return;
   }
-  if (message.error) {
-    finishWithError(`The analysis failed: ${message.error}`);
-    return;
-  }
-  pending = null;
-  if (message.retire) stopWorker();
-  state.report = message.report;
-  const failed = new Set(message.report.errors.map((e) => e.name));
+  state.report = result.report;
+  state.markdown = result.markdown;
+  const failed = new Set(result.report.errors.map((e) => e.name));
   state.reportDocIds = state.documents.filter((d) => !failed.has(d.name)).map((d) => d.id);
-  const count = message.report.documents.length;
-  setStatus($('status'), { busy: false, text: `Analyzed ${count} document${count === 1 ? '' : 's'} in ${Math.round(message.millis)} ms.` });
+  const count = result.report.documents.length;
+  setStatus($('status'), { busy: false, text: `Analyzed ${count} document${count === 1 ? '' : 's'} in ${Math.round(result.millis)} ms.` });
   render();
 }
 
+function cancel() {
+  analyzer.cancel();
+  setStatus($('status'), { busy: false, text: 'Analysis cancelled. Change the documents to run it again.' });
+}
+
 function finishWithError(text) {
-  pending = null;
-  // The worker could not recover (its module did not load, say): the next analysis starts a fresh one.
-  stopWorker();
   setStatus($('status'), { busy: false, text });
   state.pageMessages = [text];
   render();
 }
 
 function renderList() {
-  renderDocumentList($('document-list'), {
+  renderDocumentList($('document-list'), $('document-tools'), {
     documents: state.documents,
     report: state.report,
     reportDocIds: state.reportDocIds,
+    corrections: state.corrections,
+    lastRemoved: state.lastRemoved,
     onRename: (id, name) => {
       const doc = state.documents.find((d) => d.id === id);
       if (doc && name.trim() && name !== doc.name) {
@@ -174,19 +151,43 @@ function renderList() {
         changed();
       }
     },
+    onCorrect: correct,
+    onMove: (id, step) => {
+      const from = state.documents.findIndex((d) => d.id === id);
+      const [doc] = state.documents.splice(from, 1);
+      state.documents.splice(from + step, 0, doc);
+      changed();
+    },
     onRemove: (id) => {
-      state.documents = state.documents.filter((d) => d.id !== id);
+      const index = state.documents.findIndex((d) => d.id === id);
+      const [doc] = state.documents.splice(index, 1);
+      state.lastRemoved = { doc, index, corrections: state.corrections.get(id), flips: state.flips.get(id) };
       state.corrections.delete(id);
       state.flips.delete(id);
       changed();
     },
+    onRestore: () => {
+      const { doc, index, corrections, flips } = state.lastRemoved;
+      state.lastRemoved = null;
+      state.documents.splice(Math.min(index, state.documents.length), 0, { ...doc, name: uniqueName(doc.name) });
+      if (corrections) state.corrections.set(doc.id, corrections);
+      if (flips) state.flips.set(doc.id, flips);
+      changed();
+    },
+    onForget: () => $('forget-dialog').showModal(),
   });
+}
+
+// A fact the reader set for a document, in the list or the Documents view.
+function correct(id, field, value) {
+  state.corrections.set(id, { ...(state.corrections.get(id) || {}), [field]: value });
+  changed(); // the core applies the facts: dates count from the reader's date
 }
 
 function render() {
   renderList();
   const report = state.report;
-  const messages = [...state.pageMessages];
+  const messages = [...state.pageMessages, ...Object.values(state.notices).filter(Boolean)];
   if (report) {
     messages.push(...report.errors.map((e) => e.message));
     if (report.documents.length === 1) {
@@ -198,12 +199,18 @@ function render() {
   $('results').hidden = !report || report.documents.length === 0;
   if (!report) return;
   const corrections = state.reportDocIds.map((id) => state.corrections.get(id) || {});
-  const onCorrect = (index, field, value) => {
-    const id = state.reportDocIds[index];
-    state.corrections.set(id, { ...(state.corrections.get(id) || {}), [field]: value });
-    renderComparisonViews(comparisonViews(), report, corrections);
+  const onCorrect = (index, field, value) => correct(state.reportDocIds[index], field, value);
+  // Names and speakers the reader corrects go to the core, and the comparison follows.
+  const edit = {
+    edits: state.edits,
+    docId: (index) => state.reportDocIds[index],
+    nameOf: (id) => state.documents.find((d) => d.id === id)?.name ?? 'a removed document',
+    onEdit: (edits) => {
+      state.edits = edits;
+      changed();
+    },
   };
-  renderComparisonViews(comparisonViews(), report, corrections);
+  renderComparisonViews(comparisonViews(), report, corrections, edit);
   const onFlip = (index, line) => {
     const id = state.reportDocIds[index];
     const lines = state.flips.get(id) || new Set();
@@ -212,18 +219,27 @@ function render() {
     changed(); // the comparison follows the reader's decision
   };
   renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip);
-  renderQuotes($('tab-quotes'), report, corrections);
+  renderQuotes($('tab-quotes'), report, corrections, edit);
+  renderExports($('exports'), { report, markdown: state.markdown, corrections: readerCorrections });
+}
+
+// What the reader changed, documents by name as the core keys them
+// (src/corrections.rs): sent with every analysis, and part of the exports.
+function readerCorrections() {
+  const nameOf = new Map(state.documents.map((d) => [d.id, d.name]));
+  const named = (map) => state.documents.filter((d) => map.has(d.id)).map((d) => [d.name, map.get(d.id)]);
+  const cleared = (facts) => Object.fromEntries(Object.entries(facts).map(([field, value]) => [field, value ?? '']));
+  const ofKnownDoc = (edits) => edits.filter((e) => nameOf.has(e.id)).map(({ id, ...rest }) => ({ doc: nameOf.get(id), ...rest }));
+  return {
+    facts: named(state.corrections).map(([doc, facts]) => ({ doc, ...cleared(facts) })),
+    flipped: named(state.flips).filter(([, lines]) => lines.size).map(([doc, lines]) => ({ doc, lines: [...lines].sort((a, b) => a - b) })),
+    merges: state.edits.merges,
+    splits: ofKnownDoc(state.edits.splits),
+    speakers: ofKnownDoc(state.edits.speakers),
+  };
 }
 
 const comparisonViews = () => ({ overview: $('tab-overview'), sideBySide: $('tab-side-by-side'), comparison: $('tab-comparison') });
-
-function selectTab(name) {
-  for (const tab of document.querySelectorAll('[role=tab]')) {
-    const selected = tab.dataset.tab === name;
-    tab.setAttribute('aria-selected', String(selected));
-    $(`tab-${tab.dataset.tab}`).hidden = !selected;
-  }
-}
 
 function setUp() {
   $('file-input').addEventListener('change', (event) => {
@@ -247,9 +263,7 @@ function setUp() {
   $('demo-button').addEventListener('click', loadDemo);
   $('paste-add').addEventListener('click', addPaste);
   $('default-date').addEventListener('change', changed);
-  for (const tab of document.querySelectorAll('[role=tab]')) {
-    tab.addEventListener('click', () => selectTab(tab.dataset.tab));
-  }
+  const selectTab = installTabs(document.querySelector('#results [role=tablist]'));
   // A link to a place in a source opens the Documents view there.
   installLinks($('results'), {
     onGoto: (id) => {
@@ -257,7 +271,52 @@ function setUp() {
       reveal(id);
     },
   });
-  renderList();
+  $('forget-yes').addEventListener('click', () => { $('forget-dialog').close(); forgetWork(); });
+  $('forget-no').addEventListener('click', () => $('forget-dialog').close());
 }
 
-setUp();
+// What a reload brings back: store.js keeps it in IndexedDB.
+function saveWork() {
+  store.saveSoon(() => ({
+    documents: state.documents, nextId: state.nextId, corrections: state.corrections, flips: state.flips,
+    edits: state.edits, defaultDate: $('default-date').value,
+  }));
+}
+
+function forgetWork() {
+  Object.assign(state, { documents: [], corrections: new Map(), flips: new Map(), edits: noEdits(), lastRemoved: null });
+  $('default-date').value = '';
+  changed();
+  store.forget(); // after changed(): the save it asks for is dropped
+}
+
+// A standing message (trouble with storage, no offline use) until its source says otherwise.
+function notice(source, text) {
+  if (state.notices[source] === text) return;
+  state.notices[source] = text;
+  render();
+}
+
+// Offline use: sw.js caches the page's files on the first visit. Browsers
+// offer no service workers outside secure contexts: nothing to say there.
+function workOffline() {
+  navigator.serviceWorker?.register(new URL('./sw.js', import.meta.url))
+    .catch((error) => notice('offline', `This page cannot be made to work offline here (${error.message}).`));
+}
+
+// The saved work comes back before the first render, and is analyzed again.
+async function start() {
+  const saved = await store.load((problem) => notice('storage', problem));
+  if (saved) {
+    const { defaultDate, ...work } = saved;
+    Object.assign(state, work);
+    $('default-date').value = defaultDate ?? '';
+  }
+  setUp();
+  render();
+  $('document-list').removeAttribute('aria-busy'); // the saved documents are in
+  if (state.documents.length) runAnalysis();
+  workOffline();
+}
+
+start();

@@ -50,23 +50,37 @@ async function call(bundle, method, ...args) {
   }
 }
 
-const analyzeAll = (bundle, docs, date) => call(bundle, 'analyze',
-  docs.map((d) => d.name), docs.map((d) => d.bytes), docs.map((d) => d.flipped), date);
+// Resolves to { report, markdown }.
+const analyzeAll = (bundle, docs, date, corrections, progress) => call(bundle, 'analyze',
+  docs.map((d) => d.name), docs.map((d) => d.bytes), docs.map((d) => d.flipped), date, corrections, progress);
+
+// The core tells every step; the page hears at most one every PROGRESS_MS.
+const PROGRESS_MS = 50;
+function progressTo(id) {
+  let last = 0;
+  return (stage, done, total) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS && stage !== 'comparing') return;
+    last = now;
+    self.postMessage({ id, progress: { stage, done, total } });
+  };
+}
 
 const why = (error) => String(error && error.message ? error.message : error);
 const failed = (doc, crash) => ({ name: doc.name, message: `${doc.name}: could not be analyzed: internal error (${why(crash)})` });
 
-// Reports of documents analyzed apart, as one report without a comparison.
-const merged = (reports, errors) => ({
+// Reports of documents analyzed apart, as one report without a comparison
+// (and without a summary).
+const merged = (reports, errors) => ({ report: {
   version: reports[0]?.version ?? 1,
   documents: reports.flatMap((r) => r.documents),
   errors: [...reports.flatMap((r) => r.errors), ...errors],
   comparison: { statements: [], quote_groups: [], discrepancies: [], variants: [], reuse: [] },
-});
+} });
 
-async function analyzeIsolated(bundle, docs, date, stage) {
+async function analyzeIsolated(bundle, docs, date, corrections, stage, progress) {
   try {
-    return await analyzeAll(bundle, docs, date);
+    return await analyzeAll(bundle, docs, date, corrections, progress);
   } catch (crash) {
     if (docs.length === 1) return merged([], [failed(docs[0], crash)]);
   }
@@ -76,7 +90,7 @@ async function analyzeIsolated(bundle, docs, date, stage) {
   for (const [i, doc] of docs.entries()) {
     stage(`one document stopped the analyzer; checking each alone (${i + 1} of ${docs.length})`);
     try {
-      alone.push([doc, await analyzeAll(bundle, [doc], date)]);
+      alone.push([doc, (await analyzeAll(bundle, [doc], date, corrections)).report]);
     } catch (crash) {
       errors.push(failed(doc, crash));
     }
@@ -85,8 +99,8 @@ async function analyzeIsolated(bundle, docs, date, stage) {
   if (alone.length > 1) {
     stage(`analyzing the other ${alone.length} documents together`);
     try {
-      const report = await analyzeAll(bundle, alone.map(([doc]) => doc), date);
-      return { ...report, errors: [...report.errors, ...errors] };
+      const { report, markdown } = await analyzeAll(bundle, alone.map(([doc]) => doc), date, corrections);
+      return { report: { ...report, errors: [...report.errors, ...errors] }, markdown };
     } catch (crash) {
       // Each works alone, so the comparison across them is at fault: show
       // them uncompared rather than not at all.
@@ -97,7 +111,7 @@ async function analyzeIsolated(bundle, docs, date, stage) {
 }
 
 self.onmessage = async (event) => {
-  const { id, names, contents, flipped, defaultDate } = event.data;
+  const { id, names, contents, flipped, defaultDate, corrections } = event.data;
   const stage = (text) => self.postMessage({ id, stage: text });
   try {
     stage('loading the analyzer');
@@ -111,10 +125,10 @@ self.onmessage = async (event) => {
     const started = performance.now();
     const docs = names.map((name, i) => ({ name, bytes: contents[i], flipped: flipped[i] }));
     const before = instances;
-    const report = await analyzeIsolated(bundle, docs, defaultDate || undefined, stage);
+    const { report, markdown } = await analyzeIsolated(bundle, docs, defaultDate || undefined, corrections, stage, progressTo(id));
     // A trapped instance's memory stays held by its copy of the glue (imported
     // modules are never freed), so after a trap the page replaces this worker.
-    self.postMessage({ id, report, millis: performance.now() - started, retire: instances > before });
+    self.postMessage({ id, report, markdown, millis: performance.now() - started, retire: instances > before });
   } catch (error) {
     self.postMessage({ id, error: why(error) });
   }

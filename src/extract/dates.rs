@@ -2290,7 +2290,9 @@ impl<'e> Ctx<'_, 'e> {
                 && !matches!(
                     self.w(k + 1),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                );
+                )
+                // `opened to visitors`: a plural noun, not a verb
+                && !plural_noun(self.w(k + 1));
             if infinitive && k + 1 < start {
                 before = Some((start - k, Tense::Future));
                 break;
@@ -2407,6 +2409,12 @@ fn days_in_month(y: i32, m: u32) -> u32 {
         2 => 28,
         _ => 0,
     }
+}
+
+/// A word after `to` that reads as a plural noun (`visitors`, `residents`)
+/// rather than a verb (`discuss`, `focus`, `address`).
+fn plural_noun(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
 fn valid_date(y: i32, m: u32, d: u32) -> bool {
@@ -2611,6 +2619,11 @@ mod tests {
             "The court is set to rule on Thursday.",
             "Thursday",
             "2022-08-04",
+        );
+        date(
+            "The ferry opened to passengers on Monday.",
+            "Monday",
+            "2022-08-01",
         );
         date("He resigned yesterday.", "yesterday", "2022-08-02");
         date("The results come out tomorrow.", "tomorrow", "2022-08-04");

@@ -148,16 +148,22 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
         .or_else(|| meta::byline_near(&visible_lines, headline.as_deref()))
         .or(site_as_author)
         .map(repaired);
-    // The date printed with the headline is the one the reader sees (often
-    // the last update's); the metadata's may be the first version's.
+    // The metadata's publication date first: the date printed with the
+    // headline is often the last update's.
+    let updated = page
+        .updated()
+        .or_else(|| meta::labelled_update(&visible_lines));
     let published = meta::date_near(&visible_lines, headline.as_deref())
         .or_else(|| page.published())
+        .or_else(|| page.dated())
         .or_else(|| meta::labelled_date(&visible_lines))
         .or_else(|| {
             article
                 .as_ref()
                 .and_then(|a| a.published_time.as_deref().and_then(meta::iso_date))
-        });
+        })
+        // A page that gives only the date of its last update is dated by it.
+        .or_else(|| updated.clone());
     let mut facts = PageFacts {
         title: headline.clone(),
         byline,
@@ -167,7 +173,7 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
             .map(|s| collapse(&repaired(s)))
             .filter(|s| !s.is_empty()),
         published,
-        updated: page.updated(),
+        updated,
         reader: None,
     };
     if !use_reader {
@@ -917,5 +923,33 @@ mod tests {
             visible_text(html),
             "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\na < b"
         );
+    }
+}
+
+#[cfg(all(test, feature = "readability"))]
+mod debug_e {
+    #[test]
+    #[ignore]
+    fn debug_page() {
+        for path in std::env::var("PAGES").unwrap().split(',') {
+            let html = std::fs::read_to_string(path).unwrap();
+            let page = super::PageMeta::scan(&html);
+            let visible = super::visible_text_without_furniture(&super::reveal_streamed(&html));
+            let lines: Vec<&str> = visible.split("\n\n").collect();
+            let (_, facts) = super::main_content(&html).unwrap();
+            eprintln!(
+                "===== {path}\n{page:#?}\nFACTS {:?} | {:?} | {:?} | {:?}",
+                facts.title, facts.byline, facts.published, facts.updated
+            );
+            if let Some(h) = facts.title.as_deref() {
+                for (i, l) in lines.iter().enumerate() {
+                    if super::meta::fold(l) == super::meta::fold(h) {
+                        for l in &lines[i.saturating_sub(4)..(i + 10).min(lines.len())] {
+                            eprintln!("   | {l}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

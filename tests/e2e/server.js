@@ -14,10 +14,16 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-// `overrides` maps a URL prefix to another directory, e.g. { '/pkg/': a debug build }.
-export async function serveWww(overrides = {}) {
+// `overrides` maps a URL prefix to another directory, e.g. { '/pkg/': a debug build };
+// `base` serves www/ under a sub-path, as a host may (e.g. '/nested/path/').
+export async function serveWww(overrides = {}, { base = '/' } = {}) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const full = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!full.startsWith(base)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = full.slice(base.length - 1);
     const prefix = Object.keys(overrides).find((p) => path.startsWith(p));
     const [root, rest] = prefix ? [join(overrides[prefix], '/'), path.slice(prefix.length)] : [ROOT, path];
     const file = join(root, path.endsWith('/') ? `${rest}index.html` : rest);
@@ -33,5 +39,8 @@ export async function serveWww(overrides = {}) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${server.address().port}${base}`,
+    close: () => { server.close(); server.closeAllConnections(); },
+  };
 }

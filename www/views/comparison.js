@@ -9,13 +9,14 @@ import { framingTable } from './framing.js';
 import { reuseMatrix, reusePairs } from './reuse.js';
 import { ids, placeLink } from './links.js';
 
-// All the comparison's views: { overview, sideBySide, comparison } are their containers.
-export function renderComparisonViews(containers, given, corrections) {
+// All the comparison's views: { overview, sideBySide, comparison } are their
+// containers; `edit` (see corrections.js) lets the reader correct names.
+export function renderComparisonViews(containers, given, corrections, edit) {
   const report = withDefaults(given);
   const label = (i) => documentLabel(report, corrections, i);
   if (containers.overview) renderOverview(containers.overview, report, label);
   if (containers.sideBySide) renderSideBySide(containers.sideBySide, report, label);
-  if (containers.comparison) renderComparison(containers.comparison, report, corrections);
+  if (containers.comparison) renderComparison(containers.comparison, report, corrections, edit);
 }
 
 // Every field the views read, present: a report of documents analyzed apart
@@ -35,7 +36,7 @@ export function withDefaults(report) {
   };
 }
 
-export function renderComparison(container, given, corrections) {
+export function renderComparison(container, given, corrections, edit) {
   const report = withDefaults(given);
   const docs = report.documents;
   const label = (i) => documentLabel(report, corrections, i);
@@ -57,7 +58,7 @@ export function renderComparison(container, given, corrections) {
     framingTable(report, label),
     element('h2', {}, 'Who and what each source names'),
     element('p', { class: 'hint' }, 'People, organizations, places and other names under one name each across the sources, with how often each source mentions them.'),
-    entityTable(report, label),
+    entityTable(report, label, edit),
     element('h2', {}, 'Names spelled differently'),
     element('p', { class: 'hint' }, 'The same person, body or place written another way by some sources.'),
     variantsTable(report, label),
@@ -79,25 +80,25 @@ function statementsTable(report, label) {
       if (!byDoc.has(s.doc)) byDoc.set(s.doc, s.text);
     }
     const k = statements.indexOf(statement);
-    return element('tr', { 'data-hl': `st-${k}`, 'data-key': `st-${k}` }, element('td', { class: 'statement' }, statement.support[0].text),
+    return element('tr', { 'data-hl': `st-${k}`, 'data-key': `st-${k}` }, element('th', { scope: 'row', class: 'statement' }, statement.support[0].text),
       [...Array(n).keys()].map((j) => byDoc.has(j)
         ? element('td', { class: 'has', title: byDoc.get(j) }, placeLink(ids.statement(k, j), `st-${k}`, '✓'))
         : element('td', { class: 'missing', title: 'not in this source' }, '')));
   });
   const alone = element('tr', { class: 'alone' }, element('th', { scope: 'row' }, 'Sentences only this source has'),
     report.documents.map((doc, j) => element('td', {}, String(doc.sentences.filter((s) => !shared[j].has(s.start)).length))));
-  return element('table', { class: 'statements' }, element('thead', {}, head), element('tbody', {}, rows, alone));
+  return element('table', { class: 'statements', 'aria-label': 'Statements two or more sources share' }, element('thead', {}, head), element('tbody', {}, rows, alone));
 }
 
 // Each rendering against the first: words it adds underlined, words it drops struck through.
-function quoteGroups(report, label) {
+export function quoteGroups(report, label) {
   const groups = report.comparison.quote_groups;
   if (!groups.length) return element('p', { class: 'hint' }, 'No quote appears in more than one source.');
   const wording = (diff, text) => (diff.length === 0 ? text : diff.flatMap((part, i) => [
     i > 0 ? ' ' : '',
     part.change === 'same' ? part.text : element(part.change === 'added' ? 'ins' : 'del', {}, part.text),
   ]));
-  return element('div', { class: 'quote-groups' }, groups.map((group, g) => element('table', { class: 'quote-group', 'data-hl': `qg-${g}` },
+  return element('div', { class: 'quote-groups' }, groups.map((group, g) => element('table', { class: 'quote-group', 'data-hl': `qg-${g}`, 'aria-label': `The same quote, ${group.members.length} renderings` },
     element('tbody', {}, group.members.map(({ doc, quote, diff }) => {
       const q = report.documents[doc].quotes[quote];
       return element('tr', {}, element('th', { scope: 'row' }, placeLink(ids.quote(doc, quote), `qg-${g}`, label(doc))),

@@ -7,9 +7,11 @@ import { ids } from './links.js';
 // Documents whose boilerplate the reader chose to see, kept across re-analyses.
 const showing = new Set();
 
-const FACTS = [['title', 'Title'], ['outlet', 'Outlet'], ['byline', 'Byline'], ['date', 'Date']];
+export const FACTS = [['title', 'Title'], ['outlet', 'Outlet'], ['byline', 'Byline'], ['date', 'Date']];
 
 export function renderDocuments(container, report, corrections, onCorrect, onFlip) {
+  const focusedLine = document.activeElement?.closest?.('.doc-text .line');
+  const refocus = focusedLine && container.contains(focusedLine) ? [focusedLine.closest('article').dataset.doc, Number(focusedLine.dataset.line)] : null;
   container.replaceChildren(factLegend(container, report), ...report.documents.map((doc, index) => {
     const facts = element('dl', { class: 'facts' }, FACTS.map(([field, label]) => {
       const input = element('input', { type: 'text', value: corrections[index][field] ?? doc[field] ?? '', placeholder: 'unknown', 'aria-label': `${label} of document ${index + 1}` });
@@ -17,11 +19,11 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
       return [element('dt', {}, label), element('dd', {}, input)];
     }));
     if (doc.dateline_place) facts.append(element('dt', {}, 'Dateline'), element('dd', {}, doc.dateline_place));
-    const text = element('div', { class: 'doc-text', title: 'Click a line to set it apart as boilerplate, or to bring it back' },
+    const text = element('div', { class: 'doc-text', title: 'Click a line, or press Enter on it, to set it apart as boilerplate, or to bring it back' },
       renderLines(doc, index, report.comparison, (line) => onFlip(index, line)));
     const toggle = element('input', { type: 'checkbox', checked: showing.has(doc.name) });
     const article = element('article', { class: `doc${showing.has(doc.name) ? '' : ' hide-boilerplate'}`, 'data-doc': index },
-      element('h3', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)),
+      element('h2', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)),
       facts,
       element('label', { class: 'toggle' }, toggle, ` Show the ${doc.boilerplate.length} boilerplate line${doc.boilerplate.length === 1 ? '' : 's'}`),
       factList(doc, index),
@@ -32,6 +34,14 @@ export function renderDocuments(container, report, corrections, onCorrect, onFli
     });
     return article;
   }));
+  if (refocus) refocusLine(container, ...refocus);
+}
+
+// A line flipped from the keyboard (or the next one shown, when it is now
+// hidden boilerplate) keeps the focus through the re-render.
+function refocusLine(container, doc, number) {
+  const lines = container.querySelectorAll(`article[data-doc="${doc}"] .line[tabindex="0"]`);
+  [...lines].find((line) => Number(line.dataset.line) >= number && line.checkVisibility())?.focus();
 }
 
 // One element per line, so a click can flip that line; highlights are cut at line ends.
@@ -50,12 +60,17 @@ function renderLines(doc, index, comparison, onFlip) {
     const inLine = spans.filter((s) => s.start < to && s.end > from)
       .map((s) => ({ ...s, start: Math.max(s.start, from), end: Math.min(s.end, to), part: s.start < from }));
     const setApart = inLine.find((s) => s.kind === 'boilerplate' && s.start === from && s.end === to);
-    const line = element('div', { class: `line${setApart ? ' boilerplate-line' : ''}${to === from ? ' blank' : ''}`, 'data-line': number },
+    const line = element('div', { class: `line${setApart ? ' boilerplate-line' : ''}${to === from ? ' blank' : ''}`, 'data-line': number, tabindex: to > from ? 0 : null },
       nest(chars, inLine, from, to));
     if (to > from) {
       line.addEventListener('click', (event) => {
         // Selecting text is not a flip, nor is a click on a number or date to see its value.
         if (!String(window.getSelection()) && !event.target.closest('mark.fact')) onFlip(number);
+      });
+      line.addEventListener('keydown', (event) => {
+        if (event.target !== line || (event.key !== 'Enter' && event.key !== ' ')) return;
+        event.preventDefault();
+        onFlip(number);
       });
     }
     return line;

@@ -2,12 +2,14 @@
 // across the documents, with how often each source names it, and the names
 // that sources spell differently (Kyiv/Kiev).
 import { element } from './dom.js';
+import { correctionList, entityControls } from './corrections.js';
 
 // A table of thousands of rows helps nobody: the most widely mentioned come first.
 const MOST_ROWS = 200;
 const TYPE_LABELS = { person: 'person', organization: 'organization', place: 'place', other: 'other' };
 
-export function entityTable(report, label) {
+// `edit` (see corrections.js) adds the controls that merge and split names.
+export function entityTable(report, label, edit) {
   const n = report.documents.length;
   const rows = new Map();
   report.documents.forEach((doc, i) => {
@@ -23,24 +25,26 @@ export function entityTable(report, label) {
   const sorted = [...rows.values()].sort((a, b) => sources(b) - sources(a) || total(b) - total(a)
     || a.canonical.localeCompare(b.canonical));
   const head = element('tr', {}, element('th', { scope: 'col' }, 'Name'), element('th', { scope: 'col' }, 'Kind'),
-    [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
+    [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))),
+    edit ? element('th', { scope: 'col' }, 'Correct') : null);
   const body = sorted.slice(0, MOST_ROWS).map((r) => element('tr', { 'data-type': r.type },
     element('th', { scope: 'row' }, r.canonical),
     element('td', { class: 'entity-type' }, TYPE_LABELS[r.type] || r.type),
     r.counts.map((count) => (count
       ? element('td', { class: 'has', title: `${count} mention${count === 1 ? '' : 's'}` }, String(count))
-      : element('td', { class: 'missing', title: 'not named in this source' }, '')))));
+      : element('td', { class: 'missing', title: 'not named in this source' }, ''))),
+    edit ? element('td', {}, entityControls(r, sorted, edit, label)) : null));
   const more = sorted.length > MOST_ROWS
     ? element('p', { class: 'hint' }, `${sorted.length - MOST_ROWS} more names, each in fewer sources, are in the documents’ own lists.`)
     : null;
-  return element('div', { class: 'entity-table' },
-    element('table', { class: 'entities' }, element('thead', {}, head), element('tbody', {}, body)), more);
+  return element('div', { class: 'entity-table' }, correctionList(edit),
+    element('table', { class: 'entities', 'aria-label': 'Names each source mentions' }, element('thead', {}, head), element('tbody', {}, body)), more);
 }
 
 export function variantsTable(report, label) {
   const variants = report.comparison.variants || [];
   if (!variants.length) return element('p', { class: 'hint' }, 'No name is spelled differently across the sources.');
-  return element('table', { class: 'variants' },
+  return element('table', { class: 'variants', 'aria-label': 'Names spelled differently' },
     element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, 'Name'),
       element('th', { scope: 'col' }, 'Written'), element('th', { scope: 'col' }, 'By'))),
     element('tbody', {}, variants.flatMap((v) => v.forms.map((form, i) => element('tr', {},

@@ -98,7 +98,7 @@ export function factList(doc, index) {
   return element('details', { class: 'fact-list' },
     element('summary', {}, 'In this article: ', groups.map(([, label, items]) => `${items.length} ${label.toLowerCase()}`).join(', ')),
     element('div', { class: 'fact-groups' }, groups.map(([kind, label, items]) => element('section', { 'data-kind': kind },
-      element('h4', {}, label),
+      element('h3', {}, label),
       element('ul', {}, items.map(({ item, id, value }) => {
         const link = element('a', { href: `#${id}` }, item.text);
         link.addEventListener('click', (event) => {

@@ -34,7 +34,7 @@ export function framingTable(report, label) {
         : element('span', { class: 'hint' }, 'none')));
   });
   return element('div', { class: 'framing-wrap' },
-    element('table', { class: 'framing' }, element('thead', {}, head), element('tbody', {}, body)));
+    element('table', { class: 'framing', 'aria-label': 'Framing by source' }, element('thead', {}, head), element('tbody', {}, body)));
 }
 
 // The tones of docs/report.md's "Framing", for a headline verb no quote uses.

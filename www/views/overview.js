@@ -28,7 +28,7 @@ export function renderOverview(container, report, label) {
 
 const VERDICT = { conflicting: 'Conflicting', consistent: 'Consistent' };
 
-function discrepancies(report, label) {
+export function discrepancies(report, label) {
   const all = report.comparison.discrepancies || [];
   if (!all.length) return element('p', { class: 'hint' }, 'No number, date or speaker differs across the sources.');
   const rank = (d) => (d.verdict === 'conflicting' ? 0 : 1);
@@ -49,10 +49,10 @@ function discrepancies(report, label) {
   }));
 }
 
-function discrepancyValues(report, d) {
+export function discrepancyValues(report, d) {
   const docs = report.documents;
-  if (d.kind === 'quantity') return (d.values || []).map((v) => ({ doc: v.doc, id: ids.quantity(v.doc, v.quantity), text: v.text }));
-  if (d.kind === 'date') return (d.dates || []).map((v) => ({ doc: v.doc, id: ids.date(v.doc, v.date), text: v.text, detail: v.value ? `(${v.value})` : null }));
+  if (d.kind === 'quantity') return (d.values || []).map((v) => ({ doc: v.doc, id: ids.quantity(v.doc, v.quantity), text: v.text, value: v.value }));
+  if (d.kind === 'date') return (d.dates || []).map((v) => ({ doc: v.doc, id: ids.date(v.doc, v.date), text: v.text, value: v.value, detail: v.value ? `(${v.value})` : null }));
   // A source quoting one speaker twice in the group is one value.
   const seen = new Set();
   return (d.speakers || []).filter((v) => {
@@ -66,7 +66,7 @@ function discrepancyValues(report, d) {
   }));
 }
 
-function consensus(report, label) {
+export function consensus(report, label) {
   const { statements, consensus: carried = [] } = report.comparison;
   if (!carried.length) return element('p', { class: 'hint' }, 'No statement is carried by more than half of the sources.');
   return element('ol', { class: 'consensus' }, carried.map((k) => {
@@ -142,11 +142,11 @@ function matrix(report, label) {
     rows.length > MOST_ROWS ? `${rows.length - MOST_ROWS} rows past the first ${MOST_ROWS} in this order` : null,
   ].filter(Boolean);
   return element('div', { class: 'matrix-wrap' },
-    element('table', { class: 'matrix' }, element('thead', {}, element('tr', {}, headers)), tbody),
+    element('table', { class: 'matrix', 'aria-label': 'Who reports what: each statement against each source' }, element('thead', {}, element('tr', {}, headers)), tbody),
     left.length ? element('p', { class: 'hint' }, `Not shown: ${left.join('; ')}.`) : null);
 }
 
-function perSource(report, label) {
+export function perSource(report, label) {
   const { statements, sources = [] } = report.comparison;
   if (!sources.length) return element('p', { class: 'hint' }, 'Nothing to set apart.');
   return element('div', { class: 'per-source' }, sources.map((source) => {

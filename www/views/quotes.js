@@ -1,12 +1,15 @@
 // Every quote of every document in one table, sortable, filterable by speaker and by source.
 import { element, documentLabel, speakerClass } from './dom.js';
+import { correctionList, speakerChoices, speakerControl } from './corrections.js';
 
+const SPEAKER_CHOICES = 'speaker-choices';
 const COLUMNS = [['doc', 'Source'], ['speaker', 'Speaker'], ['kind', 'Kind'], ['cue', 'Cue'], ['text', 'Quote']];
 
-export function renderQuotes(container, report, corrections) {
+// `edit` (see corrections.js) makes each speaker editable.
+export function renderQuotes(container, report, corrections, edit) {
   const rows = report.documents.flatMap((doc, index) => doc.quotes.map((q) => ({
     doc: documentLabel(report, corrections, index), speaker: q.speaker || '', role: q.speaker_role || '',
-    kind: q.kind, cue: q.cue || '', text: q.text,
+    kind: q.kind, cue: q.cue || '', text: q.text, index, quote: q,
   })));
   const speakers = [...new Set(rows.map((r) => r.speaker).filter(Boolean))].sort();
   const filter = element('select', { 'aria-label': 'Filter by speaker' },
@@ -26,21 +29,26 @@ export function renderQuotes(container, report, corrections) {
       sortKey = key;
       draw();
     });
-    return element('th', { scope: 'col' }, button);
+    return element('th', { scope: 'col', 'data-sort': key }, button);
   }));
   const draw = () => {
+    for (const th of head.children) th.setAttribute('aria-sort', th.dataset.sort !== sortKey ? 'none' : ascending ? 'ascending' : 'descending');
     const shown = rows.filter((r) => (!filter.value || r.speaker === filter.value) && (!source.value || r.doc === source.value))
       .sort((a, b) => (ascending ? 1 : -1) * a[sortKey].localeCompare(b[sortKey]));
     tbody.replaceChildren(...shown.map((r) => element('tr', {},
       element('td', {}, r.doc),
-      element('td', { class: speakerClass(r.speaker) }, r.speaker || '?', r.role ? element('span', { class: 'role' }, r.role) : null),
+      element('td', { class: speakerClass(r.speaker) },
+        edit ? speakerControl(r.index, r.quote, SPEAKER_CHOICES, edit) : r.speaker || '?',
+        r.role ? element('span', { class: 'role' }, r.role) : null),
       element('td', {}, r.kind), element('td', {}, r.cue), element('td', {}, r.text))));
   };
   filter.addEventListener('change', draw);
   source.addEventListener('change', draw);
   draw();
-  container.replaceChildren(element('div', { class: 'filters' },
+  const people = report.documents.flatMap((doc) => doc.entities.filter((e) => e.type === 'person' || e.type === 'organization').map((e) => e.canonical));
+  container.replaceChildren(correctionList(edit) || '', speakerChoices(SPEAKER_CHOICES, [...new Set([...speakers, ...people])].sort()),
+    element('div', { class: 'filters' },
     element('label', { class: 'filter' }, 'Speaker ', filter),
     element('label', { class: 'filter' }, 'Source ', source)),
-    element('table', { class: 'quotes' }, element('thead', {}, head), tbody));
+    element('table', { class: 'quotes', 'aria-label': 'Every quote' }, element('thead', {}, head), tbody));
 }

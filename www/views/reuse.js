@@ -7,14 +7,14 @@ export function reuseMatrix(report, label) {
   const n = report.documents.length;
   // Only pairs sharing a passage are listed: a missing pair shares nothing.
   const share = new Map((report.comparison.reuse || []).map((r) => [`${r.docs[0]}-${r.docs[1]}`, r.share]));
-  const head = element('tr', {}, element('th', {}, ''), [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
+  const head = element('tr', {}, element('td'), [...Array(n).keys()].map((j) => element('th', { scope: 'col' }, label(j))));
   const rows = [...Array(n).keys()].map((i) => element('tr', {}, element('th', { scope: 'row' }, label(i)),
     [...Array(n).keys()].map((j) => {
       if (i === j) return element('td', { class: 'self' }, '—');
       const value = share.get(`${Math.min(i, j)}-${Math.max(i, j)}`) ?? 0;
       return element('td', { class: `level-${Math.min(4, Math.floor(value * 10))}`, 'data-share': value }, `${Math.round(value * 100)} %`);
     })));
-  return element('table', { class: 'reuse' }, element('thead', {}, head), element('tbody', {}, rows));
+  return element('table', { class: 'reuse', 'aria-label': 'Verbatim reuse between each pair of sources' }, element('thead', {}, head), element('tbody', {}, rows));
 }
 
 export function reusePairs(report, label) {

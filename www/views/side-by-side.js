@@ -65,7 +65,7 @@ function alignedTable(report, label, chosen) {
     }));
   });
   return element('div', {}, summary,
-    element('table', { class: 'side-by-side' }, element('thead', {}, head), element('tbody', {}, body)));
+    element('table', { class: 'side-by-side', 'aria-label': 'Shared statements side by side' }, element('thead', {}, head), element('tbody', {}, body)));
 }
 
 // The words of a span with their code point offsets in the document.
@@ -133,7 +133,7 @@ function render(tokens, reused) {
   return runs.map((run, i) => {
     const text = run.words.join(' ');
     const inner = run.change === 'added' ? element('ins', {}, text) : run.change === 'removed' ? element('del', {}, text) : text;
-    const piece = run.passage === null ? inner : element('span', { class: 'reused', 'data-hl': `pass-${run.passage}`, 'data-key': `pass-${run.passage}`, title: 'shared word for word with another source' }, inner);
+    const piece = run.passage === null ? inner : element('span', { class: 'reused', 'data-hl': `pass-${run.passage}`, 'data-key': `pass-${run.passage}`, title: 'shared word for word with another source', tabindex: 0 }, inner);
     return [i ? ' ' : '', piece];
   });
 }

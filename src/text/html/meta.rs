@@ -70,9 +70,12 @@ pub struct PageMeta {
     metas: Vec<(String, String)>,
     title_tag: Option<String>,
     h1: Vec<String>,
-    /// `datetime` of `<time>` elements and `itemprop=datePublished` values, in page order.
+    /// `datetime` of `<time>` elements, in page order.
     times: Vec<String>,
-    /// Text of `rel=author`, `itemprop=author` and `class="…author…|byline"` elements.
+    /// Dates the markup marks as the publication's (`itemprop=datePublished`, `<time pubdate>`).
+    marked_published: Vec<String>,
+    /// Lines of `rel=author`, `itemprop=author` and `class="…author…|byline"`
+    /// elements, `\n`-separated, one entry an element.
     authors: Vec<String>,
     ld: LinkedData,
 }
@@ -101,7 +104,8 @@ impl PageMeta {
             let text = &rest[..lt];
             for (_, _, _, captured) in captures.iter_mut() {
                 if captured.len() < CAPTURE_MAX_BYTES {
-                    captured.push_str(text);
+                    // Line breaks in the source are spaces; blocks break lines.
+                    captured.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
                 }
             }
             rest = &rest[lt..];
@@ -117,18 +121,23 @@ impl PageMeta {
             rest = &rest[gt + 1..];
             // Inline elements join their text (`C<span>ycle</span>`), blocks part it.
             if super::BLOCKS.contains(&tag.name.as_str()) {
-                captures.iter_mut().for_each(|c| c.3.push(' '));
+                captures.iter_mut().for_each(|c| c.3.push('\n'));
             }
             if tag.closing {
                 if let Some(at) = captures.iter().rposition(|c| c.0 == tag.name) {
                     captures[at].1 -= 1;
                     if captures[at].1 == 0 {
                         let (_, _, kind, text) = captures.remove(at);
-                        let text = collapse(&decode_entities(&strip_tags(&text)));
-                        if !text.is_empty() {
+                        let lines: Vec<String> = text
+                            .lines()
+                            .map(|line| collapse(&decode_entities(line)))
+                            .filter(|line| !line.is_empty())
+                            .collect();
+                        if !lines.is_empty() {
                             match kind {
-                                Capture::Headline => meta.h1.push(text),
-                                Capture::Author => meta.authors.push(text),
+                                Capture::Headline => meta.h1.push(lines.join(" ")),
+                                Capture::Author => meta.authors.push(lines.join("\n")),
+                                Capture::Comments => {}
                             }
                         }
                     }
@@ -165,9 +174,15 @@ impl PageMeta {
                 }
                 _ => {}
             }
-            if tag.name == "time" || attr("itemprop").is_some_and(|p| p == "datePublished") {
+            let marked = attr("itemprop").is_some_and(|p| p == "datePublished")
+                || tag.name == "time" && attr("pubdate").is_some();
+            if tag.name == "time" || marked {
                 if let Some(when) = attr("datetime").or_else(|| attr("content")) {
-                    meta.times.push(when);
+                    if marked {
+                        meta.marked_published.push(when);
+                    } else {
+                        meta.times.push(when);
+                    }
                 }
             }
             if tag.self_closing || super::VOID.contains(&tag.name.as_str()) {
@@ -177,9 +192,13 @@ impl PageMeta {
                 open.1 += 1;
                 continue;
             }
+            // The authors of comments are not the article's.
+            let in_comments = captures.iter().any(|c| matches!(c.2, Capture::Comments));
             if tag.name == "h1" {
                 captures.push((tag.name, 1, Capture::Headline, String::new()));
-            } else if is_author_element(&tag) {
+            } else if super::is_comment_thread(&tag) {
+                captures.push((tag.name, 1, Capture::Comments, String::new()));
+            } else if !in_comments && is_author_element(&tag) {
                 captures.push((tag.name, 1, Capture::Author, String::new()));
             }
         }
@@ -199,27 +218,34 @@ impl PageMeta {
     }
 
     /// The headline: the `<h1>` that the page's metadata titles agree with,
-    /// else the metadata's headline, else what the reader took for the title.
+    /// else a long `<h1>`, else the metadata's headline without the site's
+    /// name, else what the reader took for the title.
     pub fn headline(&self, reader_title: Option<&str>) -> Option<String> {
-        let titles: Vec<String> = [
+        let metadata: Vec<String> = [
             self.ld.headline.clone(),
             self.meta(&["og:title"]),
             self.meta(&["twitter:title"]),
             self.title_tag.clone(),
-            reader_title.map(str::to_string),
         ]
         .into_iter()
         .flatten()
         .filter(|t| !t.is_empty())
         .collect();
+        let titles: Vec<String> = metadata
+            .iter()
+            .cloned()
+            .chain(reader_title.map(str::to_string))
+            .flat_map(|t| [self.without_site(&t), t])
+            .map(|t| fold(&t))
+            .collect();
         // The site's name in a heading (a logo) is no headline.
-        let site = self.site_name().map(|s| fold(&s));
+        let sites: Vec<String> = self.site_names().iter().map(|s| fold(s)).collect();
         let candidates: Vec<&String> = self
             .h1
             .iter()
             .filter(|h| {
                 let h = fold(h);
-                h.split_whitespace().count() >= 2 && site.as_ref().is_none_or(|s| !s.contains(&h))
+                h.split_whitespace().count() >= 2 && !sites.iter().any(|s| s.contains(&h))
             })
             .collect();
         // A heading agrees with a title that is it, begins or ends with it
@@ -227,18 +253,58 @@ impl PageMeta {
         let agrees = |h1: &&&String| {
             let h = fold(h1);
             titles.iter().any(|t| {
-                let t = fold(t);
                 let (hw, tw) = (h.split_whitespace().count(), t.split_whitespace().count());
-                h.contains(&t) || ((t.starts_with(&h) || t.ends_with(&h)) && hw * 5 >= tw * 2)
+                h.contains(t.as_str())
+                    || ((t.starts_with(&h) || t.ends_with(&h)) && hw * 5 >= tw * 2)
             })
         };
+        // A short heading that no title agrees with labels a section (`Our
+        // Blog`, `Web Designs`) where the metadata gives the headline.
+        let long_enough = |h1: &&&String| metadata.is_empty() || h1.split_whitespace().count() >= 4;
         candidates
             .iter()
             .find(agrees)
-            .or_else(|| candidates.first())
+            .or_else(|| candidates.iter().find(long_enough))
             .map(|h| h.to_string())
-            .or_else(|| titles.first().cloned())
+            .or_else(|| metadata.first().map(|t| self.without_site(t)))
+            .or_else(|| reader_title.map(str::to_string).filter(|t| !t.is_empty()))
             .or_else(|| self.h1.first().cloned())
+    }
+
+    /// The site's names: its own (`og:site_name`, the publisher) and the end
+    /// of its `<title>` after a separator (`Headline – Yoga Weekly`).
+    fn site_names(&self) -> Vec<String> {
+        let tail = self.title_tag.as_deref().and_then(|title| {
+            let (head, tail) = split_title(title)?;
+            (head.split_whitespace().count() >= tail.split_whitespace().count())
+                .then(|| tail.to_string())
+        });
+        [
+            self.meta(&["og:site_name"]),
+            self.ld.publisher.clone(),
+            self.meta(&["application-name"]),
+            tail,
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect()
+    }
+
+    /// A title without the site's name at its end or start (`Headline | Site`).
+    fn without_site(&self, title: &str) -> String {
+        let sites: Vec<String> = self.site_names().iter().map(|s| fold(s)).collect();
+        let is_site = |part: &str| sites.contains(&fold(part));
+        title_splits(title)
+            .find_map(|(head, tail)| {
+                if is_site(tail) {
+                    Some(head)
+                } else {
+                    is_site(head).then_some(tail)
+                }
+            })
+            .unwrap_or(title)
+            .to_string()
     }
 
     /// The authors, `, `-separated, and whether they are people rather than
@@ -263,21 +329,25 @@ impl PageMeta {
             .map(|a| clean_byline(a))
             .filter(|a| is_name(a))
             .collect();
-        let from_meta: Vec<String> = AUTHOR_METAS
-            .iter()
-            .flat_map(|name| {
-                self.metas
-                    .iter()
-                    .filter(move |(key, _)| key == name)
-                    .map(|(_, content)| clean_byline(content))
-            })
+        let from_meta: Vec<String> = self
+            .labelled_author()
+            .into_iter()
+            .chain(AUTHOR_METAS.iter().flat_map(|name| {
+                self.metas.iter().filter(move |(key, _)| key == name).map(
+                    |(key, content)| match key.starts_with("citation_") {
+                        true => first_name_first(content),
+                        false => content.clone(),
+                    },
+                )
+            }))
+            .map(|a| clean_byline(&a))
             .filter(|a| is_name(a))
             .collect();
         let shown = self
             .authors
             .iter()
-            .map(|a| clean_byline(a))
-            .find(|a| is_name(a) && not_site(a));
+            .filter_map(|lines| name_in_lines(lines.lines()))
+            .find(not_site);
         if !people.is_empty() && people.iter().all(not_site) {
             return Some((people.join(", "), true));
         }
@@ -295,25 +365,58 @@ impl PageMeta {
             })
     }
 
+    /// The author a `twitter:labelN` names (`Written by`) in its `twitter:dataN`,
+    /// as WordPress's SEO plugins write it.
+    fn labelled_author(&self) -> Option<String> {
+        self.metas
+            .iter()
+            .filter(|(key, label)| {
+                let label = label.to_lowercase();
+                key.starts_with("twitter:label")
+                    && (label.contains("author") || label.split_whitespace().any(|w| w == "by"))
+            })
+            .find_map(|(key, _)| self.meta(&[key.replacen("label", "data", 1).as_str()]))
+    }
+
     pub fn site_name(&self) -> Option<String> {
         self.meta(&["og:site_name"])
             .or_else(|| self.ld.publisher.clone())
             .or_else(|| self.meta(&["application-name"]))
     }
 
-    /// The publication date, ISO 8601.
+    /// The publication date the metadata gives, ISO 8601: the article's
+    /// JSON-LD, the `<meta>` tags, then dates the markup marks as published.
     pub fn published(&self) -> Option<String> {
-        let article = self.ld.published.as_deref().and_then(iso_date);
-        article
-            .or_else(|| {
-                DATE_METAS.iter().find_map(|name| {
-                    self.metas
-                        .iter()
-                        .filter(|(key, _)| key == name)
-                        .find_map(|(_, content)| iso_date(content))
-                })
+        let named = |names: &[&str]| {
+            names.iter().find_map(|name| {
+                self.metas
+                    .iter()
+                    .filter(|(key, _)| key == name)
+                    .find_map(|(_, content)| iso_date(content))
             })
-            .or_else(|| self.times.iter().find_map(|t| iso_date(t)))
+        };
+        // Names of this kind beyond the known ones (`w-published-date`).
+        let published_named = || {
+            self.metas
+                .iter()
+                .filter(|(key, _)| key.contains("publish") && !key.contains("modif"))
+                .find_map(|(_, content)| iso_date(content))
+        };
+        self.ld
+            .published
+            .as_deref()
+            .and_then(iso_date)
+            .or_else(|| named(DATE_METAS))
+            .or_else(published_named)
+            .or_else(|| self.marked_published.iter().find_map(|t| iso_date(t)))
+    }
+
+    /// A date the page gives with less certainty that it is the
+    /// publication's: its first `<time>` element, its `WebPage`'s date.
+    pub fn dated(&self) -> Option<String> {
+        self.times
+            .iter()
+            .find_map(|t| iso_date(t))
             .or_else(|| self.ld.page_published.as_deref().and_then(iso_date))
     }
 
@@ -331,6 +434,8 @@ impl PageMeta {
 enum Capture {
     Headline,
     Author,
+    /// A comment thread: no author element inside is the article's.
+    Comments,
 }
 
 /// `rel=author`, `itemprop=author`, or a class or id word `author`, `byline`.
@@ -347,10 +452,13 @@ fn is_author_element(tag: &Tag) -> bool {
         let path = href.to_ascii_lowercase();
         AUTHOR_PATHS.iter().any(|segment| path.contains(segment))
     });
-    has_word("rel", &["author"])
-        || has_word("itemprop", &["author"])
-        || has_word("class", &["author", "byline"])
-        || tag.name == "a" && author_page
+    // `comment-author`: who wrote a comment.
+    let of_comment = has_word("class", &["comment", "comments"]);
+    !of_comment
+        && (has_word("rel", &["author"])
+            || has_word("itemprop", &["author"])
+            || has_word("class", &["author", "byline"])
+            || tag.name == "a" && author_page)
 }
 
 /// Path segments of links to an author's page.
@@ -473,6 +581,31 @@ fn names_of(value: &gjson::Value, out: &mut Vec<String>) {
     out.dedup();
 }
 
+/// `Ruiz, Ana` (as citation metadata writes names) → `Ana Ruiz`.
+fn first_name_first(name: &str) -> String {
+    match name.split_once(", ") {
+        Some((last, first))
+            if !first.contains(',')
+                && [last, first]
+                    .iter()
+                    .all(|part| (1..=3).contains(&part.split_whitespace().count())) =>
+        {
+            format!("{first} {last}")
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The name in a byline's first lines: `By Ana Ruiz`, or the line after a
+/// label alone (`Written by` / `Ana Ruiz`).
+fn name_in_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    lines
+        .into_iter()
+        .take(3)
+        .map(clean_byline)
+        .find(|name| is_name(name))
+}
+
 /// A person's or a desk's name, not a link, a label, a date or a template field.
 pub fn is_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -494,41 +627,112 @@ pub fn is_name(text: &str) -> bool {
         ]
         .contains(&lower.as_str())
         && text.chars().any(char::is_alphabetic)
+        // `0 Skip to Content`, `3 comments`: no name begins with a number.
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        // `page.head.author`: a template's field left unfilled.
+        && !(words.len() == 1 && text.matches('.').count() >= 2)
         && date_in_text(text).is_none()
+        && !is_month_day(&words)
         // `a1b2c3d4e5f6`: not written for a reader.
         && !(words.len() == 1 && text.chars().filter(char::is_ascii_digit).count() >= 3)
 }
 
-/// `By Ana Ruiz |` → `Ana Ruiz`; a label alone (`Posted by`) → empty.
+/// Labels before a byline's name, the longer first.
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "posted by",
+    "reviewed by",
+    "authored by",
+    "articles by",
+    "posts by",
+    "stories by",
+    "interview by",
+    "words by",
+    "by",
+    "author",
+];
+/// Words that join a byline's name to a date (`Ana Ruiz on Friday May 2, 2025`).
+const BYLINE_JOINTS: &[&str] = &[
+    "on",
+    "at",
+    "and",
+    "the",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// `Sep 16`, `16 Sept.`: a date without its year.
+fn is_month_day(words: &[&str]) -> bool {
+    let months = &crate::lexicon::Lexicon::shared().months;
+    let month = |w: &str| months.contains_key(w.trim_end_matches('.').to_lowercase().as_str());
+    let day = |w: &str| w.trim_end_matches([',', '.']).parse::<u32>().is_ok();
+    matches!(words, [a, b] if month(a) && day(b) || day(a) && month(b))
+}
+
+/// `By Ana Ruiz |` → `Ana Ruiz`; `Ana Ruiz - Mar 27, 2024` → `Ana Ruiz`;
+/// a label alone (`Posted by`) → empty.
 pub fn clean_byline(byline: &str) -> String {
     let byline = collapse(byline);
     let mut rest = byline.as_str();
-    let lower = rest.to_lowercase();
+    // ASCII lower-casing keeps the byte offsets of the text.
+    let lower = rest.to_ascii_lowercase();
     // The label may come after a date (`Jun 2 Written By`): whatever precedes it goes too.
-    for label in [
-        "written by",
-        "posted by",
-        "reviewed by",
-        "authored by",
-        "by",
-        "author",
-    ] {
+    for label in BYLINE_LABELS {
         let found = lower.match_indices(label).find(|&(at, _)| {
             let before = lower[..at].chars().next_back();
             let after = lower[at + label.len()..].chars().next();
             before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
-                && (at == 0 || label.contains(' '))
+                && (at == 0 || label.contains(' ') || date_span(&lower[..at]).is_some())
         });
         if let Some((at, _)) = found {
             rest = &rest[at + label.len()..];
             break;
         }
     }
-    // A byline line often goes on with the date: `Ana Ruiz | May 2`.
-    let rest = rest.split(['|', '•', '·']).next().unwrap_or(rest);
-    rest.trim_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c))
+    // A byline line often goes on with the date (`Ana Ruiz | May 2`,
+    // `Ana Ruiz, Dec 17, 2025`) or follows it (`Mar 27, 2024 - Ana Ruiz`).
+    rest.split(['|', '•', '·'])
+        .map(|part| match date_span(part) {
+            Some((start, end)) => match trim_joints(&part[..start]) {
+                "" => trim_joints(&part[end..]),
+                before => before,
+            },
+            None => trim_joints(part),
+        })
+        .find(|part| !part.is_empty())
+        .unwrap_or_default()
         .to_string()
+}
+
+/// A byline part without the punctuation and words that join it to a date.
+fn trim_joints(part: &str) -> &str {
+    let is_joint = |word: &str| BYLINE_JOINTS.contains(&word.to_lowercase().as_str());
+    let mut part = part;
+    loop {
+        part = part.trim_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+        match part.rsplit_once(char::is_whitespace) {
+            Some((head, last)) if is_joint(last) => part = head,
+            None if is_joint(part) => return "",
+            _ => return part,
+        }
+    }
 }
 
 /// Lower-cased, typographic quotes and dashes made plain, spaces collapsed:
@@ -545,6 +749,27 @@ pub fn fold(text: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     collapse(&plain)
+}
+
+/// Separators between a page's title and its site's name.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " » ", " • ", " · "];
+
+/// A title split at each of its separators: (`Headline`, `Site`), (`Site`, `Headline`).
+fn title_splits(title: &str) -> impl Iterator<Item = (&str, &str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .flat_map(move |sep| {
+            title
+                .match_indices(sep)
+                .map(|(at, sep)| (at, at + sep.len()))
+        })
+        .map(move |(at, end)| (title[..at].trim(), title[end..].trim()))
+        .filter(|(head, tail)| !head.is_empty() && !tail.is_empty())
+}
+
+/// A title split at its last separator: (`Headline`, `Site`).
+fn split_title(title: &str) -> Option<(&str, &str)> {
+    title_splits(title).max_by_key(|(head, _)| head.len())
 }
 
 /// Where the visible text shows the headline: every line that is it (a
@@ -588,43 +813,61 @@ pub fn byline_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
 }
 
 /// A date on a short line just below (else just above) the headline in the
-/// visible text, where pages print the date of the story.
+/// visible text, where pages print the date of the story; not one labelled
+/// as the last update's.
 pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
     let short = |line: &&&str| line.split_whitespace().count() <= 20;
+    let first_version = |line: &&str| {
+        let ((start, _), date) = first_date(line)?;
+        let before = line[..start].to_lowercase();
+        UPDATE_LABELS
+            .iter()
+            .all(|label| !before.contains(label))
+            .then_some(date)
+    };
     headline_at(lines, headline).into_iter().find_map(|at| {
         lines[at + 1..lines.len().min(at + 10)]
             .iter()
             .filter(short)
-            .find_map(|line| date_in_text(line))
+            .find_map(first_version)
             .or_else(|| {
                 lines[at.saturating_sub(5)..at]
                     .iter()
                     .rev()
                     .filter(short)
-                    .find_map(|line| date_in_text(line))
+                    .find_map(first_version)
             })
     })
 }
 
+/// Labels of a page's last update (`Last updated: May 2, 2025`).
+const UPDATE_LABELS: &[&str] = &["updated", "modified"];
+
 /// A date the visible text labels as the publication's (`Published on
 /// 15 August 2025`, `Posted 3/14/2025`) on a short line anywhere on the page.
 pub fn labelled_date(lines: &[&str]) -> Option<String> {
-    lines
-        .iter()
-        .filter(|line| line.split_whitespace().count() <= 12)
-        .filter(|line| {
-            let lower = line.to_lowercase();
-            [
-                "published",
-                "posted on",
-                "posted",
-                "date:",
-                "publication date",
-            ]
-            .iter()
-            .any(|label| lower.contains(label))
+    date_after_label(lines, &["published", "posted", "date:", "publication date"])
+}
+
+/// A date the visible text labels as the last update's.
+pub fn labelled_update(lines: &[&str]) -> Option<String> {
+    date_after_label(lines, UPDATE_LABELS)
+}
+
+/// A date on a short line with one of `labels`, or on the line after the label alone.
+fn date_after_label(lines: &[&str], labels: &[&str]) -> Option<String> {
+    let labelled = |line: &str| {
+        let lower = line.to_lowercase();
+        labels.iter().any(|label| lower.contains(label))
+    };
+    (0..lines.len())
+        .filter(|&i| lines[i].split_whitespace().count() <= 12 && labelled(lines[i]))
+        .find_map(|i| {
+            date_in_text(lines[i]).or_else(|| {
+                let alone = lines[i].split_whitespace().count() <= 2;
+                alone.then(|| date_in_text(lines.get(i + 1)?)).flatten()
+            })
         })
-        .find_map(|line| date_in_text(line))
 }
 
 /// A metadata date (`2025-03-14T09:00:00Z`, `2025/03/14`, `March 14, 2025`) as ISO 8601.
@@ -642,10 +885,22 @@ pub fn iso_date(value: &str) -> Option<String> {
 /// `14 March 2025`, `Mar. 14th, 2025`, `2025-03-14`, `14.03.2025`, and
 /// `03/14/2025` or `14/03/2025` where the day tells itself), as ISO 8601.
 pub fn date_in_text(line: &str) -> Option<String> {
-    words_date(line).or_else(|| numeric_date(line))
+    first_date(line).map(|(_, date)| date)
 }
 
-fn numeric_date(line: &str) -> Option<String> {
+/// Where the first date in a line of text begins and ends (byte offsets).
+fn date_span(line: &str) -> Option<(usize, usize)> {
+    first_date(line).map(|(span, _)| span)
+}
+
+fn first_date(line: &str) -> Option<((usize, usize), String)> {
+    [words_date(line), numeric_date(line)]
+        .into_iter()
+        .flatten()
+        .min_by_key(|((start, _), _)| *start)
+}
+
+fn numeric_date(line: &str) -> Option<((usize, usize), String)> {
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])")
             .expect("valid pattern")
@@ -658,11 +913,12 @@ fn numeric_date(line: &str) -> Option<String> {
             _ if b > 12 => (a, b),
             _ => return None,
         };
-        ymd(&caps[4], &month.to_string(), &day.to_string())
+        let span = (caps.get(1)?.start(), caps.get(4)?.end());
+        Some((span, ymd(&caps[4], &month.to_string(), &day.to_string())?))
     })
 }
 
-fn words_date(line: &str) -> Option<String> {
+fn words_date(line: &str) -> Option<((usize, usize), String)> {
     static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})\b|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b)",
@@ -671,12 +927,15 @@ fn words_date(line: &str) -> Option<String> {
     });
     let months = &crate::lexicon::Lexicon::shared().months;
     WRITTEN.captures_iter(line).find_map(|caps| {
+        let whole = caps.get(0)?;
+        let span = (whole.start(), whole.end());
         if let Some(year) = caps.name("y3") {
-            return ymd(year.as_str(), &caps["m3"], &caps["d3"]);
+            return Some((span, ymd(year.as_str(), &caps["m3"], &caps["d3"])?));
         }
         let pick = |a: &str, b: &str| caps.name(a).or_else(|| caps.name(b)).map(|m| m.as_str());
         let month = months.get(pick("m1", "m2")?.to_lowercase().as_str())?;
-        ymd(pick("y1", "y2")?, &month.to_string(), pick("d1", "d2")?)
+        let date = ymd(pick("y1", "y2")?, &month.to_string(), pick("d1", "d2")?)?;
+        Some((span, date))
     })
 }
 
@@ -685,20 +944,6 @@ fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
         (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-fn strip_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
