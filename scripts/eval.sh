@@ -78,6 +78,7 @@ for line in gzip.open(sys.argv[1], 'rt', encoding='utf-8'):
     python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.2f} s for 60 articles, process start included')" "$end" "$start"
     ;;
   quantities)
+    parallax="${CARGO_TARGET_DIR:-target}/release/parallax"
     for set in numbers units; do
       python3 -c "import json,sys
 for line in open(sys.argv[1], encoding='utf-8'):

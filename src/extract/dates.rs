@@ -2269,6 +2269,8 @@ impl<'e> Ctx<'_, 'e> {
             Some(Tense::Past)
         };
         let mut before = None;
+        // `from Tuesday` with no verb to say otherwise: a start still ahead.
+        let starting = start > 0 && matches!(self.w(start - 1), "from" | "starting" | "effective");
         let mut k = start;
         while k > 0 && start - k < BACK {
             if self.toks.get(k).is_some_and(|t| t.line) || self.ends_sentence(k - 1) {
@@ -2319,6 +2321,7 @@ impl<'e> Ctx<'_, 'e> {
                 }
             }
             (Some((_, t)), None) | (None, Some((_, t))) => t,
+            (None, None) if starting => Tense::Future,
             (None, None) => Tense::Unknown,
         }
     }
@@ -2625,6 +2628,8 @@ mod tests {
             "Monday",
             "2022-08-01",
         );
+        date("Tickets go on sale from Friday.", "Friday", "2022-08-05");
+        date("The strike ran from Monday.", "Monday", "2022-08-01");
         date("He resigned yesterday.", "yesterday", "2022-08-02");
         date("The results come out tomorrow.", "tomorrow", "2022-08-04");
         date("Rain fell today across the north.", "today", "2022-08-03");

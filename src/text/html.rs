@@ -146,6 +146,7 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
             meta::is_name(&reader).then_some(reader)
         })
         .or_else(|| meta::byline_near(&visible_lines, headline.as_deref()))
+        .or_else(|| meta::byline_under_label(&visible_lines))
         .or(site_as_author)
         .map(repaired);
     // The metadata's publication date first: the date printed with the

@@ -284,7 +284,11 @@ test('light and dark themes follow the system, and text keeps 4.5:1 in both', as
   const light = await look();
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await look();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const printed = await look();
+  await page.emulateMedia({ media: 'screen', colorScheme: null });
   assert.notEqual(light.paper, dark.paper);
+  assert.equal(printed.paper, light.paper, 'paper is printed light whatever the system theme');
   const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) / 3;
   assert.ok(luminance(light.paper) > 200 && luminance(dark.paper) < 60, `${light.paper} / ${dark.paper}`);
   for (const [theme, { samples }] of Object.entries({ light, dark })) {

@@ -63,12 +63,14 @@ test('a speaker reassigned in the quotes table reaches every view', async () => 
   await page.click('#demo-button');
   await waitForAnalysis(page, 4);
   await page.click('[data-tab="quotes"]');
-  const speakers = () => page.$$eval('#tab-quotes table.quotes .speaker-input', (inputs) => inputs.map((i) => i.value));
+  const speakers = () => page.$$eval('#tab-quotes table.quotes .speaker-name', (names) => names.map((n) => n.textContent));
   const before = await speakers();
   const brandt = before.indexOf('Jonas Brandt');
   assert.ok(brandt >= 0, `speakers: ${before}`);
   await reanalyzed(page, async () => {
-    const input = page.locator('#tab-quotes table.quotes .speaker-input').nth(brandt);
+    await page.locator('#tab-quotes table.quotes .change-speaker').nth(brandt).click();
+    const input = page.locator('#tab-quotes table.quotes .speaker-input');
+    assert.equal(await input.evaluate((i) => i === document.activeElement), true, 'the box takes the focus');
     await input.fill('Vellmar fire service');
     await input.press('Enter');
   });

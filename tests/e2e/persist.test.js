@@ -20,6 +20,7 @@ const reportNames = (page) => page.$$eval('#tab-documents article.doc .file-name
 const messages = (page) => page.$$eval('#messages li', (nodes) => nodes.map((n) => n.textContent));
 // Each document's heading in the Documents view: its number, outlet (or name) and file name.
 const headings = (page) => page.$$eval('#tab-documents article.doc .file-name', (nodes) => nodes.map((n) => n.parentElement.textContent));
+const speakers = (page) => page.$$eval('#tab-quotes table.quotes .speaker-name', (names) => names.map((n) => n.textContent));
 const outlet = (page, name) => page.$eval(`#document-list input[aria-label="Outlet of ${name}"]`, (i) => i.value);
 
 async function demo(page) {
@@ -63,6 +64,16 @@ test('a reload brings back the documents in their order, with their names, flipp
     'the list and the Documents view edit the same facts');
   const shown = await headings(page);
   assert.ok(shown.includes('4. Our Own Outletcontinental-daily.txt'), `headings: ${shown}`);
+
+  // A speaker reassigned in the quotes table (one of the reader's edits).
+  await page.click('[data-tab="quotes"]');
+  const brandt = (await speakers(page)).indexOf('Jonas Brandt');
+  assert.ok(brandt >= 0);
+  await page.locator('#tab-quotes table.quotes .change-speaker').nth(brandt).click();
+  await page.fill('#tab-quotes table.quotes .speaker-input', 'Vellmar fire service');
+  await page.press('#tab-quotes table.quotes .speaker-input', 'Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#tab-quotes table.quotes .speaker-name')].some((n) => n.textContent === 'Vellmar fire service'));
+  const quoted = await speakers(page);
   await saved(page);
 
   await page.reload();
@@ -74,6 +85,7 @@ test('a reload brings back the documents in their order, with their names, flipp
   assert.deepEqual(await reportNames(page), order);
   assert.deepEqual(await headings(page), shown);
   assert.equal(await boilerplate(), before - 1, 'the flipped line is still flipped');
+  assert.deepEqual(await speakers(page), quoted, 'the speaker stays reassigned');
   assert.deepEqual(problems, []);
 });
 

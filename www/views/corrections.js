@@ -39,21 +39,32 @@ export function speakerChoices(id, names) {
   return element('datalist', { id }, names.map((name) => element('option', { value: name })));
 }
 
-// The speaker of one quote, editable: a name from `listId`'s choices or any
-// other; empty for nobody named.
+// The speaker of one quote as text, with a button that turns it into a box:
+// a name from `listId`'s choices or any other; empty for nobody named.
 export function speakerControl(docIndex, quote, listId, edit) {
-  const input = element('input', { type: 'text', list: listId, value: quote.speaker || '', placeholder: 'nobody named',
-    'aria-label': `Speaker of “${quote.text.slice(0, 40)}”`, class: 'speaker-input' });
-  input.addEventListener('change', () => {
-    const id = edit.docId(docIndex);
-    const speaker = input.value.trim() || null;
-    if (speaker === (quote.speaker || null)) return;
-    change(edit, (e) => ({
-      ...e,
-      speakers: [...e.speakers.filter((s) => !(s.id === id && s.start === quote.start)), { id, start: quote.start, speaker }],
-    }));
+  const shown = quote.speaker || '?';
+  const button = element('button', { type: 'button', class: 'change-speaker',
+    'aria-label': `Change the speaker of “${quote.text.slice(0, 40)}”` }, 'Change');
+  const control = element('span', { class: 'speaker-control' }, element('span', { class: 'speaker-name' }, shown), ' ', button);
+  button.addEventListener('click', () => {
+    const input = element('input', { type: 'text', list: listId, value: quote.speaker || '', placeholder: 'nobody named',
+      'aria-label': `Speaker of “${quote.text.slice(0, 40)}”`, class: 'speaker-input' });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') control.replaceChildren(element('span', { class: 'speaker-name' }, shown), ' ', button);
+    });
+    input.addEventListener('change', () => {
+      const id = edit.docId(docIndex);
+      const speaker = input.value.trim() || null;
+      if (speaker === (quote.speaker || null)) return;
+      change(edit, (e) => ({
+        ...e,
+        speakers: [...e.speakers.filter((s) => !(s.id === id && s.start === quote.start)), { id, start: quote.start, speaker }],
+      }));
+    });
+    control.replaceChildren(input);
+    input.focus();
   });
-  return input;
+  return control;
 }
 
 // What the reader corrected, in words, each with a button that takes it back.

@@ -103,9 +103,17 @@ impl PageMeta {
         while let Some(lt) = rest.find('<') {
             let text = &rest[..lt];
             for (_, _, _, captured) in captures.iter_mut() {
-                if captured.len() < CAPTURE_MAX_BYTES {
-                    // Line breaks in the source are spaces; blocks break lines.
-                    captured.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+                // Spaces collapsed as they come, so that the indentation of
+                // the markup does not use up what is kept; blocks break lines.
+                for c in text.chars() {
+                    if captured.len() >= CAPTURE_MAX_BYTES {
+                        break;
+                    }
+                    if !c.is_whitespace() {
+                        captured.push(c);
+                    } else if !captured.ends_with(char::is_whitespace) {
+                        captured.push(' ');
+                    }
                 }
             }
             rest = &rest[lt..];
@@ -596,14 +604,19 @@ fn first_name_first(name: &str) -> String {
     }
 }
 
-/// The name in a byline's first lines: `By Ana Ruiz`, or the line after a
-/// label alone (`Written by` / `Ana Ruiz`).
+/// The name in a byline's lines: the first, or the next where the first is
+/// a label or a date alone (`Written by` / `Ana Ruiz`, `Sep 16` / `By Ana Ruiz`).
 fn name_in_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    lines
-        .into_iter()
-        .take(3)
-        .map(clean_byline)
-        .find(|name| is_name(name))
+    let mut lines = lines.into_iter().map(clean_byline);
+    let first = lines.next()?;
+    if is_name(&first) {
+        return Some(first);
+    }
+    let words: Vec<&str> = first.split_whitespace().collect();
+    if !(first.is_empty() || is_month_day(&words) || date_in_text(&first).is_some()) {
+        return None;
+    }
+    lines.next().filter(|next| is_name(next))
 }
 
 /// A person's or a desk's name, not a link, a label, a date or a template field.
@@ -628,9 +641,9 @@ pub fn is_name(text: &str) -> bool {
         .contains(&lower.as_str())
         && text.chars().any(char::is_alphabetic)
         // `0 Skip to Content`, `3 comments`: no name begins with a number.
-        && !text.starts_with(|c: char| c.is_ascii_digit())
-        // `page.head.author`: a template's field left unfilled.
-        && !(words.len() == 1 && text.matches('.').count() >= 2)
+        && !words[0].chars().all(|c| c.is_ascii_digit())
+        // `page.head.author`, `{{author}}`: a template's field left unfilled.
+        && !(words.len() == 1 && lower.contains("author"))
         && date_in_text(text).is_none()
         && !is_month_day(&words)
         // `a1b2c3d4e5f6`: not written for a reader.
@@ -648,6 +661,9 @@ const BYLINE_LABELS: &[&str] = &[
     "stories by",
     "interview by",
     "words by",
+    "contributors",
+    "contributor",
+    "authors",
     "by",
     "author",
 ];
@@ -706,9 +722,11 @@ pub fn clean_byline(byline: &str) -> String {
             break;
         }
     }
-    // A byline line often goes on with the date (`Ana Ruiz | May 2`,
-    // `Ana Ruiz, Dec 17, 2025`) or follows it (`Mar 27, 2024 - Ana Ruiz`).
+    // A byline line often goes on with the date or a role (`Ana Ruiz | May 2`,
+    // `Ana Ruiz, Dec 17, 2025`, `Ana Ruiz – Staff Writer`) or follows the
+    // date (`Mar 27, 2024 - Ana Ruiz`).
     rest.split(['|', '•', '·'])
+        .flat_map(|part| part.split(" - ").flat_map(|part| part.split(" – ")))
         .map(|part| match date_span(part) {
             Some((start, end)) => match trim_joints(&part[..start]) {
                 "" => trim_joints(&part[end..]),
@@ -786,30 +804,29 @@ fn headline_at(lines: &[&str], headline: Option<&str>) -> Vec<usize> {
 /// A line `By …` just below the headline in the visible text.
 pub fn byline_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
     headline_at(lines, headline).into_iter().find_map(|at| {
-        lines[at + 1..lines.len().min(at + 8)]
-            .iter()
-            .filter(|line| line.split_whitespace().count() <= 10)
-            .enumerate()
-            .find_map(|(i, line)| {
-                let lower = line.to_lowercase();
-                let labelled = ["by", "written by", "posted by", "author"]
-                    .iter()
-                    .any(|label| {
-                        lower.starts_with(label)
-                            && !lower[label.len()..].starts_with(char::is_alphanumeric)
-                    });
-                if !labelled {
-                    return None;
-                }
-                let name = clean_byline(line);
-                if name.is_empty() {
-                    // The label alone, the name on the next line.
-                    let next = clean_byline(lines.get(at + 2 + i)?);
-                    return is_name(&next).then_some(next);
-                }
-                is_name(&name).then_some(name)
-            })
+        (at + 1..lines.len().min(at + 8))
+            .filter(|&i| lines[i].split_whitespace().count() <= 10)
+            .find_map(|i| labelled_name(lines, i))
     })
+}
+
+/// A name under a label alone (`Written by` / `Ana Ruiz`) anywhere in the
+/// visible text, as author boxes print it.
+pub fn byline_under_label(lines: &[&str]) -> Option<String> {
+    (0..lines.len())
+        .filter(|&i| lines[i].split_whitespace().count() <= 3 && clean_byline(lines[i]).is_empty())
+        .filter(|&i| lines.get(i + 1).is_some_and(|next| next.split_whitespace().count() <= 5))
+        .find_map(|i| labelled_name(lines, i))
+}
+
+/// The name of a line that begins with a byline's label: `By Ana Ruiz`, or
+/// the label alone and the name on the next line.
+fn labelled_name(lines: &[&str], at: usize) -> Option<String> {
+    let lower = lines[at].to_lowercase();
+    let labelled = BYLINE_LABELS.iter().any(|label| {
+        lower.starts_with(label) && !lower[label.len()..].starts_with(char::is_alphanumeric)
+    });
+    labelled.then(|| name_in_lines(lines[at..].iter().copied().take(2)))?
 }
 
 /// A date on a short line just below (else just above) the headline in the
