@@ -60,7 +60,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((names) => Promise.all(names
-    .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+    .filter((name) => name !== CACHE)
     .map((name) => caches.delete(name)))));
 });
 

@@ -140,8 +140,8 @@ def main():
         "html": sum(len(p["html"].encode()) for p in pages) / 1e6,
     }
     described = {
-        "text": f"{len(texts) - 5} generated articles + 5 seeds, copied text ({megabytes['text']:.1f} MB)",
-        "html": f"{len(pages)} saved pages of html-dev ({megabytes['html']:.1f} MB)",
+        "text": f"{len(texts) - 5} generated articles + 5 seeds, copied text ({megabytes['text']:.2f} MB)",
+        "html": f"{len(pages)} saved pages of html-dev ({megabytes['html']:.2f} MB)",
     }
 
     ours = {}
@@ -157,18 +157,19 @@ def main():
             ours[(task, given)] = time_ours(args.parallax, task, inputs[given], warm[given], work, args.runs)
         our_seconds, our_count = ours[(task, given)]
         seconds, count = run_peer(kind, peer, inputs[given], warm[given], args)
-        ratio = seconds / our_seconds if our_seconds > 0 else float("inf")
+        # Below a millisecond parallax's time is within the start-up's noise.
+        ratio = f"{seconds / our_seconds:.1f}" if our_seconds >= 1e-3 else "n/a"
         table.append(
-            f"| {what} | {described[given]} | {name} | {seconds:.2f} | `{task}` | {our_seconds:.2f} | "
-            f"{ratio:.1f} | {count:,} {counted} | {our_count:,} {counted} |"
+            f"| {what} | {described[given]} | {name} | {seconds:.3f} | `{task}` | {our_seconds:.3f} | "
+            f"{ratio} | {count:,} {counted} | {our_count:,} {counted} |"
         )
     notes = [
-        "",
         f"Wall time, best of {args.runs} runs, on {os.cpu_count()} shared cores. A peer is timed in its own "
         "process after its import, model loading and one warm-up call on a short text; parallax as a whole "
         "process, less the best time of the same command on that one short text (process start, lexicon and "
         "finders). `boilerplate` and `html` run parallax's whole one-document analysis (quotes, entities, "
-        "numbers, dates too), the peers only their extraction.",
+        "numbers, dates too), the peers only their extraction; `quantities` and `dates` run the one finder "
+        "over the whole text. peer / parallax above 1: the peer took longer.",
         f"The gold main text of these pages (WCXB annotation) is {sum(p['gold'] for p in pages):,} characters. "
         "Counts differ in kind: parallax's quantities join a number with its unit, currency or range "
         "(`8 billion dollars` is one); Recognizers-Text's number model finds numbers only; parallax's dates "
@@ -176,7 +177,7 @@ def main():
     ]
     notes.extend(f"Skipped {peer}: {why}" for peer, why in skipped.items())
     shutil.rmtree(work)
-    report = "\n".join(table + notes) + "\n"
+    report = "\n".join(table) + "\n" + "\n\n".join(notes) + "\n"
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(report)
     print(report, end="")

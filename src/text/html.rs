@@ -154,8 +154,15 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
     let updated = page
         .updated()
         .or_else(|| meta::labelled_update(&visible_lines));
+    let metadata_date = page.published();
     let published = meta::date_near(&visible_lines, headline.as_deref())
-        .or_else(|| page.published())
+        // A printed date that reads either way (`09.10.2024`) is read as the metadata dates it.
+        .map(|near| match &metadata_date {
+            Some(date) if meta::day_month_swapped(&near).as_ref() == Some(date) => date.clone(),
+            _ => near,
+        })
+        .or(metadata_date)
+        .or_else(|| page.shown_date())
         .or_else(|| page.dated())
         .or_else(|| meta::labelled_date(&visible_lines))
         .or_else(|| {

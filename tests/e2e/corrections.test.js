@@ -22,13 +22,24 @@ async function reanalyzed(page, action) {
   }, null, { timeout: 30000 });
 }
 
+async function openDemo() {
+  const opened = await openPage(env.browser, env.server.url);
+  await opened.page.click('#demo-button');
+  await waitForAnalysis(opened.page, 4);
+  return opened;
+}
+
+// Types a value into a box and commits it, as a reader does.
+async function enter(page, selector, value) {
+  await page.fill(selector, value);
+  await page.press(selector, 'Enter');
+}
+
 const entityRows = (page) => page.$$eval('#tab-comparison table.entities tbody tr',
   (rows) => rows.map((r) => [r.querySelector('th').textContent, [...r.querySelectorAll('td.has')].length]));
 
 test('names: merging two into one and splitting one source out, then undoing both', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
-  await page.click('#demo-button');
-  await waitForAnalysis(page, 4);
+  const { page, problems } = await openDemo();
   await page.click('[data-tab="comparison"]');
   const before = new Map(await entityRows(page));
   assert.ok(before.has('Sarn') && before.has('Old Quay'), `rows: ${[...before.keys()]}`);
@@ -59,9 +70,7 @@ test('names: merging two into one and splitting one source out, then undoing bot
 });
 
 test('a speaker reassigned in the quotes table reaches every view', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
-  await page.click('#demo-button');
-  await waitForAnalysis(page, 4);
+  const { page, problems } = await openDemo();
   await page.click('[data-tab="quotes"]');
   const speakers = () => page.$$eval('#tab-quotes table.quotes .speaker-name', (names) => names.map((n) => n.textContent));
   const before = await speakers();
@@ -71,40 +80,38 @@ test('a speaker reassigned in the quotes table reaches every view', async () => 
     await page.locator('#tab-quotes table.quotes .change-speaker').nth(brandt).click();
     const input = page.locator('#tab-quotes table.quotes .speaker-input');
     assert.equal(await input.evaluate((i) => i === document.activeElement), true, 'the box takes the focus');
-    await input.fill('Vellmar fire service');
-    await input.press('Enter');
+    await enter(page, '#tab-quotes table.quotes .speaker-input', 'Vellmar fire service');
   });
   const after = await speakers();
   assert.ok(after.includes('Vellmar fire service') && !after.includes('Jonas Brandt'), `speakers: ${after}`);
   await page.click('[data-tab="documents"]');
   const marked = await page.$$eval('#tab-documents mark[data-kind="quote"]', (marks) => marks.map((m) => m.dataset.speaker));
   assert.ok(marked.includes('Vellmar fire service'), `marked: ${marked}`);
+  // Saved with the documents: a reload brings the correction back.
+  await page.reload();
+  await waitForAnalysis(page, 4);
   await page.click('[data-tab="quotes"]');
+  assert.deepEqual(await speakers(), after);
   await reanalyzed(page, () => page.click('#tab-quotes .correction-list button'));
   assert.deepEqual(await speakers(), before);
   assert.deepEqual(problems, []);
 });
 
 test('an outlet and a date set by the reader relabel the sources and re-anchor the dates', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
-  await page.click('#demo-button');
-  await waitForAnalysis(page, 4);
+  const { page, problems } = await openDemo();
   await page.click('[data-tab="documents"]');
-  await reanalyzed(page, () => page.fill('article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Harbour Courier').then(
-    () => page.press('article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Enter')));
+  await reanalyzed(page, () => enter(page, 'article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Harbour Courier'));
   const headers = await page.$$eval('#tab-comparison table.entities thead th', (cells) => cells.map((c) => c.textContent));
   assert.ok(headers.includes('1. Harbour Courier'), `headers: ${headers}`);
 
   const dates = () => page.$$eval('article.doc[data-doc="0"] mark[data-kind="date"]', (marks) => marks.map((m) => m.dataset.value || m.title));
   const before = await dates();
-  await reanalyzed(page, () => page.fill('article.doc[data-doc="0"] input[aria-label="Date of document 1"]', '2031-06-02').then(
-    () => page.press('article.doc[data-doc="0"] input[aria-label="Date of document 1"]', 'Enter')));
+  await reanalyzed(page, () => enter(page, 'article.doc[data-doc="0"] input[aria-label="Date of document 1"]', '2031-06-02'));
   const after = await dates();
   assert.notDeepEqual(after, before, 'relative dates count from the new date');
   assert.ok(after.some((d) => d.includes('2031')), `dates: ${after}`);
 
-  await reanalyzed(page, () => page.fill('article.doc[data-doc="0"] input[aria-label="Date of document 1"]', 'soon').then(
-    () => page.press('article.doc[data-doc="0"] input[aria-label="Date of document 1"]', 'Enter')));
+  await reanalyzed(page, () => enter(page, 'article.doc[data-doc="0"] input[aria-label="Date of document 1"]', 'soon'));
   const messages = await page.$$eval('#messages li', (items) => items.map((i) => i.textContent));
   assert.ok(messages.some((m) => m.includes('“soon”') && m.includes('YYYY-MM-DD')), `messages: ${messages}`);
   assert.deepEqual(problems, []);

@@ -4,7 +4,8 @@
 // root of a host and under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { launch, PROJECT, waitForAnalysis } from './browser.js';
 import { serveWww } from './server.js';
@@ -25,8 +26,8 @@ function wwwFiles(dir = WWW) {
 }
 
 // A first visit on its own server and context: the page, once its service worker is active.
-async function firstVisit(options) {
-  const server = await serveWww({}, options);
+async function firstVisit(options, overrides = {}) {
+  const server = await serveWww(overrides, options);
   const hits = [];
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -101,4 +102,35 @@ test('served under a sub-path, the page loads, analyzes, stays inside its path a
   await analyzeOffline(page, 4);
   assert.deepEqual(visit.problems, []);
   await visit.context.close();
+});
+
+test('a new VERSION in sw.js replaces the cache, and the caches of other copies of the app are left alone', async () => {
+  const overrides = {};
+  const visit = await firstVisit({}, overrides);
+  const { page, context, server } = visit;
+  const other = 'parallax http://127.0.0.1:1/another/copy/ v1';
+  await page.evaluate((name) => caches.open(name), other);
+  // The next release: www/ as it is, with the version raised.
+  const release = mkdtempSync(join(tmpdir(), 'parallax-release-'));
+  for (const name of readdirSync(WWW).filter((n) => n !== 'sw.js')) symlinkSync(join(WWW, name), join(release, name));
+  const sw = readFileSync(join(WWW, 'sw.js'), 'utf8');
+  const version = Number(sw.match(/^const VERSION = (\d+);$/m)[1]);
+  writeFileSync(join(release, 'sw.js'), sw.replace(`const VERSION = ${version};`, `const VERSION = ${version + 1};`));
+  overrides['/'] = release;
+  const names = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    const worker = registration.installing || registration.waiting;
+    await new Promise((resolve) => {
+      const check = () => { if (worker.state === 'activated') resolve(); };
+      worker.addEventListener('statechange', check);
+      check();
+    });
+    return caches.keys();
+  });
+  assert.deepEqual(names.sort(), [`parallax ${server.url} v${version + 1}`, other].sort());
+  assert.deepEqual(visit.problems, []);
+  await context.close();
+  server.close();
+  rmSync(release, { recursive: true });
 });

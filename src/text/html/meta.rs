@@ -74,6 +74,8 @@ pub struct PageMeta {
     times: Vec<String>,
     /// Dates the markup marks as the publication's (`itemprop=datePublished`, `<time pubdate>`).
     marked_published: Vec<String>,
+    /// Text of elements whose class says they hold a date (`post-date`), in page order.
+    date_texts: Vec<String>,
     /// Lines of `rel=author`, `itemprop=author` and `class="…author…|byline"`
     /// elements, `\n`-separated, one entry an element.
     authors: Vec<String>,
@@ -145,6 +147,7 @@ impl PageMeta {
                             match kind {
                                 Capture::Headline => meta.h1.push(lines.join(" ")),
                                 Capture::Author => meta.authors.push(lines.join("\n")),
+                                Capture::Date => meta.date_texts.push(lines.join(" ")),
                                 Capture::Comments => {}
                             }
                         }
@@ -208,6 +211,8 @@ impl PageMeta {
                 captures.push((tag.name, 1, Capture::Comments, String::new()));
             } else if !in_comments && is_author_element(&tag) {
                 captures.push((tag.name, 1, Capture::Author, String::new()));
+            } else if !in_comments && has_class_word(&tag, DATE_CLASSES) {
+                captures.push((tag.name, 1, Capture::Date, String::new()));
             }
         }
         for text in &ld_texts {
@@ -428,13 +433,26 @@ impl PageMeta {
             .or_else(|| self.ld.page_published.as_deref().and_then(iso_date))
     }
 
+    /// The date the page's markup shows for the story (`<p class="post-date">`),
+    /// not one labelled as an update's.
+    pub fn shown_date(&self) -> Option<String> {
+        self.date_texts.iter().find_map(|text| first_version_date(text))
+    }
+
     /// The date of the last update, ISO 8601.
     pub fn updated(&self) -> Option<String> {
+        let update_named = || {
+            self.metas
+                .iter()
+                .filter(|(key, _)| key.contains("modif") || key.contains("updated"))
+                .find_map(|(_, content)| iso_date(content))
+        };
         self.ld
             .modified
             .as_deref()
             .and_then(iso_date)
             .or_else(|| self.meta(UPDATE_METAS).as_deref().and_then(iso_date))
+            .or_else(update_named)
     }
 }
 
@@ -444,6 +462,28 @@ enum Capture {
     Author,
     /// A comment thread: no author element inside is the article's.
     Comments,
+    Date,
+}
+
+/// Class words of elements that show the story's date.
+const DATE_CLASSES: &[&str] = &[
+    "date",
+    "published",
+    "pubdate",
+    "publishdate",
+    "publicationdate",
+    "publicationtime",
+    "dateline",
+    "posted",
+];
+
+/// Whether a word of the element's class (split at spaces, `-` and `_`) is one of `words`.
+fn has_class_word(tag: &Tag, words: &[&str]) -> bool {
+    attribute(&tag.attrs, "class").is_some_and(|value| {
+        value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    })
 }
 
 /// `rel=author`, `itemprop=author`, or a class or id word `author`, `byline`.
@@ -834,14 +874,7 @@ fn labelled_name(lines: &[&str], at: usize) -> Option<String> {
 /// as the last update's.
 pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
     let short = |line: &&&str| line.split_whitespace().count() <= 20;
-    let first_version = |line: &&str| {
-        let ((start, _), date) = first_date(line)?;
-        let before = line[..start].to_lowercase();
-        UPDATE_LABELS
-            .iter()
-            .all(|label| !before.contains(label))
-            .then_some(date)
-    };
+    let first_version = |line: &&str| first_version_date(line);
     headline_at(lines, headline).into_iter().find_map(|at| {
         lines[at + 1..lines.len().min(at + 10)]
             .iter()
@@ -855,6 +888,16 @@ pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
                     .find_map(first_version)
             })
     })
+}
+
+/// The first date in a line unless a label calls it the last update's.
+fn first_version_date(line: &str) -> Option<String> {
+    let ((start, _), date) = first_date(line)?;
+    let before = line[..start].to_lowercase();
+    UPDATE_LABELS
+        .iter()
+        .all(|label| !before.contains(label))
+        .then_some(date)
 }
 
 /// Labels of a page's last update (`Last updated: May 2, 2025`).
@@ -885,6 +928,14 @@ fn date_after_label(lines: &[&str], labels: &[&str]) -> Option<String> {
                 alone.then(|| date_in_text(lines.get(i + 1)?)).flatten()
             })
         })
+}
+
+/// The same date with its day and month swapped, where both could be a month
+/// (`2024-10-09` for `2024-09-10`): how a printed `09.10.2024` reads the other way.
+pub fn day_month_swapped(iso: &str) -> Option<String> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    ymd(year, day, month)
 }
 
 /// A metadata date (`2025-03-14T09:00:00Z`, `2025/03/14`, `March 14, 2025`) as ISO 8601.
@@ -938,7 +989,7 @@ fn numeric_date(line: &str) -> Option<((usize, usize), String)> {
 fn words_date(line: &str) -> Option<((usize, usize), String)> {
     static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})\b|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b)",
+            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})\b|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T))",
         )
         .expect("valid pattern")
     });

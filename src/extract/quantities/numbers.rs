@@ -1,0 +1,534 @@
+//! Numbers as written: digits with fractions and scales, words (`two hundred
+//! and five`, `three quarters`), vague plurals and ordinals.
+
+use super::tokens::{Token, TokenKind};
+use super::{symbol_entry, QuantityFinder};
+
+/// A number read from tokens: its value, where it ends, and for vague
+/// plurals (`hundreds`, `tens of thousands`) the range they name.
+pub(super) struct NumberRead {
+    pub(super) value: f64,
+    pub(super) end: usize,
+    pub(super) vague_high: Option<f64>,
+}
+
+impl QuantityFinder<'_> {
+    pub(super) fn is_number_word(&self, word: &str) -> bool {
+        self.units.contains_key(word)
+            || self.tens.contains_key(word)
+            || matches!(
+                word,
+                "a" | "an"
+                    | "dozen"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "tens"
+                    | "half"
+            )
+    }
+
+
+    /// An ordinal at token `i`: `21st`, `3rd`, `first`, `twenty-first`.
+    pub(super) fn ordinal(&self, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+        let token = tokens.get(i)?;
+        if let TokenKind::Number {
+            value,
+            grouped: false,
+            decimal: false,
+        } = token.kind
+        {
+            let suffix = tokens.get(i + 1).filter(|t| t.attached)?.word()?;
+            return matches!(suffix, "st" | "nd" | "rd" | "th").then_some((value, i + 2));
+        }
+        let word = token.word()?;
+        if let Some(&value) = self.ordinals.get(word) {
+            return Some((value, i + 1));
+        }
+        let tens = *self.tens.get(word)?;
+        tokens
+            .get(i + 1)
+            .filter(|t| t.attached && t.is_symbol(&['-']))?;
+        let unit = tokens.get(i + 2).filter(|t| t.attached)?.word()?;
+        let value = *self.ordinals.get(unit).filter(|&&v| v < 10.0)?;
+        Some((tens + value, i + 3))
+    }
+
+    /// A number at token `i`: digits (`75,000`, `8.5`, `1/2`, `2½`), words
+    /// (`twenty-five`, `two and a half`, `three quarters`, `a dozen`), both
+    /// (`3.5 million`, `4 thousand 3 hundred`), a vague plural (`hundreds`,
+    /// `tens of thousands`), or any of these negative (`-5`, `minus five`).
+    pub(super) fn number(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
+        let token = tokens.get(i)?;
+        let minus_sign = token.is_symbol(&['-', '−'])
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.attached && t.is_number())
+            && (i == 0
+                || !token.attached
+                || tokens[i - 1].is_symbol(&['(', '<', '>', '=', '≤', '≥']));
+        if minus_sign || matches!(token.word(), Some("minus" | "negative")) {
+            let positive = self.number(tokens, i + 1)?;
+            return Some(NumberRead {
+                value: -positive.value,
+                ..positive
+            });
+        }
+        if let Some(word) = token.word() {
+            if let Some(read) = self.vague(tokens, i, word) {
+                return Some(read);
+            }
+        }
+        self.compound(tokens, i)
+    }
+
+    /// One number written in parts, read like a person says it: units and
+    /// tens add up (`twenty-five`), `hundred` multiplies the units before it,
+    /// a scale closes a group (`two million three hundred thousand`), and a
+    /// fraction or an ordinal after a small number divides it (`two thirds`,
+    /// `one-eighth`, `one in five`).
+    pub(super) fn compound(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
+        #[derive(PartialEq, Clone, Copy)]
+        enum Part {
+            Start,
+            Unit,
+            Ten,
+            Hundred,
+            Scale,
+            Digits,
+        }
+        let word_at = |k: usize| tokens.get(k).and_then(Token::word);
+        let hyphen_at = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.attached && t.is_symbol(&['-', '–']))
+        };
+        // Closed groups, the group under a thousand, and its units and tens.
+        let (mut total, mut group, mut small) = (0.0f64, 0.0f64, 0.0f64);
+        let (mut last, mut last_scale) = (Part::Start, 1.0f64);
+        let (mut k, mut end) = (i, i);
+        // Where the number ended before its last `and` and what it was, in
+        // case a second number follows (`3 hundred and 2 hundred`).
+        let mut before_and: Option<(usize, f64)> = None;
+        while let Some(token) = tokens.get(k) {
+            if let Some((value, next)) = self.digits_value(tokens, k) {
+                // After a scale only the rest of the number: `4 thousand 3 hundred`.
+                let rest = matches!(last, Part::Scale | Part::Hundred)
+                    && value < 1000.0
+                    && value.fract() == 0.0;
+                if !(last == Part::Start || rest) {
+                    break;
+                }
+                small += value;
+                (k, end, last) = (next, next, Part::Digits);
+                continue;
+            }
+            let Some(word) = token.word() else { break };
+            let next = word_at(k + 1);
+            let mut step = 1;
+            if let Some(&value) = self.units.get(word) {
+                let fits = match last {
+                    Part::Start | Part::Hundred | Part::Scale => true,
+                    Part::Ten => value > 0.0 && value < 10.0,
+                    _ => false,
+                };
+                if !fits {
+                    break;
+                }
+                small += value;
+                last = Part::Unit;
+            } else if let Some(&value) = self.tens.get(word) {
+                if !matches!(last, Part::Start | Part::Hundred | Part::Scale) {
+                    break;
+                }
+                small += value;
+                last = Part::Ten;
+                // `twenty-five`: the hyphen joins the unit to its ten.
+                if let Some(&unit) = word_at(k + 2)
+                    .filter(|_| hyphen_at(k + 1))
+                    .and_then(|w| self.units.get(w))
+                {
+                    if unit > 0.0 && unit < 10.0 {
+                        small += unit;
+                        last = Part::Unit;
+                        step = 3;
+                    }
+                }
+            } else if matches!(word, "a" | "an") && last == Part::Start {
+                let counts = next.is_some_and(|n| {
+                    self.scales.contains_key(n)
+                        || n == "dozen"
+                        || self.fractions.contains_key(n)
+                        || self.denominator(n).is_some()
+                });
+                if !counts {
+                    return None;
+                }
+                small = 1.0;
+                last = Part::Unit;
+            } else if word == "hundred" && matches!(last, Part::Unit | Part::Ten | Part::Digits) {
+                if group > 0.0 {
+                    // A second hundred in one group starts another number.
+                    let (end, value) = before_and?;
+                    return Some(NumberRead {
+                        value,
+                        end,
+                        vague_high: None,
+                    });
+                }
+                group += small * 100.0;
+                small = 0.0;
+                last = Part::Hundred;
+            } else if matches!(word, "dozen" | "dozens") && last != Part::Start {
+                small = small.max(1.0) * 12.0;
+                last = Part::Hundred;
+            } else if let Some(&scale) = self.scales.get(word).filter(|_| last != Part::Start) {
+                if last == Part::Scale && group + small == 0.0 && scale > last_scale {
+                    // `three lakh crore`, `a thousand million`: a scale of a scale.
+                    total *= scale;
+                    last_scale *= scale;
+                } else {
+                    // `0.9 trillion`; a scale alone after `hundred` or `dozen` counts one.
+                    let many = if group + small == 0.0 {
+                        1.0
+                    } else {
+                        group + small
+                    };
+                    total += many * scale;
+                    (group, small, last, last_scale) = (0.0, 0.0, Part::Scale, scale);
+                }
+            } else if word == "point"
+                && last != Part::Start
+                && !(i > 0 && tokens[i - 1].is_word("at"))
+            {
+                // `five point five`, `two hundred point zero three`, `two point four million`
+                let Some((decimals, mut after)) = self.decimals(tokens, k + 1) else {
+                    break;
+                };
+                let mut value = total + group + small + decimals;
+                if let Some(&scale) = word_at(after).and_then(|w| self.scales.get(w)) {
+                    value *= scale;
+                    after += 1;
+                }
+                return Some(NumberRead {
+                    value,
+                    end: after,
+                    vague_high: None,
+                });
+            } else if word == "and" && last != Part::Start {
+                // `two and a half`, `one hundred and three quarters`, `forty and a third`
+                if let Some((fraction, after)) = self.fraction_words(tokens, k + 1) {
+                    if last != Part::Scale {
+                        small += fraction;
+                        (k, end) = (after, after);
+                        continue;
+                    }
+                    // `a million and a half`, `five billion and three quarters`,
+                    // `one billion and a half million`: a fraction of the last scale or of a smaller one.
+                    let (scale, after) = match word_at(after).and_then(|w| self.scales.get(w)) {
+                        Some(&smaller) if smaller < last_scale => (smaller, after + 1),
+                        _ => (last_scale, after),
+                    };
+                    return Some(NumberRead {
+                        value: total + group + small + fraction * scale,
+                        end: after,
+                        vague_high: None,
+                    });
+                }
+                let more = next
+                    .is_some_and(|n| self.units.contains_key(n) || self.tens.contains_key(n))
+                    || tokens.get(k + 1).is_some_and(Token::is_number) && last == Part::Hundred;
+                if !more {
+                    break;
+                }
+                before_and = Some((end, total + group + small));
+                k += 1;
+                continue;
+            } else if matches!(word, "half" | "quarter") && last == Part::Start {
+                // `half a million`, `quarter million`, `half a dozen`
+                let skip = usize::from(matches!(next, Some("a" | "an")));
+                let Some(scale) = word_at(k + 1 + skip) else {
+                    return self.bare_fraction(word, k);
+                };
+                if skip == 1 && matches!(scale, "percent" | "per") {
+                    // `half a percent`
+                    return Some(NumberRead {
+                        value: self.fractions[word],
+                        end: k + 2,
+                        vague_high: None,
+                    });
+                }
+                if !(scale == "dozen" || self.scales.contains_key(scale)) {
+                    return self.bare_fraction(word, k);
+                }
+                let factor = if scale == "dozen" {
+                    12.0
+                } else {
+                    *self.scales.get(scale)?
+                };
+                total = self.fractions[word] * factor;
+                k += 2 + skip;
+                end = k;
+                last = Part::Scale;
+                continue;
+            } else if matches!(word, "in" | "out")
+                && matches!(last, Part::Unit | Part::Digits)
+                && group == 0.0
+                && total == 0.0
+            {
+                // `one in five`, `two out of three`: a share.
+                let at = k + 1 + usize::from(word == "out" && next == Some("of"));
+                if word == "out" && next != Some("of") {
+                    break;
+                }
+                // `300 in 2008` is no share.
+                let year = tokens.get(at).is_some_and(|t| {
+                    matches!(t.kind, TokenKind::Number { value, grouped: false, decimal: false }
+                        if (1000.0..=2100.0).contains(&value))
+                });
+                let Some(whole) = self
+                    .compound(tokens, at)
+                    .filter(|w| w.value > small && !year)
+                else {
+                    break;
+                };
+                return Some(NumberRead {
+                    value: small / whole.value,
+                    end: whole.end,
+                    vague_high: None,
+                });
+            } else {
+                // `three quarters`, `two thirds`, `one-eighth`, `twenty-three fifths`;
+                // after a ten only a plural divides (`forty fifth` is an ordinal).
+                let plural = word.ends_with('s');
+                let written = group == 0.0
+                    && total == 0.0
+                    && match last {
+                        Part::Unit => small < 20.0 || plural && small < 100.0,
+                        Part::Ten => plural,
+                        _ => false,
+                    };
+                let divisor = self
+                    .fractions
+                    .get(word)
+                    .map(|f| 1.0 / f)
+                    .or_else(|| self.denominator(word));
+                match (written, divisor) {
+                    (true, Some(divisor)) => {
+                        small /= divisor;
+                        end = k + 1;
+                        // `three quarters billion`, `a quarter million`, `two thirds of a million`
+                        let of_a = word_at(k + 1) == Some("of")
+                            && matches!(word_at(k + 2), Some("a" | "an"));
+                        let at = if of_a { k + 3 } else { k + 1 };
+                        if let Some(&scale) = word_at(at).and_then(|w| self.scales.get(w)) {
+                            small *= scale;
+                            end = at + 1;
+                        }
+                    }
+                    _ => break,
+                }
+                break;
+            }
+            // `one-eighth`, `two-thirds`: a hyphen before a fraction keeps the number going.
+            if last == Part::Unit && hyphen_at(k + step) {
+                if let Some(w) = word_at(k + step + 1) {
+                    if self.fractions.contains_key(w) || self.denominator(w).is_some() {
+                        step += 1;
+                    }
+                }
+            }
+            k += step;
+            end = k;
+        }
+        (end > i).then_some(NumberRead {
+            value: total + group + small,
+            end,
+            vague_high: None,
+        })
+    }
+
+    /// `half` or `quarter` alone at token `k` (`more than half`): only
+    /// an approximator makes it a quantity, which `read` sees to.
+    pub(super) fn bare_fraction(&self, word: &str, k: usize) -> Option<NumberRead> {
+        Some(NumberRead {
+            value: self.fractions[word],
+            end: k + 1,
+            vague_high: None,
+        })
+    }
+
+    /// A fraction under one in words at token `j`: `a half`, `one fourth`,
+    /// `three quarters`, `fifty-four hundredths`; its value and the token after.
+    pub(super) fn fraction_words(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let (numerator, at) = match tokens.get(j)?.word()? {
+            "a" | "an" => (1.0, j + 1),
+            _ => self.small_number(tokens, j)?,
+        };
+        let word = tokens.get(at)?.word()?;
+        let divisor = self
+            .fractions
+            .get(word)
+            .map(|f| 1.0 / f)
+            .or_else(|| self.denominator(word))
+            .filter(|&d| numerator < d)?;
+        Some((numerator / divisor, at + 1))
+    }
+
+    /// A number under a hundred in words at token `j` (`seven`, `fifty-four`, `twenty one`).
+    pub(super) fn small_number(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let word = tokens.get(j)?.word()?;
+        if let Some(&unit) = self.units.get(word) {
+            return Some((unit, j + 1));
+        }
+        let &ten = self.tens.get(word)?;
+        let hyphen = usize::from(
+            tokens
+                .get(j + 1)
+                .is_some_and(|t| t.attached && t.is_symbol(&['-', '–'])),
+        );
+        match tokens
+            .get(j + 1 + hyphen)
+            .and_then(Token::word)
+            .and_then(|w| self.units.get(w))
+        {
+            Some(&unit) if unit > 0.0 && unit < 10.0 => Some((ten + unit, j + 2 + hyphen)),
+            _ => Some((ten, j + 1)),
+        }
+    }
+
+    /// The decimals after `point` at token `j`, said digit by digit (`zero
+    /// three`, `nought four`) or as one number (`seventy-one`, `eleven`).
+    pub(super) fn decimals(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut k = j;
+        while let Some(&digit) = tokens
+            .get(k)
+            .and_then(Token::word)
+            .and_then(|w| self.units.get(w))
+            .filter(|&&d| d < 10.0)
+        {
+            digits.push_str(&format!("{digit}"));
+            k += 1;
+        }
+        if digits.is_empty() {
+            let (value, next) = self.small_number(tokens, j)?;
+            digits = format!("{value}");
+            k = next;
+        }
+        Some((format!("0.{digits}").parse().ok()?, k))
+    }
+
+    /// An ordinal used as a denominator, singular or plural (`third`, `eighths`).
+    pub(super) fn denominator(&self, word: &str) -> Option<f64> {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.ordinals.get(singular).copied().filter(|&v| v >= 3.0)
+    }
+
+    /// `1/2`, `3/4` at token `k`: digits, a slash and digits written together.
+    pub(super) fn slash_fraction(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+        let [numerator, slash, denominator] = tokens.get(k..k + 3)? else {
+            return None;
+        };
+        // `7/8/07` is a date.
+        if tokens
+            .get(k + 3)
+            .is_some_and(|t| t.attached && t.is_symbol(&['/']))
+        {
+            return None;
+        }
+        let (TokenKind::Number { value: n, .. }, TokenKind::Number { value: d, .. }) =
+            (&numerator.kind, &denominator.kind)
+        else {
+            return None;
+        };
+        let written_together = slash.attached && denominator.attached && slash.is_symbol(&['/']);
+        (written_together && *d > 0.0 && *d < 100.0).then_some((n / d, k + 3))
+    }
+
+    /// Digits at token `k`, with a fraction after them (`1/2`, `2½`), or a
+    /// fraction character alone; the value and the token after.
+    pub(super) fn digits_value(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+        let token = tokens.get(k)?;
+        let vulgar = |t: &Token| match t.kind {
+            TokenKind::Symbol(c) => symbol_entry(&self.vulgar, c).copied(),
+            _ => None,
+        };
+        if let Some(fraction) = vulgar(token) {
+            return Some((fraction, k + 1));
+        }
+        let TokenKind::Number { value, .. } = token.kind else {
+            return None;
+        };
+        if let Some(fraction) = tokens.get(k + 1).filter(|t| t.attached).and_then(vulgar) {
+            return Some((value + fraction, k + 2));
+        }
+        // `10 1/2`: a whole number and a fraction after it.
+        if let Some((fraction, next)) = self.slash_fraction(tokens, k + 1).filter(|&(f, _)| f < 1.0)
+        {
+            return Some((value + fraction, next));
+        }
+        if let Some((fraction, next)) = self.slash_fraction(tokens, k) {
+            return Some((fraction, next));
+        }
+        Some((value, k + 1))
+    }
+
+    /// `hundreds`, `thousands of`, `dozens`, `tens of thousands`: the range each names.
+    pub(super) fn vague(&self, tokens: &[Token], i: usize, word: &str) -> Option<NumberRead> {
+        let plural_scale = |w: &str| -> Option<f64> {
+            let singular = w.strip_suffix('s')?;
+            self.scales.get(singular).copied()
+        };
+        if word == "dozens" {
+            return Some(NumberRead {
+                value: 24.0,
+                end: i + 1,
+                vague_high: Some(99.0),
+            });
+        }
+        if word == "tens" || plural_scale(word).is_some() {
+            let base = if word == "tens" {
+                10.0
+            } else {
+                plural_scale(word)?
+            };
+            // `tens of thousands`, `hundreds of millions`: a multiple of the next scale.
+            let next_scale = tokens
+                .get(i + 1)
+                .filter(|t| t.is_word("of"))
+                .and_then(|_| tokens.get(i + 2)?.word())
+                .and_then(plural_scale);
+            let (unit, end) = match next_scale {
+                Some(next) => (base * next, i + 3),
+                None if word == "tens" => return None,
+                None => (base, i + 1),
+            };
+            return Some(NumberRead {
+                value: 2.0 * unit,
+                end,
+                vague_high: Some(10.0 * unit - 1.0),
+            });
+        }
+        None
+    }
+
+    /// Letters written against digits that scale them (`1.2k`, `£107.8m`,
+    /// `10M`): a lower-case `m` or `b` alone is a million or a billion only
+    /// after a currency (`5m` is otherwise five metres).
+    pub(super) fn suffix_scale(&self, tokens: &[Token], end: usize, money: bool) -> Option<(f64, usize)> {
+        let token = tokens.get(end)?;
+        let word = token.word()?;
+        let after_digits = end > 0 && tokens[end - 1].is_number();
+        // `US$7.2 bn`, `10 bln`: spaced, only the suffixes no word shares.
+        let spaced_ok = matches!(word, "bn" | "mln" | "bln" | "tln" | "trn")
+            || money && matches!(word, "mn" | "tn");
+        if !(token.attached || spaced_ok) || !after_digits {
+            return None;
+        }
+        let factor = *self.suffixes.get(word)?;
+        let ambiguous = matches!(word, "m" | "b" | "mm") && !token.capitalized;
+        (!ambiguous || money).then_some((factor, 1))
+    }
+}

@@ -1,0 +1,154 @@
+//! The quantities' tokenizer: words, digits with their grouping, symbols.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum TokenKind {
+    /// Digits with their value; `grouped` when written with thousands commas.
+    Number {
+        value: f64,
+        grouped: bool,
+        decimal: bool,
+    },
+    /// A word, lower case.
+    Word(String),
+    /// Any other character.
+    Symbol(char),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    pub(super) range: Range<usize>,
+    pub(super) kind: TokenKind,
+    /// Written straight after the previous token, with no space.
+    pub(super) attached: bool,
+    /// A capital anywhere in the word (`Boeing`, `iPhone`).
+    pub(super) capitalized: bool,
+}
+
+impl Token {
+    pub(super) fn word(&self) -> Option<&str> {
+        match &self.kind {
+            TokenKind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_word(&self, word: &str) -> bool {
+        self.word() == Some(word)
+    }
+
+    pub(super) fn is_symbol(&self, symbols: &[char]) -> bool {
+        matches!(self.kind, TokenKind::Symbol(c) if symbols.contains(&c))
+    }
+
+    pub(super) fn is_number(&self) -> bool {
+        matches!(self.kind, TokenKind::Number { .. })
+    }
+}
+
+/// Splits `text[range]` into tokens, each on char boundaries.
+pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let body = &text[range.clone()];
+    let mut tokens = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    let mut spaced = true;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            let mut digits = String::from(c);
+            let (mut grouped, mut decimal) = (false, false);
+            let (mut spaced_groups, mut dotted) = (false, false);
+            // After `+49 (0)` or other digits, groups of three are a phone number's.
+            let in_phone = tokens.last().is_some_and(|t: &Token| {
+                t.is_number() || t.is_symbol(&['+', '(', ')', '-', '/', '.'])
+            });
+            while let Some(&(i, n)) = chars.peek() {
+                let after = &body[i + n.len_utf8()..];
+                if n.is_ascii_digit() {
+                    digits.push(n);
+                } else if n == ',' && !decimal && !spaced_groups && thousands_group(after) {
+                    grouped = true;
+                } else if n == ' '
+                    && !decimal
+                    && !grouped
+                    && !in_phone
+                    && (spaced_groups || (1..=3).contains(&digits.len()))
+                    && spaced_group(after)
+                {
+                    // `40 000`, `1 234 567`: thousands set apart by spaces.
+                    spaced_groups = true;
+                } else if n == '.' && after.starts_with(|d: char| d.is_ascii_digit()) {
+                    // `192.168.1.2`, `12.05.2020`: a second dot makes an address or a date.
+                    dotted |= decimal;
+                    decimal = true;
+                    digits.push('.');
+                } else {
+                    break;
+                }
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            if dotted {
+                TokenKind::Word(body[start..end].to_string())
+            } else {
+                TokenKind::Number {
+                    value: digits.parse().unwrap_or(0.0),
+                    grouped: grouped || spaced_groups,
+                    decimal,
+                }
+            }
+        } else if c.is_alphabetic() {
+            let mut word: String = c.to_lowercase().collect();
+            while let Some(&(i, n)) = chars.peek() {
+                let apostrophe = n == '\'' || n == '’';
+                let after = &body[i + n.len_utf8()..];
+                if !(n.is_alphabetic() || apostrophe && after.starts_with(char::is_alphabetic)) {
+                    break;
+                }
+                word.extend(n.to_lowercase());
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            TokenKind::Word(word)
+        } else {
+            TokenKind::Symbol(c)
+        };
+        tokens.push(Token {
+            range: range.start + start..range.start + end,
+            capitalized: body[start..end].chars().any(char::is_uppercase),
+            kind,
+            attached: !spaced,
+        });
+        spaced = false;
+    }
+    tokens
+}
+
+/// Whether the digits after a comma make a thousands group (`75,000`, not
+/// `5,6`), or a group of two that Indian English writes before the last
+/// group of three (`12,34,567`).
+fn thousands_group(after_comma: &str) -> bool {
+    let digits = after_comma.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 3
+        || digits == 2
+            && after_comma[2..]
+                .strip_prefix(',')
+                .is_some_and(thousands_group)
+}
+
+/// Whether the digits after a space make a thousands group: three digits,
+/// then no letter (`18 777s` are planes), and more digits only as another
+/// group (`555 123 4567` is a phone number; `40 000 people` is a count).
+fn spaced_group(after_space: &str) -> bool {
+    let digits = after_space.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after_space[digits..];
+    let digits_next = rest.starts_with(' ') && rest[1..].starts_with(|d: char| d.is_ascii_digit());
+    digits == 3
+        && !rest.starts_with(char::is_alphanumeric)
+        && (!digits_next || spaced_group(&rest[1..]))
+}
