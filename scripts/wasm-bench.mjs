@@ -151,7 +151,7 @@ try {
 
 const cell = (seconds, base) => `${seconds.toFixed(3)} s${base === undefined ? '' : ` (${(seconds / base).toFixed(1)}×)`}`;
 const table = [
-  '| articles | MB | native first | native steady | node first | node steady | Chromium first | Chromium steady |',
+  '| input | MB | native first | native steady | node first | node steady | Chromium first | Chromium steady |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.label} | ${r.megabytes.toFixed(2)} | ${cell(r.native.first)} | ${cell(r.native.steady)} | `
     + `${cell(r.node.first, r.native.first)} | ${cell(r.node.steady, r.native.steady)} | `

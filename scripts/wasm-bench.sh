@@ -40,7 +40,7 @@ for n in "${sizes[@]}"; do
   # One file an article, named by its id, as a reader would drop them.
   "$target/release/examples/corpus" --articles "$n" |
     python3 -c 'import json,sys,os; [open(os.path.join(sys.argv[1], r["id"] + ".txt"), "w").write(r["text"]) for r in map(json.loads, sys.stdin)]' "$work/$n"
-  sets+=("$n=$work/$n")
+  sets+=("$n generated=$work/$n")
 done
 node scripts/wasm-bench.mjs --parallax "$target/release/parallax" --node-glue "$target/wasm-node/parallax.js" \
   --web-pkg "$target/wasm-web" --runs "${WASM_BENCH_RUNS:-3}" --out target/wasm-bench.md "${sets[@]}"

@@ -101,6 +101,7 @@ function changed() {
 
 async function runAnalysis() {
   if (state.documents.length === 0) {
+    analyzer.cancel(); // a run still going would show documents no longer there
     state.report = null;
     render();
     return;

@@ -1,11 +1,10 @@
-// Offline use: the whole page is cached on install and served from the cache
-// first. Every path is relative to this file, so the folder works under any
-// sub-path of a host.
+// Offline use: the whole page is cached on install, refreshed by every
+// online visit, and served from the cache when the network fails. Every path
+// is relative to this file, so the folder works under any sub-path of a host.
 //
 // SHELL is the one list of the page's files (tests/e2e/offline.test.js fails
-// when a file in www/ is missing from it). Raise VERSION whenever any of these
-// files changes: browsers fetch the new files when they see a new sw.js, and
-// open tabs keep the old ones until they are all closed.
+// when a file in www/ is missing from it). VERSION names the cache: raise it
+// when the list changes, so a new install starts from a clean cache.
 const VERSION = 1;
 const SHELL = [
   'index.html',
@@ -60,21 +59,30 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((names) => Promise.all(names
-    .filter((name) => name !== CACHE)
+    .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
     .map((name) => caches.delete(name)))));
 });
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(cacheFirst(request));
+  event.respondWith(networkFirst(request));
 });
 
-async function cacheFirst(request) {
+// Online, files come from the network, so a new version is used at once and
+// files of two versions never mix; the cache answers when the network cannot.
+async function networkFirst(request) {
   const url = new URL(request.url);
-  // A folder is its index.html, as static servers serve it.
-  const key = url.pathname.endsWith('/') ? new URL('index.html', url).href : request;
-  // ignoreSearch: the worker imports fresh copies of the glue as `parallax.js?instance=N`.
-  const cached = await caches.match(key, { cacheName: CACHE, ignoreSearch: true });
-  return cached ?? fetch(request);
+  // A folder is its index.html, as static servers serve it; the worker imports
+  // fresh copies of the glue as `parallax.js?instance=N`, all one file.
+  const key = new URL(url.pathname.endsWith('/') ? 'index.html' : url.pathname, url).href;
+  try {
+    const response = await fetch(request);
+    if (response.ok) await (await caches.open(CACHE)).put(key, response.clone());
+    return response;
+  } catch (offline) {
+    const cached = await caches.match(key, { cacheName: CACHE });
+    if (cached) return cached;
+    throw offline;
+  }
 }

@@ -159,6 +159,8 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
         // A printed date that reads either way (`09.10.2024`) is read as the metadata dates it.
         .map(|near| match &metadata_date {
             Some(date) if meta::day_month_swapped(&near).as_ref() == Some(date) => date.clone(),
+            // The last update's date printed without its label.
+            Some(date) if updated.as_ref() == Some(&near) => date.clone(),
             _ => near,
         })
         .or(metadata_date)

@@ -1,7 +1,7 @@
 // Offline use: after one visit the service worker (www/sw.js) has every file
 // of www/, and with the network gone a reload still shows the page, and the
 // demo and a saved HTML page (the second bundle) are still analyzed, at the
-// root of a host and under a sub-path.
+// root of a host and under a sub-path; a new version replaces the old cache.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

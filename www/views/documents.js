@@ -2,39 +2,76 @@
 // apart, quotes and other findings highlighted in place.
 import { element, speakerClass, documentLabel } from './dom.js';
 import { factSpans, factLegend, factList } from './facts.js';
-import { ids } from './links.js';
+import { ids, docOf, relight } from './links.js';
 
 // Documents whose boilerplate the reader chose to see, kept across re-analyses.
 const showing = new Set();
 
 export const FACTS = [['title', 'Title'], ['outlet', 'Outlet'], ['byline', 'Byline'], ['date', 'Date']];
 
+// Past the first few, a document's text is drawn when it nears the screen or
+// a link opens a place in it: a thousand texts at once hold the page for seconds.
+const FIRST_DRAWN = 10;
+const undrawn = new Map(); // document index -> draws its facts and text
+let observer = null;
+
 export function renderDocuments(container, report, corrections, onCorrect, onFlip) {
   const focusedLine = document.activeElement?.closest?.('.doc-text .line');
   const refocus = focusedLine && container.contains(focusedLine) ? [focusedLine.closest('article').dataset.doc, Number(focusedLine.dataset.line)] : null;
+  undrawn.clear();
+  observer?.disconnect();
+  observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting) drawLate(Number(entry.target.dataset.doc));
+  }, { rootMargin: '100% 0px' });
   container.replaceChildren(factLegend(container, report), ...report.documents.map((doc, index) => {
-    const facts = element('dl', { class: 'facts' }, FACTS.map(([field, label]) => {
-      const input = element('input', { type: 'text', value: corrections[index][field] ?? doc[field] ?? '', placeholder: 'unknown', 'aria-label': `${label} of document ${index + 1}` });
-      input.addEventListener('change', () => onCorrect(index, field, input.value.trim() || null));
-      return [element('dt', {}, label), element('dd', {}, input)];
-    }));
-    if (doc.dateline_place) facts.append(element('dt', {}, 'Dateline'), element('dd', {}, doc.dateline_place));
-    const text = element('div', { class: 'doc-text', title: 'Click a line, or press Enter on it, to set it apart as boilerplate, or to bring it back' },
-      renderLines(doc, index, report.comparison, (line) => onFlip(index, line)));
-    const toggle = element('input', { type: 'checkbox', checked: showing.has(doc.name) });
     const article = element('article', { class: `doc${showing.has(doc.name) ? '' : ' hide-boilerplate'}`, 'data-doc': index },
-      element('h2', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)),
-      facts,
-      element('label', { class: 'toggle' }, toggle, ` Show the ${doc.boilerplate.length} boilerplate line${doc.boilerplate.length === 1 ? '' : 's'}`),
-      factList(doc, index),
-      text);
-    toggle.addEventListener('change', () => {
-      article.classList.toggle('hide-boilerplate', !toggle.checked);
-      if (toggle.checked) showing.add(doc.name); else showing.delete(doc.name);
+      element('h2', {}, documentLabel(report, corrections, index), element('span', { class: 'file-name' }, doc.name)));
+    undrawn.set(index, () => {
+      const facts = element('dl', { class: 'facts' }, FACTS.map(([field, label]) => {
+        const input = element('input', { type: 'text', value: corrections[index][field] ?? doc[field] ?? '', placeholder: 'unknown', 'aria-label': `${label} of document ${index + 1}` });
+        input.addEventListener('change', () => onCorrect(index, field, input.value.trim() || null));
+        return [element('dt', {}, label), element('dd', {}, input)];
+      }));
+      if (doc.dateline_place) facts.append(element('dt', {}, 'Dateline'), element('dd', {}, doc.dateline_place));
+      const text = element('div', { class: 'doc-text', title: 'Click a line, or press Enter on it, to set it apart as boilerplate, or to bring it back' },
+        renderLines(doc, index, report.comparison, (line) => onFlip(index, line)));
+      const toggle = element('input', { type: 'checkbox', checked: showing.has(doc.name) });
+      toggle.addEventListener('change', () => {
+        article.classList.toggle('hide-boilerplate', !toggle.checked);
+        if (toggle.checked) showing.add(doc.name); else showing.delete(doc.name);
+      });
+      article.append(...[facts,
+        element('label', { class: 'toggle' }, toggle, ` Show the ${doc.boilerplate.length} boilerplate line${doc.boilerplate.length === 1 ? '' : 's'}`),
+        factList(doc, index),
+        text].filter(Boolean));
+      article.classList.remove('undrawn');
+      observer.unobserve(article);
+      return article;
     });
+    if (index >= FIRST_DRAWN) {
+      article.classList.add('undrawn');
+      observer.observe(article);
+    }
     return article;
   }));
-  if (refocus) refocusLine(container, ...refocus);
+  for (let index = 0; index < FIRST_DRAWN; index += 1) drawDocument(index);
+  if (refocus) {
+    drawDocument(Number(refocus[0]));
+    refocusLine(container, ...refocus);
+  }
+}
+
+// Draws a document not drawn yet; returns its article then.
+function drawDocument(index) {
+  const draw = undrawn.get(index);
+  undrawn.delete(index);
+  return draw?.();
+}
+
+// Drawn after the others, its spans take what is lit now.
+function drawLate(index) {
+  const article = drawDocument(index);
+  if (article) relight(article);
 }
 
 // A line flipped from the keyboard (or the next one shown, when it is now
@@ -132,6 +169,8 @@ function regionSpans(doc, index, comparison) {
 // Opens the place an id names: the boilerplate it sits in shown if the reader
 // hid it, scrolled to the middle, focused, and flashed.
 export function reveal(id) {
+  const doc = docOf(id);
+  if (doc !== null) drawLate(doc);
   const target = document.getElementById(id);
   if (!target) return false;
   if (!target.checkVisibility()) target.closest('article')?.querySelector('label.toggle input:not(:checked)')?.click();

@@ -15,6 +15,12 @@ export const ids = {
   date: (doc, i) => `fact-${doc}-date-${i}`,
 };
 
+// The document an id above points into.
+export function docOf(id) {
+  const match = /^(?:sent|quote|fact)-(\d+)-|^(?:st|pass)-\d+-(\d+)$/.exec(id);
+  return match ? Number(match[1] ?? match[2]) : null;
+}
+
 // An anchor to the span with this id in the Documents view; `keys` are the
 // items it highlights while hovered or focused.
 export function placeLink(id, keys, ...children) {
@@ -23,9 +29,14 @@ export function placeLink(id, keys, ...children) {
 
 const lit = new Set();
 
-function marksFor(key) {
+function marksFor(key, root = document) {
   const safe = CSS.escape(key);
-  return document.querySelectorAll(`[data-key~="${safe}"], [data-fact="${safe}"]`);
+  return root.querySelectorAll(`[data-key~="${safe}"], [data-fact="${safe}"]`);
+}
+
+// A document's text drawn late takes the light of what is lit now.
+export function relight(root) {
+  for (const key of lit) for (const node of marksFor(key, root)) node.classList.add('hl');
 }
 
 export function highlight(keys) {

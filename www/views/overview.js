@@ -3,6 +3,7 @@
 // what each source alone says or leaves out.
 import { element } from './dom.js';
 import { ids, placeLink } from './links.js';
+import { showFirst } from './tabs.js';
 
 export function renderOverview(container, report, label) {
   const n = report.documents.length;
@@ -22,8 +23,16 @@ export function renderOverview(container, report, label) {
     matrix(report, label),
     element('h2', {}, 'Each source alone'),
     element('p', { class: 'hint' }, 'What each source says that no other does, and which of the statements most sources carry it leaves out.'),
-    perSource(report, label),
+    ...sourceCards(report, label),
   );
+}
+
+// The page shows the first cards, the rest on request; the export (perSource) all of them.
+function sourceCards(report, label) {
+  const { sources = [] } = report.comparison;
+  if (!sources.length) return [perSource(report, label)];
+  const cards = element('div', { class: 'per-source' });
+  return [cards, showFirst(cards, sources, (source) => sourceCard(report, label, source), { most: MOST_SOURCES, what: 'sources' })].filter(Boolean);
 }
 
 const VERDICT = { conflicting: 'Conflicting', consistent: 'Consistent' };
@@ -78,23 +87,39 @@ export function consensus(report, label) {
   }));
 }
 
-// One row per statement and one per sentence only one source has; the
-// columns sort by text, by how many sources carry a row, or by one source.
-// A matrix of hundreds of sources or rows helps nobody: past these, a note says what is left out.
-const MOST_SOURCES = 30;
+// A table of hundreds of sources or rows helps nobody: past these, a note says what is left out.
+export const MOST_SOURCES = 30;
 const MOST_ROWS = 300;
 
+// The sources a table gives a column each: all of them, or past
+// MOST_SOURCES those with the highest `score` (what they share), in their
+// order, and a note on the others.
+export function shownSources(report, score, shared) {
+  const all = report.documents.map((doc, i) => i);
+  if (all.length <= MOST_SOURCES) return { columns: all, note: null };
+  const columns = all.map((i) => [i, score(i)]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MOST_SOURCES).map(([i]) => i).sort((a, b) => a - b);
+  return {
+    columns,
+    note: element('p', { class: 'hint left-out' }, `Only the ${MOST_SOURCES} of ${all.length} sources that share the most ${shared} have a column here; `
+      + `the other ${all.length - MOST_SOURCES} are left out. To see one, pick it in Side by side, or open it in the Documents view.`),
+  };
+}
+
+// One row per statement and one per sentence only one source has; the
+// columns sort by text, by how many sources carry a row, or by one source.
 function matrix(report, label) {
   const docs = report.documents;
-  const n = Math.min(docs.length, MOST_SOURCES);
   const { statements, sources = [] } = report.comparison;
+  const { columns: shown, note } = shownSources(report, (j) => statements.filter((s) => s.docs.includes(j)).length, 'statements');
+  const inShown = new Set(shown);
   const consensusSet = new Set(report.comparison.consensus || []);
   const rows = statements.map((statement, k) => ({
     key: `st-${k}`, text: statement.support[0].text, count: statement.docs.length, order: k,
     consensus: consensusSet.has(k),
     cells: new Map(statement.docs.map((doc) => [doc, ids.statement(k, doc)])),
   }));
-  for (const source of sources.filter((s) => s.doc < n)) {
+  for (const source of sources.filter((s) => inShown.has(s.doc))) {
     for (const i of source.alone) {
       const sentence = docs[source.doc].sentences[i];
       if (!sentence) continue;
@@ -105,7 +130,7 @@ function matrix(report, label) {
   const columns = [
     { key: 'text', title: 'Statement', value: (r) => r.text.toLowerCase(), numeric: false },
     { key: 'count', title: 'Sources', value: (r) => r.count, numeric: true },
-    ...[...Array(n).keys()].map((j) => ({ key: `doc-${j}`, title: label(j), value: (r) => (r.cells.has(j) ? 1 : 0), numeric: true })),
+    ...shown.map((j) => ({ key: `doc-${j}`, title: label(j), value: (r) => (r.cells.has(j) ? 1 : 0), numeric: true })),
   ];
   let sortKey = 'count';
   let descending = true;
@@ -132,37 +157,38 @@ function matrix(report, label) {
     tbody.replaceChildren(...sorted.slice(0, MOST_ROWS).map((r) => element('tr', { class: r.consensus ? 'consensus-row' : r.count === 1 ? 'alone-row' : null, 'data-row': r.key, 'data-hl': r.key, 'data-key': r.key },
       element('th', { scope: 'row', class: 'statement' }, r.text),
       element('td', { class: 'count' }, String(r.count)),
-      [...Array(n).keys()].map((j) => (r.cells.has(j)
+      shown.map((j) => (r.cells.has(j)
         ? element('td', { class: 'has' }, placeLink(r.cells.get(j), r.key, element('span', { 'aria-hidden': 'true' }, '✓'), element('span', { class: 'visually-hidden' }, `in ${label(j)}: open the sentence`)))
         : element('td', { class: 'missing', title: 'not in this source' }, ''))))));
   };
   draw();
-  const left = [
-    docs.length > n ? `the sources after the first ${n}` : null,
-    rows.length > MOST_ROWS ? `${rows.length - MOST_ROWS} rows past the first ${MOST_ROWS} in this order` : null,
-  ].filter(Boolean);
   return element('div', { class: 'matrix-wrap' },
     element('table', { class: 'matrix', 'aria-label': 'Who reports what: each statement against each source' }, element('thead', {}, element('tr', {}, headers)), tbody),
-    left.length ? element('p', { class: 'hint' }, `Not shown: ${left.join('; ')}.`) : null);
+    note,
+    rows.length > MOST_ROWS ? element('p', { class: 'hint' }, `Not shown: ${rows.length - MOST_ROWS} rows past the first ${MOST_ROWS} in this order.`) : null);
 }
 
 export function perSource(report, label) {
-  const { statements, sources = [] } = report.comparison;
+  const { sources = [] } = report.comparison;
   if (!sources.length) return element('p', { class: 'hint' }, 'Nothing to set apart.');
-  return element('div', { class: 'per-source' }, sources.map((source) => {
-    const doc = report.documents[source.doc];
-    const alone = source.alone.map((i) => [i, doc.sentences[i]]).filter(([, s]) => s);
-    return element('section', { class: 'source-card', 'data-doc': source.doc },
-      element('h3', {}, label(source.doc)),
-      element('details', { class: 'alone' },
-        element('summary', {}, `Says alone: ${alone.length} sentence${alone.length === 1 ? '' : 's'}`),
-        alone.length ? element('ul', {}, alone.map(([i, s]) => element('li', {},
-          placeLink(ids.sentence(source.doc, i), ids.sentence(source.doc, i), s.text)))) : null),
-      source.omits.length
-        ? element('div', { class: 'omits' }, element('p', { class: 'omits-title' }, `Leaves out ${source.omits.length} of the statements most sources carry:`),
-          element('ul', {}, source.omits.map((k) => element('li', { 'data-hl': `st-${k}` },
-            statements[k].support[0].text, ' ',
-            placeLink(ids.statement(k, statements[k].docs[0]), `st-${k}`, `(in ${label(statements[k].docs[0])})`)))))
-        : element('p', { class: 'omits-none' }, 'Leaves out none of the statements most sources carry.'));
-  }));
+  return element('div', { class: 'per-source' }, sources.map((source) => sourceCard(report, label, source)));
 }
+
+function sourceCard(report, label, source) {
+  const { statements } = report.comparison;
+  const doc = report.documents[source.doc];
+  const alone = source.alone.map((i) => [i, doc.sentences[i]]).filter(([, s]) => s);
+  return element('section', { class: 'source-card', 'data-doc': source.doc },
+    element('h3', {}, label(source.doc)),
+    element('details', { class: 'alone' },
+      element('summary', {}, `Says alone: ${alone.length} sentence${alone.length === 1 ? '' : 's'}`),
+      alone.length ? element('ul', {}, alone.map(([i, s]) => element('li', {},
+        placeLink(ids.sentence(source.doc, i), ids.sentence(source.doc, i), s.text)))) : null),
+    source.omits.length
+      ? element('div', { class: 'omits' }, element('p', { class: 'omits-title' }, `Leaves out ${source.omits.length} of the statements most sources carry:`),
+        element('ul', {}, source.omits.map((k) => element('li', { 'data-hl': `st-${k}` },
+          statements[k].support[0].text, ' ',
+          placeLink(ids.statement(k, statements[k].docs[0]), `st-${k}`, `(in ${label(statements[k].docs[0])})`)))))
+      : element('p', { class: 'omits-none' }, 'Leaves out none of the statements most sources carry.'));
+}
+

@@ -1,7 +1,11 @@
-// Verbatim reuse: the share matrix of every pair, then the pairs that share
+// Verbatim reuse: the share matrix of every pair (of a few sources), then the pairs that share
 // passages with the passages themselves, each span linking to its place.
 import { element } from './dom.js';
 import { ids, placeLink } from './links.js';
+import { showFirst } from './tabs.js';
+
+// The pairs come most shared first: thousands of them are drawn on request only.
+const MOST_PAIRS = 50;
 
 export function reuseMatrix(report, label) {
   const n = report.documents.length;
@@ -17,10 +21,12 @@ export function reuseMatrix(report, label) {
   return element('table', { class: 'reuse', 'aria-label': 'Verbatim reuse between each pair of sources' }, element('thead', {}, head), element('tbody', {}, rows));
 }
 
+// The nodes to show: the list of pairs, and the button that shows all of them.
 export function reusePairs(report, label) {
   const { reuse = [], passages = [] } = report.comparison;
-  if (!reuse.length) return element('p', { class: 'hint' }, 'No two sources share a passage word for word.');
-  return element('div', { class: 'reuse-pairs' }, reuse.map((pair) => {
+  if (!reuse.length) return [element('p', { class: 'hint' }, 'No two sources share a passage word for word.')];
+  const list = element('div', { class: 'reuse-pairs' });
+  const more = showFirst(list, reuse, (pair) => {
     const [a, b] = pair.docs;
     return element('section', { class: `reuse-pair${pair.copy ? ' copy' : ''}`, 'data-pair': `${a}-${b}` },
       element('h3', {}, `${label(a)} and ${label(b)}: ${Math.round(pair.share * 100)} %`,
@@ -35,5 +41,6 @@ export function reusePairs(report, label) {
             return span ? [element('dt', {}, placeLink(ids.passage(k, doc), `pass-${k}`, label(doc))), element('dd', {}, span.text)] : null;
           })));
       })));
-  }));
+  }, { most: MOST_PAIRS, what: 'pairs' });
+  return [list, more].filter(Boolean);
 }

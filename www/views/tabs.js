@@ -1,11 +1,15 @@
 // The views' tabs, as the WAI-ARIA tabs pattern: only the selected tab is in
 // the Tab order; Left and Right (wrapping), Home and End move to a tab and
-// select it. Each tab names its panel with aria-controls.
+// select it. Each tab names its panel with aria-controls. And the drawing of
+// a large report's views a piece at a time.
+import { element } from './dom.js';
+
 export function installTabs(tablist) {
   const tabs = [...tablist.querySelectorAll('[role=tab]')];
   const select = (name, { focus = false } = {}) => {
     for (const tab of tabs) {
       const selected = tab.dataset.tab === name;
+      if (selected) drawPending(tab.getAttribute('aria-controls'));
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
       document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
@@ -24,4 +28,60 @@ export function installTabs(tablist) {
     select(tabs[(to + tabs.length) % tabs.length].dataset.tab, { focus: true });
   });
   return select;
+}
+
+// A large report is drawn in pieces, a task each, so the page paints and
+// answers the reader between them: the shown view first, then, after a
+// frame, the hidden ones (or at once, when the reader selects one).
+const pending = new Map(); // panel id -> its draw
+const later = (work) => requestAnimationFrame(() => setTimeout(work));
+
+function drawPending(id) {
+  const draw = pending.get(id);
+  pending.delete(id);
+  draw?.();
+}
+
+// `views` maps each panel's id to its draw. A small report's views are all
+// drawn now, as before: they take little time, and hovering an item lights
+// its spans in the hidden Documents view.
+export function drawPanels(views, { large }) {
+  pending.clear();
+  for (const [id, draw] of Object.entries(views)) {
+    if (large && document.getElementById(id).hidden) pending.set(id, draw); else draw();
+  }
+  const next = () => {
+    const [id] = pending.keys();
+    if (id === undefined) return;
+    drawPending(id);
+    later(next);
+  };
+  if (pending.size) later(next);
+}
+
+// Draws `items` into `parent`, `size` of them per task; it stops once
+// something else replaced what it appended (a re-render, a new sort).
+export function drawInChunks(parent, items, draw, size) {
+  const chunk = items.slice(0, size).map(draw);
+  parent.append(...chunk);
+  const last = chunk.at(-1);
+  if (items.length > size) later(() => { if (parent.lastChild === last) drawInChunks(parent, items.slice(size), draw, size); });
+}
+
+// The first `most` items drawn into `parent` now; past them, the button
+// returned draws the rest, in chunks. Null when there are no more.
+export function showFirst(parent, items, draw, { most, what }) {
+  parent.append(...items.slice(0, most).map(draw));
+  if (items.length <= most) return null;
+  const button = element('button', { type: 'button', class: 'show-all' }, `Show all ${items.length} ${what}`);
+  button.addEventListener('click', () => {
+    const at = parent.children.length;
+    button.remove();
+    drawInChunks(parent, items.slice(most), draw, most);
+    // The focus goes on from the first item the button brought, not back to the page's top.
+    const first = parent.children[at];
+    first.tabIndex = -1;
+    first.focus({ preventScroll: true });
+  });
+  return button;
 }

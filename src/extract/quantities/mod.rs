@@ -59,6 +59,8 @@ enum Approx {
     LessThan,
     Nearly,
     JustOver,
+    /// `exactly 20`, or two bounds (`above 10 and below 20`): the value or range itself.
+    Bounded,
 }
 
 impl Approx {
@@ -72,11 +74,10 @@ impl Approx {
             Approx::UpTo | Approx::LessThan => (None, Some(high)),
             Approx::Nearly => (Some(below), Some(high)),
             Approx::JustOver => (Some(low), Some(above)),
+            Approx::Bounded => (Some(low), Some(high)),
         }
     }
 }
-
-
 
 /// One quantity as it is read, before its context is looked at.
 struct Reading {
@@ -127,6 +128,7 @@ pub struct QuantityFinder<'a> {
     tens: HashMap<&'static str, f64>,
     scales: HashMap<&'static str, f64>,
     fractions: HashMap<&'static str, f64>,
+    dozens: HashMap<&'static str, f64>,
     ordinals: HashMap<&'static str, f64>,
     suffixes: HashMap<&'static str, f64>,
     vulgar: HashMap<&'static str, f64>,
@@ -216,6 +218,7 @@ impl<'a> QuantityFinder<'a> {
                     "less-than" => Approx::LessThan,
                     "nearly" => Approx::Nearly,
                     "just-over" => Approx::JustOver,
+                    "exactly" => Approx::Bounded,
                     _ => return None,
                 };
                 Some((phrase.split_whitespace().collect::<Vec<_>>(), approx))
@@ -241,6 +244,7 @@ impl<'a> QuantityFinder<'a> {
             tens: table("ten"),
             scales: table("scale").into_iter().chain(table("hundred")).collect(),
             fractions: table("fraction"),
+            dozens: table("dozen"),
             ordinals: table("ordinal"),
             suffixes: table("suffix"),
             vulgar: table("vulgar"),
@@ -330,20 +334,24 @@ impl<'a> QuantityFinder<'a> {
             i += len;
             code
         });
-        if currency.is_none() {
-            if let Some((value, end)) = self.ordinal(tokens, i) {
-                let reading = Reading {
-                    value,
-                    range_end: None,
-                    kind: QuantityKind::Ordinal,
-                    unit: None,
-                    base_value: None,
-                    approx: None,
-                };
-                return (approx.is_none()).then_some((reading, end));
-            }
+        let number = self.number(tokens, i);
+        // `21st`, `first`, `one hundred twenty-fifth`
+        let ordinal = self.ordinal(tokens, i).or_else(|| {
+            let read = number.as_ref().filter(|n| n.ordinal)?;
+            Some((read.value, read.end))
+        });
+        if let Some((value, end)) = ordinal.filter(|_| currency.is_none()) {
+            let reading = Reading {
+                value,
+                range_end: None,
+                kind: QuantityKind::Ordinal,
+                unit: None,
+                base_value: None,
+                approx: None,
+            };
+            return (approx.is_none()).then_some((reading, end));
         }
-        let number = self.number(tokens, i)?;
+        let number = number.filter(|n| !n.ordinal)?;
         let digits = tokens[i].is_number();
         let code_scale = if currency.is_some() && i > 0 {
             self.code_scale(text, &tokens[i - 1])
@@ -420,6 +428,26 @@ impl<'a> QuantityFinder<'a> {
                 end += len;
             }
         }
+        // `above 1000 and below 1500`, `more than 5% but less than 10%`
+        let lower_bound = matches!(
+            reading.approx,
+            Some((_, Approx::MoreThan | Approx::AtLeast))
+        );
+        if lower_bound
+            && reading.range_end.is_none()
+            && matches!(reading.kind, QuantityKind::Count | QuantityKind::Percent)
+        {
+            let percent = reading.kind == QuantityKind::Percent;
+            if let Some((written, high, next)) = self
+                .upper_bound(tokens, end, percent)
+                .filter(|&(_, high, _)| high > reading.value)
+            {
+                let lower = reading.approx.take().map(|(w, _)| w).unwrap_or_default();
+                reading.approx = Some((format!("{lower} … {written}"), Approx::Bounded));
+                reading.range_end = Some(high);
+                end = next;
+            }
+        }
         // `aged 70`, `at age 70`, `the age of 70`
         let of_age = at > 1 && tokens[at - 1].is_word("of") && tokens[at - 2].is_word("age");
         if reading.kind == QuantityKind::Count
@@ -469,7 +497,10 @@ impl<'a> QuantityFinder<'a> {
                 && !self.lexicon.months.contains_key(w)
                 && !self.lexicon.is_time_word(w)
         });
+        let two_bounds =
+            reading.range_end.is_some() && matches!(reading.approx, Some((_, Approx::Bounded)));
         let year_free = reading.range_end.is_some_and(|high| high > 2100.0)
+            || two_bounds
             || counts_something
                 && reading
                     .approx
@@ -747,8 +778,8 @@ impl<'a> QuantityFinder<'a> {
     }
 
     /// An approximator after the number ending at `end` (`or more`, `or
-    /// fewer`, `or so`), as written, and its length; not before `than`
-    /// (`200 or more than 190` compares with the next number).
+    /// fewer`, `or so`), as written, and its length; not before `than` and a
+    /// number (`200 or more than 190` compares with the next one).
     fn approximator_after(&self, tokens: &[Token], end: usize) -> Option<(String, Approx, usize)> {
         self.approximators_after
             .iter()
@@ -757,12 +788,41 @@ impl<'a> QuantityFinder<'a> {
                     .iter()
                     .enumerate()
                     .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.is_word(w)))
-                    && !tokens
+                    && !(tokens
                         .get(end + words.len())
                         .is_some_and(|t| t.is_word("than"))
+                        && self.number(tokens, end + words.len() + 1).is_some())
             })
             .max_by_key(|(words, _)| words.len())
             .map(|(words, approx)| (words.join(" "), *approx, words.len()))
+    }
+
+    /// An upper bound after a lower one ending at `end` (`and below 1500`,
+    /// `but less than 10%`, `, lower or equal than three hundred`): its
+    /// approximator as written, its value and the token after it.
+    fn upper_bound(
+        &self,
+        tokens: &[Token],
+        end: usize,
+        percent_unit: bool,
+    ) -> Option<(String, f64, usize)> {
+        let joiner = tokens.get(end)?;
+        if !(joiner.is_word("and") || joiner.is_word("but") || joiner.is_symbol(&[','])) {
+            return None;
+        }
+        let (written, approx, len) = self.approximator(tokens, end + 1)?;
+        if !matches!(approx, Approx::UpTo | Approx::LessThan) {
+            return None;
+        }
+        let high = self
+            .number(tokens, end + 1 + len)
+            .filter(|n| !n.ordinal && n.vague_high.is_none())?;
+        let unit = if percent_unit {
+            percent(tokens, high.end)?
+        } else {
+            0
+        };
+        Some((written, high.value, high.end + unit))
     }
 
     /// A currency written before the number (`$`, `US$`, `£`, `USD`).
@@ -1047,10 +1107,12 @@ impl<'a> QuantityFinder<'a> {
             || next.is_some_and(|n| n.is_symbol(&['/']) && n.attached);
         // `>=30` is a bound, `width=32` a setting.
         let bound = i > 1 && tokens[i - 2].is_symbol(&['<', '>']);
+        // `22,24,26`: a list, each number after a comma.
+        let listed = i > 1 && tokens[i - 2].is_number();
         let written_against = previous.is_some_and(|p| {
             let opens = p.is_symbol(&[
                 '(', '[', '"', '“', '‘', '\'', '>', '<', '≥', '≤', '$', '£', '€',
-            ]);
+            ]) || listed && p.is_symbol(&[',']);
             token.attached && !opens && !(bound && p.is_symbol(&['=']))
         }) || next.is_some_and(|n| n.attached && n.word().is_some());
         let hyphenated_name = previous.is_some_and(|p| p.is_symbol(&['-']) && token.attached)
@@ -1369,7 +1431,7 @@ fn percent(tokens: &[Token], end: usize) -> Option<usize> {
     }
 }
 
-/// `-year-old`, `years old`, `-year-olds`, `months old`, `weeks of age`:
+/// `-year-old`, `years old`, `-year-olds`, `months old`, `weeks of age`, `yo`:
 /// an age, its length in tokens and its unit.
 fn age(tokens: &[Token], end: usize) -> Option<(usize, &'static str)> {
     let word_at = |k: usize| tokens.get(end + k).and_then(Token::word);
@@ -1387,6 +1449,10 @@ fn age(tokens: &[Token], end: usize) -> Option<(usize, &'static str)> {
     };
     if hyphen_at(0) && hyphen_at(2) && matches!(word_at(3), Some("old" | "olds")) {
         return unit_at(1).map(|unit| (4, unit));
+    }
+    // `an 87 yo man`, as clinical notes write it.
+    if word_at(0) == Some("yo") {
+        return Some((1, "year"));
     }
     let unit = unit_at(0)?;
     match (word_at(1), word_at(2)) {
@@ -1648,6 +1714,111 @@ mod tests {
         assert!(found("All that work came to naught.").is_empty());
         assert!(!numbers("At one point two ships collided.").contains(&1.2));
         assert_eq!(numbers("There were 300 in 2008."), [300.0]);
+    }
+
+    #[test]
+    fn fractions_over_denominators_in_several_words() {
+        let cases = [
+            ("Each heir got three twenty-firsts.", 3.0 / 21.0),
+            ("The tax is one two hundredth.", 1.0 / 200.0),
+            ("Each slice was twenty twenty-fifths.", 0.8),
+            ("The answer was one hundred and thirty fifths.", 26.0),
+            ("The answer was one hundred thirty fifths.", 100.0 / 35.0),
+            ("The answer was one hundred thirty-two fifths.", 26.4),
+            ("It came to twenty-five hundred tenths.", 250.0),
+            ("A cell holds a hundred thousandths.", 0.1),
+            ("Cut five - eighths off.", 0.625),
+            ("They won a tenth of the vote.", 0.1),
+        ];
+        for (text, value) in cases {
+            let all = numbers(text);
+            assert!(all.len() == 1 && close(all[0], value), "{text}: {all:?}");
+        }
+        assert!(found("The break lasted twenty seconds.").is_empty());
+    }
+
+    #[test]
+    fn ordinals_in_several_words() {
+        let ordinal = |text: &str| {
+            let q = one(text);
+            assert_eq!(q.kind, QuantityKind::Ordinal, "{text}: {q:?}");
+            q.value
+        };
+        assert_eq!(
+            ordinal("It marks the one hundred twenty-fifth year."),
+            125.0
+        );
+        assert_eq!(ordinal("She was the two hundredth visitor."), 200.0);
+        assert_eq!(ordinal("The jet made its three thousandth flight."), 3000.0);
+        assert_eq!(ordinal("It was his twenty-first summit."), 21.0);
+        assert_eq!(ordinal("She won a third term."), 3.0);
+        assert_eq!(ordinal("He had a twenty-first birthday."), 21.0);
+        let notes = found("It sold $280 million first mortgage notes.");
+        assert_eq!(
+            (notes[0].kind, notes[0].value),
+            (QuantityKind::Money, 280e6)
+        );
+        assert_eq!(
+            (notes[1].kind, notes[1].value),
+            (QuantityKind::Ordinal, 1.0)
+        );
+    }
+
+    #[test]
+    fn number_words_apart_abbreviated_or_ending_a_number() {
+        assert_eq!(numbers("Fifty - two boats sailed."), [52.0]);
+        assert_eq!(numbers("She bought 3 doz eggs."), [36.0]);
+        assert_eq!(numbers("We packed five dzs today."), [60.0]);
+        assert_eq!(numbers("We saw 3 hundred and 0 rejects."), [300.0, 0.0]);
+    }
+
+    #[test]
+    fn decimals_without_zero_with_commas_and_billions() {
+        let rate = one("The rate rose .25 percent.");
+        assert_eq!((rate.value, rate.unit.as_deref()), (0.25, Some("%")));
+        let coin = one("It costs $.50 now.");
+        assert_eq!((coin.value, coin.unit.as_deref()), (0.5, Some("USD")));
+        assert_eq!(one("Growth was 1,5 percent.").value, 1.5);
+        let fare = one("The fare is 3,50 euros.");
+        assert_eq!((fare.value, fare.unit.as_deref()), (3.5, Some("EUR")));
+        assert_eq!(numbers("Do exercises 4,6,8 and 10."), [4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(numbers("The app has 1.2b users."), [1.2e9]);
+    }
+
+    #[test]
+    fn bounds_in_words_and_two_bounds_together() {
+        let deaths = one("Deaths exceeded 3,000 by May.");
+        assert_eq!(
+            (deaths.approx.as_deref(), deaths.min, deaths.max),
+            (Some("exceeded"), Some(3000.0), None)
+        );
+        let pass = one("Scores higher or equal than 40 pass.");
+        assert_eq!((pass.min, pass.max), (Some(40.0), None));
+        let seats = one("They hold exactly 50 seats.");
+        assert_eq!(
+            (seats.approx.as_deref(), seats.min, seats.max),
+            (Some("exactly"), Some(50.0), Some(50.0))
+        );
+        assert_eq!(
+            one("Bring 20 or more than that.").approx.as_deref(),
+            Some("or more")
+        );
+        let bids = one("Bids above 1000 and below 1500 were kept.");
+        assert_eq!(
+            (bids.value, bids.range_end, bids.min, bids.max),
+            (1000.0, Some(1500.0), Some(1000.0), Some(1500.0))
+        );
+        let share = one("It grew more than 5% but less than 10% a year.");
+        assert_eq!(
+            (
+                share.unit.as_deref(),
+                share.range_end,
+                share.approx.as_deref()
+            ),
+            (Some("%"), Some(10.0), Some("more than … less than"))
+        );
+        let age = one("An 87 yo man was treated.");
+        assert_eq!((age.kind, age.value), (QuantityKind::Age, 87.0));
     }
 
     #[test]

@@ -59,20 +59,47 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            let mut digits = String::from(c);
-            let (mut grouped, mut decimal) = (false, false);
+        // `.08`, `$.50`: a decimal written without its zero.
+        let bare_decimal = c == '.'
+            && body[end..].starts_with(|d: char| d.is_ascii_digit())
+            && (spaced
+                || tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.is_symbol(&['(', '$', '£', '€', '-', '−'])));
+        let kind = if c.is_ascii_digit() || bare_decimal {
+            let mut digits = if bare_decimal {
+                String::from("0.")
+            } else {
+                String::from(c)
+            };
+            let (mut grouped, mut decimal) = (false, bare_decimal);
             let (mut spaced_groups, mut dotted) = (false, false);
             // After `+49 (0)` or other digits, groups of three are a phone number's.
             let in_phone = tokens.last().is_some_and(|t: &Token| {
                 t.is_number() || t.is_symbol(&['+', '(', ')', '-', '/', '.'])
             });
+            // `22,24,26`: numbers in a list, each after a comma written against the last.
+            let listed = !spaced
+                && tokens.len() >= 2
+                && tokens[tokens.len() - 1].is_symbol(&[','])
+                && tokens[tokens.len() - 2].is_number();
             while let Some(&(i, n)) = chars.peek() {
                 let after = &body[i + n.len_utf8()..];
                 if n.is_ascii_digit() {
                     digits.push(n);
                 } else if n == ',' && !decimal && !spaced_groups && thousands_group(after) {
                     grouped = true;
+                } else if n == ','
+                    && !decimal
+                    && !grouped
+                    && !spaced_groups
+                    && !listed
+                    && digits.len() <= 3
+                    && decimal_comma(after)
+                {
+                    // `1,3`, `5,00`: a decimal comma, as much of Europe writes it.
+                    decimal = true;
+                    digits.push('.');
                 } else if n == ' '
                     && !decimal
                     && !grouped
@@ -139,6 +166,18 @@ fn thousands_group(after_comma: &str) -> bool {
             && after_comma[2..]
                 .strip_prefix(',')
                 .is_some_and(thousands_group)
+}
+
+/// Whether the digits after a comma are decimals: one or two, then no
+/// letter, hyphen (`1,3-butadiene`) or further group (`22,24,26`).
+fn decimal_comma(after_comma: &str) -> bool {
+    let digits = after_comma.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after_comma[digits..];
+    let group_next =
+        rest.starts_with([',', '.']) && rest[1..].starts_with(|d: char| d.is_ascii_digit());
+    (1..=2).contains(&digits)
+        && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        && !group_next
 }
 
 /// Whether the digits after a space make a thousands group: three digits,

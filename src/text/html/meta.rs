@@ -667,6 +667,7 @@ pub fn is_name(text: &str) -> bool {
         && !text.contains("://")
         && !text.contains(['@', ':', '*', '{', '}', '=', '<'])
         && !lower.starts_with("www.")
+        && !text.starts_with('/')
         && !lower.starts_with("about ")
         && ![
             "by",
@@ -677,6 +678,15 @@ pub fn is_name(text: &str) -> bool {
             "staff",
             "contributor",
             "contributors",
+            // A comment form's fields.
+            "name",
+            "your name",
+            "full name",
+            "email",
+            "website",
+            // A script's empty value.
+            "undefined",
+            "null",
         ]
         .contains(&lower.as_str())
         && text.chars().any(char::is_alphabetic)
@@ -744,7 +754,7 @@ fn is_month_day(words: &[&str]) -> bool {
 /// `By Ana Ruiz |` → `Ana Ruiz`; `Ana Ruiz - Mar 27, 2024` → `Ana Ruiz`;
 /// a label alone (`Posted by`) → empty.
 pub fn clean_byline(byline: &str) -> String {
-    let byline = collapse(byline);
+    let byline = unglued(&collapse(byline));
     let mut rest = byline.as_str();
     // ASCII lower-casing keeps the byte offsets of the text.
     let lower = rest.to_ascii_lowercase();
@@ -779,12 +789,29 @@ pub fn clean_byline(byline: &str) -> String {
         .to_string()
 }
 
+/// `ByAna Ruiz` (two elements side by side, no space between) → `By Ana Ruiz`.
+fn unglued(line: &str) -> String {
+    match line.strip_prefix("By") {
+        Some(rest) if rest.starts_with(char::is_uppercase) => format!("By {rest}"),
+        _ => line.to_string(),
+    }
+}
+
 /// A byline part without the punctuation and words that join it to a date.
 fn trim_joints(part: &str) -> &str {
     let is_joint = |word: &str| BYLINE_JOINTS.contains(&word.to_lowercase().as_str());
     let mut part = part;
     loop {
-        part = part.trim_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+        part = part.trim_matches(|c: char| c.is_whitespace() || ",;:–—-*\"“”".contains(c));
+        // `Ana RuizPublished`: the label of the date that follows, no space between.
+        if let Some(glued) = ["Published", "Updated", "Posted"]
+            .iter()
+            .find_map(|label| part.strip_suffix(label))
+            .filter(|head| head.ends_with(|c: char| !c.is_whitespace()))
+        {
+            part = glued;
+            continue;
+        }
         match part.rsplit_once(char::is_whitespace) {
             Some((head, last)) if is_joint(last) => part = head,
             None if is_joint(part) => return "",
@@ -862,7 +889,7 @@ pub fn byline_under_label(lines: &[&str]) -> Option<String> {
 /// The name of a line that begins with a byline's label: `By Ana Ruiz`, or
 /// the label alone and the name on the next line.
 fn labelled_name(lines: &[&str], at: usize) -> Option<String> {
-    let lower = lines[at].to_lowercase();
+    let lower = unglued(lines[at]).to_lowercase();
     let labelled = BYLINE_LABELS.iter().any(|label| {
         lower.starts_with(label) && !lower[label.len()..].starts_with(char::is_alphanumeric)
     });
@@ -989,14 +1016,15 @@ fn numeric_date(line: &str) -> Option<((usize, usize), String)> {
 fn words_date(line: &str) -> Option<((usize, usize), String)> {
     static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})\b|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T))",
+            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})(?:\b|[A-Z])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})(?:\b|[A-Z])|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T))",
         )
         .expect("valid pattern")
     });
     let months = &crate::lexicon::Lexicon::shared().months;
     WRITTEN.captures_iter(line).find_map(|caps| {
-        let whole = caps.get(0)?;
-        let span = (whole.start(), whole.end());
+        // The year may run into the next word (`May 2, 2025Ana Ruiz`).
+        let end = ["y1", "y2", "d3"].iter().find_map(|g| caps.name(g))?.end();
+        let span = (caps.get(0)?.start(), end);
         if let Some(year) = caps.name("y3") {
             return Some((span, ymd(year.as_str(), &caps["m3"], &caps["d3"])?));
         }
