@@ -315,6 +315,7 @@ impl<'a> Pipeline<'a> {
             outlet: facts.outlet.or(page.site_name),
             byline: page.byline.or(facts.byline),
             date: page.published.or(facts.date),
+            updated: page.updated,
             dateline_place: facts.dateline_place,
             boilerplate: blocks
                 .iter()

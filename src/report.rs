@@ -41,6 +41,9 @@ pub struct Document {
     pub byline: Option<String>,
     /// ISO 8601, possibly partial (`--08-02` when the year is unknown).
     pub date: Option<String>,
+    /// ISO 8601 date of the last update, where a saved page gives one.
+    #[serde(default)]
+    pub updated: Option<String>,
     /// The place named in the dateline (`Moscow` in `Moscow, Aug 2 (EFE).-`).
     pub dateline_place: Option<String>,
     pub boilerplate: Vec<Boilerplate>,

@@ -2,10 +2,11 @@
 import { renderDocumentList, nameFromFirstLine } from './views/document-list.js';
 import { renderDocuments, reveal } from './views/documents.js';
 import { renderComparisonViews } from './views/comparison.js';
+import { manySources } from './views/overview.js';
 import { installLinks } from './views/links.js';
 import { renderQuotes } from './views/quotes.js';
 import { showMessages, setStatus } from './views/messages.js';
-import { installTabs } from './views/tabs.js';
+import { installTabs, drawPanels } from './views/tabs.js';
 import { Analyzer } from './analyzer.js';
 import { renderExports } from './views/exports.js';
 import * as store from './store.js';
@@ -211,7 +212,6 @@ function render() {
       changed();
     },
   };
-  renderComparisonViews(comparisonViews(), report, corrections, edit);
   const onFlip = (index, line) => {
     const id = state.reportDocIds[index];
     const lines = state.flips.get(id) || new Set();
@@ -219,8 +219,14 @@ function render() {
     state.flips.set(id, lines);
     changed(); // the comparison follows the reader's decision
   };
-  renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip);
-  renderQuotes($('tab-quotes'), report, corrections, edit);
+  // Each view in its panel: a large report's hidden ones wait their turn (see tabs.js).
+  const comparison = Object.entries(comparisonViews())
+    .map(([view, panel]) => [panel.id, () => renderComparisonViews({ [view]: panel }, report, corrections, edit)]);
+  drawPanels({
+    ...Object.fromEntries(comparison),
+    'tab-documents': () => renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip),
+    'tab-quotes': () => renderQuotes($('tab-quotes'), report, corrections, edit),
+  }, { large: manySources(report) });
   renderExports($('exports'), { report, markdown: state.markdown, corrections: readerCorrections });
 }
 

@@ -28,12 +28,12 @@ WARM_HTML = (
 
 # (what is compared, input, peer, how the peer runs, parallax's task, what is counted)
 ROWS = [
-    ("boilerplate", "text", "jusText 3.0.2", ("python", "justext-text"), "boilerplate", "chars kept"),
-    ("boilerplate", "html", "trafilatura 2.3.1", ("python", "trafilatura-html"), "html", "chars kept"),
-    ("boilerplate", "html", "jusText 3.0.2", ("python", "justext-html"), "html", "chars kept"),
-    ("numbers", "text", "quantulum3 0.10.0", ("python", "quantulum3"), "quantities", "found"),
-    ("numbers", "text", "Recognizers-Text 1.3.1 (number model)", ("node", "recognizers-numbers"), "quantities", "found"),
-    ("dates", "text", "chrono-node 2.10.3", ("node", "chrono"), "dates", "found"),
+    ("boilerplate", "text", "jusText", ("python", "justext-text"), "boilerplate", "chars kept"),
+    ("boilerplate", "html", "trafilatura", ("python", "trafilatura-html"), "html", "chars kept"),
+    ("boilerplate", "html", "jusText", ("python", "justext-html"), "html", "chars kept"),
+    ("numbers", "text", "quantulum3", ("python", "quantulum3"), "quantities", "found"),
+    ("numbers", "text", "Recognizers-Text", ("node", "recognizers-numbers"), "quantities", "found"),
+    ("dates", "text", "chrono-node", ("node", "chrono"), "dates", "found"),
     ("entities", "text", "spaCy en_core_web_sm", ("python", "spacy"), "entities", "found"),
 ]
 
@@ -111,8 +111,7 @@ def run_peer(kind, peer, lines, warm, args):
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"peers: {peer} failed:\n{done.stderr}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    return result["seconds"], result["count"]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main():
@@ -140,7 +139,7 @@ def main():
         "html": sum(len(p["html"].encode()) for p in pages) / 1e6,
     }
     described = {
-        "text": f"{len(texts) - 5} generated articles + 5 seeds, copied text ({megabytes['text']:.2f} MB)",
+        "text": f"{args.articles} generated articles + {len(texts) - args.articles} seeds, copied text ({megabytes['text']:.2f} MB)",
         "html": f"{len(pages)} saved pages of html-dev ({megabytes['html']:.2f} MB)",
     }
 
@@ -156,11 +155,12 @@ def main():
         if (task, given) not in ours:
             ours[(task, given)] = time_ours(args.parallax, task, inputs[given], warm[given], work, args.runs)
         our_seconds, our_count = ours[(task, given)]
-        seconds, count = run_peer(kind, peer, inputs[given], warm[given], args)
+        result = run_peer(kind, peer, inputs[given], warm[given], args)
+        seconds, count = result["seconds"], result["count"]
         # Below a millisecond parallax's time is within the start-up's noise.
         ratio = f"{seconds / our_seconds:.1f}" if our_seconds >= 1e-3 else "n/a"
         table.append(
-            f"| {what} | {described[given]} | {name} | {seconds:.3f} | `{task}` | {our_seconds:.3f} | "
+            f"| {what} | {described[given]} | {name} {result['version']} | {seconds:.3f} | `{task}` | {our_seconds:.3f} | "
             f"{ratio} | {count:,} {counted} | {our_count:,} {counted} |"
         )
     notes = [
@@ -177,7 +177,7 @@ def main():
     ]
     notes.extend(f"Skipped {peer}: {why}" for peer, why in skipped.items())
     shutil.rmtree(work)
-    report = "\n".join(table) + "\n" + "\n\n".join(notes) + "\n"
+    report = "\n".join(table) + "\n\n" + "\n\n".join(notes) + "\n"
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(report)
     print(report, end="")

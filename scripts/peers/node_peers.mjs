@@ -1,7 +1,8 @@
 // The npm peers of scripts/peers.sh, installed in target/peers-node.
 //   node node_peers.mjs NODE_DIR PEER LINES.jsonl WARM.jsonl RUNS
 // PEER is recognizers-numbers or chrono. Prints one JSON line: {"seconds":
-// best of RUNS passes over every line, "count": what the last pass found}.
+// best of RUNS passes over every line, "count": what the last pass found,
+// "version": the package's}.
 // Loading, building the model and one call on WARM's line come before the
 // clock starts, as in python_peers.py.
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ function chrono() {
 }
 
 const PEERS = { 'recognizers-numbers': recognizersNumbers, chrono };
+const PACKAGES = { 'recognizers-numbers': '@microsoft/recognizers-text-suite', chrono: 'chrono-node' };
 const read = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const records = read(path);
 const run = PEERS[peer]();
@@ -38,4 +40,5 @@ for (let i = 0; i < Number(runs); i++) {
   count = records.reduce((sum, record) => sum + run(record), 0);
   best = Math.min(best, (performance.now() - start) / 1000);
 }
-console.log(JSON.stringify({ seconds: best, count }));
+const { version } = JSON.parse(readFileSync(join(nodeDir, 'node_modules', PACKAGES[peer], 'package.json'), 'utf8'));
+console.log(JSON.stringify({ seconds: best, count, version }));

@@ -4,12 +4,14 @@
 
 PEER is justext-text, justext-html, trafilatura-html, quantulum3 or spacy.
 Prints one JSON line: {"seconds": best of RUNS passes over every line,
-"count": what the last pass found}. The import, the model's loading and one
-call on WARM's line come before the clock starts: the start-up that
-scripts/peers/bench.py subtracts from parallax's time too.
+"count": what the last pass found, "version": the package's}. The import,
+the model's loading and one call on WARM's line come before the clock
+starts: the start-up that scripts/peers/bench.py subtracts from parallax's
+time too.
 """
 
 import html
+import importlib.metadata
 import json
 import sys
 import time
@@ -52,18 +54,18 @@ def spacy_peer():
 
 
 PEERS = {
-    # (the callable's maker, the field it reads, how the field is prepared)
-    "justext-text": (justext_peer, "text", as_paragraphs),
-    "justext-html": (justext_peer, "html", str),
-    "trafilatura-html": (trafilatura_peer, "html", str),
-    "quantulum3": (quantulum3_peer, "text", str),
-    "spacy": (spacy_peer, "text", str),
+    # (the callable's maker, the field it reads, how the field is prepared, its package)
+    "justext-text": (justext_peer, "text", as_paragraphs, "jusText"),
+    "justext-html": (justext_peer, "html", str, "jusText"),
+    "trafilatura-html": (trafilatura_peer, "html", str, "trafilatura"),
+    "quantulum3": (quantulum3_peer, "text", str, "quantulum3"),
+    "spacy": (spacy_peer, "text", str, "en_core_web_sm"),
 }
 
 
 def main():
     peer, path, warm, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    make, field, prepare = PEERS[peer]
+    make, field, prepare, package = PEERS[peer]
 
     def read(path):
         with open(path, encoding="utf-8") as lines:
@@ -78,7 +80,7 @@ def main():
         start = time.perf_counter()
         count = sum(run(item) for item in inputs)
         best = min(best, time.perf_counter() - start)
-    print(json.dumps({"seconds": best, "count": count}))
+    print(json.dumps({"seconds": best, "count": count, "version": importlib.metadata.version(package)}))
 
 
 if __name__ == "__main__":

@@ -478,6 +478,7 @@ mod tests {
             outlet: None,
             byline: None,
             date: None,
+            updated: None,
             dateline_place: None,
             boilerplate: Vec::new(),
             sentences: spans,

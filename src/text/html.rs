@@ -868,9 +868,10 @@ mod tests {
             assert_eq!(facts.site_name.as_deref(), Some("Bay Courier"));
             assert_eq!(
                 facts.published.as_deref(),
-                Some("2024-03-03"),
-                "the date shown"
+                Some("2024-02-01"),
+                "the metadata's, not the update's shown"
             );
+            assert_eq!(facts.updated.as_deref(), Some("2024-03-03"));
             let reader = facts.reader.expect("the reader's text");
             let lines: Vec<&str> = text.split("\n\n").collect();
             assert_eq!(lines.len(), reader.reasons.len());
@@ -881,6 +882,40 @@ mod tests {
                 .unwrap();
             assert_eq!(reader.reasons[caption], Some(Reason::Caption));
             assert!(!text.contains("Contact us") && text.contains(PARAGRAPH));
+        }
+
+        #[test]
+        fn the_date_printed_with_the_headline_unless_it_is_the_update() {
+            let published = |head: &str, shown: &str| {
+                let body = format!("<p>{PARAGRAPH}</p>").repeat(8);
+                let page = format!(
+                    r#"<html><head>{head}</head><body><article><h1>Pier to be rebuilt</h1>
+                    <p>{shown}</p>{body}</article></body></html>"#
+                );
+                main_content(&page).expect("read").1.published
+            };
+            let metadata = r#"<meta property="article:published_time" content="2024-02-01T23:30:00Z">
+                <meta property="article:modified_time" content="2024-03-05T10:00:00Z">"#;
+            assert_eq!(
+                published(metadata, "February 2, 2024").as_deref(),
+                Some("2024-02-02"),
+                "the day the reader sees, not the metadata's in UTC"
+            );
+            assert_eq!(
+                published(metadata, "March 5, 2024").as_deref(),
+                Some("2024-02-01"),
+                "the update's date printed without its label"
+            );
+            assert_eq!(
+                published(metadata, "01.02.2024").as_deref(),
+                Some("2024-02-01"),
+                "read the way the metadata dates it"
+            );
+            assert_eq!(
+                published(r#"<meta property="article:modified_time" content="2024-03-05">"#, "Home").as_deref(),
+                Some("2024-03-05"),
+                "a page dated by its update alone"
+            );
         }
 
         #[test]

@@ -91,19 +91,28 @@ export function consensus(report, label) {
 export const MOST_SOURCES = 30;
 const MOST_ROWS = 300;
 
-// The sources a table gives a column each: all of them, or past
-// MOST_SOURCES those with the highest `score` (what they share), in their
+// Past MOST_SOURCES, the views draw in pieces what helps a reader of so many (see tabs.js).
+export const manySources = (report) => report.documents.length > MOST_SOURCES;
+
+// The sources a table gives a column (or a row) each: all of them, or past
+// MOST_SOURCES those with the highest `scores` (what they share), in their
 // order, and a note on the others.
-export function shownSources(report, score, shared) {
+export function shownSources(report, scores, shared) {
   const all = report.documents.map((doc, i) => i);
   if (all.length <= MOST_SOURCES) return { columns: all, note: null };
-  const columns = all.map((i) => [i, score(i)]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MOST_SOURCES).map(([i]) => i).sort((a, b) => a - b);
+  const columns = [...all].sort((a, b) => scores[b] - scores[a] || a - b).slice(0, MOST_SOURCES).sort((a, b) => a - b);
   return {
     columns,
-    note: element('p', { class: 'hint left-out' }, `Only the ${MOST_SOURCES} of ${all.length} sources that share the most ${shared} have a column here; `
+    note: element('p', { class: 'hint left-out' }, `Shown here: the ${MOST_SOURCES} of ${all.length} sources that share the most ${shared}; `
       + `the other ${all.length - MOST_SOURCES} are left out. To see one, pick it in Side by side, or open it in the Documents view.`),
   };
+}
+
+// How many statements each source carries.
+export function statementCounts(report) {
+  const counts = report.documents.map(() => 0);
+  for (const statement of report.comparison.statements) for (const doc of statement.docs) counts[doc] += 1;
+  return counts;
 }
 
 // One row per statement and one per sentence only one source has; the
@@ -111,7 +120,7 @@ export function shownSources(report, score, shared) {
 function matrix(report, label) {
   const docs = report.documents;
   const { statements, sources = [] } = report.comparison;
-  const { columns: shown, note } = shownSources(report, (j) => statements.filter((s) => s.docs.includes(j)).length, 'statements');
+  const { columns: shown, note } = shownSources(report, statementCounts(report), 'statements');
   const inShown = new Set(shown);
   const consensusSet = new Set(report.comparison.consensus || []);
   const rows = statements.map((statement, k) => ({

@@ -1,5 +1,6 @@
-// Verbatim reuse: the share matrix of every pair (of a few sources), then the pairs that share
-// passages with the passages themselves, each span linking to its place.
+// Verbatim reuse: the share matrix of every pair (of a few sources), then
+// the pairs that share passages with the passages themselves, each span
+// linking to its place.
 import { element } from './dom.js';
 import { ids, placeLink } from './links.js';
 import { showFirst } from './tabs.js';

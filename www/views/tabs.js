@@ -50,21 +50,28 @@ export function drawPanels(views, { large }) {
   for (const [id, draw] of Object.entries(views)) {
     if (large && document.getElementById(id).hidden) pending.set(id, draw); else draw();
   }
-  const next = () => {
-    const [id] = pending.keys();
-    if (id === undefined) return;
-    drawPending(id);
-    later(next);
-  };
-  if (pending.size) later(next);
+  if (pending.size && !drawing) {
+    drawing = true;
+    later(drawNext);
+  }
 }
 
-// Draws `items` into `parent`, `size` of them per task; it stops once
-// something else replaced what it appended (a re-render, a new sort).
+let drawing = false; // whether drawNext is on its way
+
+function drawNext() {
+  const [id] = pending.keys();
+  drawing = id !== undefined;
+  if (!drawing) return;
+  drawPending(id);
+  later(drawNext);
+}
+
+// Draws `items` into `parent`, `size` of them per task (`draw` gives an
+// item's node or nodes); it stops once something else replaced what it
+// appended (a re-render, a new sort).
 export function drawInChunks(parent, items, draw, size) {
-  const chunk = items.slice(0, size).map(draw);
-  parent.append(...chunk);
-  const last = chunk.at(-1);
+  parent.append(...items.slice(0, size).flatMap(draw));
+  const last = parent.lastChild;
   if (items.length > size) later(() => { if (parent.lastChild === last) drawInChunks(parent, items.slice(size), draw, size); });
 }
 

@@ -25,6 +25,11 @@ impl NumberRead {
     }
 }
 
+/// `a`, `an` or `one` alone at `i..end`: what a singular denominator divides.
+fn lone_one(tokens: &[Token], i: usize, end: usize) -> bool {
+    end == i + 1 && matches!(tokens[i].word(), Some("a" | "an" | "one"))
+}
+
 /// A hyphen between number words: `twenty-five`, `one-eighth`, `fifty - two`.
 fn joins_words(token: &Token) -> bool {
     token.is_symbol(&['-']) || token.attached && token.is_symbol(&['–'])
@@ -119,11 +124,12 @@ impl QuantityFinder<'_> {
             let (denominator, end) = self.denominator_at(tokens, s)?;
             (end == read.end).then_some((s, numerator / denominator))
         });
-        let lone = |s: usize| s == i + 1 && matches!(tokens[i].word(), Some("a" | "an" | "one"));
         match split {
             Some((_, value)) if plural => Some(self.fraction(tokens, value, read.end)),
             // `a hundredth of a second`, not `a hundredth anniversary`
-            Some((s, value)) if lone(s) && self.fraction_follows(tokens, read.end) => {
+            Some((s, value))
+                if lone_one(tokens, i, s) && self.fraction_follows(tokens, read.end) =>
+            {
                 Some(self.fraction(tokens, value, read.end))
             }
             _ if plural => self.compound(&tokens[..read.end - 1], i),
@@ -135,7 +141,7 @@ impl QuantityFinder<'_> {
     /// `one - fourth`, `one one hundred fifth`), read as their fraction; a
     /// singular denominator divides only `a` or `one`.
     fn over_ordinal(&self, tokens: &[Token], i: usize, read: NumberRead) -> Option<NumberRead> {
-        let lone = read.end == i + 1 && matches!(tokens[i].word(), Some("a" | "an" | "one"));
+        let lone = lone_one(tokens, i, read.end);
         let at = read.end + usize::from(tokens.get(read.end).is_some_and(joins_words));
         let fraction = self
             .denominator_at(tokens, at)
@@ -207,7 +213,7 @@ impl QuantityFinder<'_> {
     /// a scale closes a group (`two million three hundred thousand`), an
     /// ordinal word ends it as the part it stands for (`twenty-fifth`, `two
     /// hundredth`), and a share divides it (`one in five`).
-    pub(super) fn compound(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
+    fn compound(&self, tokens: &[Token], i: usize) -> Option<NumberRead> {
         #[derive(PartialEq, Clone, Copy)]
         enum Part {
             Start,
@@ -258,7 +264,7 @@ impl QuantityFinder<'_> {
             let (unit, ten, hundred, scale) = match as_ordinal {
                 Some(v) if v < 20.0 => (Some(v), None, false, None),
                 Some(v) if v < 100.0 => (None, Some(v), false, None),
-                Some(v) if v == 100.0 => (None, None, true, None),
+                Some(100.0) => (None, None, true, None),
                 Some(v) => (None, None, false, Some(v)),
                 None => (
                     self.units.get(word).copied(),
@@ -448,13 +454,13 @@ impl QuantityFinder<'_> {
 
     /// `half` or `quarter` alone at token `k` (`more than half`): only
     /// an approximator makes it a quantity, which `read` sees to.
-    pub(super) fn bare_fraction(&self, word: &str, k: usize) -> Option<NumberRead> {
+    fn bare_fraction(&self, word: &str, k: usize) -> Option<NumberRead> {
         Some(NumberRead::cardinal(self.fractions[word], k + 1))
     }
 
     /// A fraction under one in words at token `j`: `a half`, `one fourth`,
     /// `three quarters`, `fifty-four hundredths`; its value and the token after.
-    pub(super) fn fraction_words(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    fn fraction_words(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
         let (numerator, at) = match tokens.get(j)?.word()? {
             "a" | "an" => (1.0, j + 1),
             _ => self.small_number(tokens, j)?,
@@ -465,7 +471,7 @@ impl QuantityFinder<'_> {
     }
 
     /// A number under a hundred in words at token `j` (`seven`, `fifty-four`, `twenty one`).
-    pub(super) fn small_number(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    fn small_number(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
         let word = tokens.get(j)?.word()?;
         if let Some(&unit) = self.units.get(word) {
             return Some((unit, j + 1));
@@ -484,7 +490,7 @@ impl QuantityFinder<'_> {
 
     /// The decimals after `point` at token `j`, said digit by digit (`zero
     /// three`, `nought four`) or as one number (`seventy-one`, `eleven`).
-    pub(super) fn decimals(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    fn decimals(&self, tokens: &[Token], j: usize) -> Option<(f64, usize)> {
         let mut digits = String::new();
         let mut k = j;
         while let Some(&digit) = tokens
@@ -514,7 +520,7 @@ impl QuantityFinder<'_> {
     }
 
     /// `1/2`, `3/4` at token `k`: digits, a slash and digits written together.
-    pub(super) fn slash_fraction(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    fn slash_fraction(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
         let [numerator, slash, denominator] = tokens.get(k..k + 3)? else {
             return None;
         };
@@ -536,7 +542,7 @@ impl QuantityFinder<'_> {
 
     /// Digits at token `k`, with a fraction after them (`1/2`, `2½`), or a
     /// fraction character alone; the value and the token after.
-    pub(super) fn digits_value(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    fn digits_value(&self, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
         let token = tokens.get(k)?;
         let vulgar = |t: &Token| match t.kind {
             TokenKind::Symbol(c) => symbol_entry(&self.vulgar, c).copied(),
@@ -563,7 +569,7 @@ impl QuantityFinder<'_> {
     }
 
     /// `hundreds`, `thousands of`, `dozens`, `tens of thousands`: the range each names.
-    pub(super) fn vague(&self, tokens: &[Token], i: usize, word: &str) -> Option<NumberRead> {
+    fn vague(&self, tokens: &[Token], i: usize, word: &str) -> Option<NumberRead> {
         let plural_scale = |w: &str| -> Option<f64> {
             let singular = w.strip_suffix('s')?;
             self.scales.get(singular).copied()

@@ -92,6 +92,11 @@ struct LinkedData {
     publisher: Option<String>,
     /// The same fields of a `WebPage`, trusted after the article's.
     page_published: Option<String>,
+    /// The `@id`s of the article's authors named elsewhere in the graph
+    /// (`"author": {"@id": "…#/schema/person/1"}`).
+    author_ids: Vec<String>,
+    /// The `@id` and name of each person in the graph.
+    people: Vec<(String, String)>,
 }
 
 impl PageMeta {
@@ -211,13 +216,14 @@ impl PageMeta {
                 captures.push((tag.name, 1, Capture::Comments, String::new()));
             } else if !in_comments && is_author_element(&tag) {
                 captures.push((tag.name, 1, Capture::Author, String::new()));
-            } else if !in_comments && has_class_word(&tag, DATE_CLASSES) {
+            } else if !in_comments && has_word(&tag, "class", DATE_CLASSES) {
                 captures.push((tag.name, 1, Capture::Date, String::new()));
             }
         }
         for text in &ld_texts {
             meta.ld.read(text);
         }
+        meta.ld.name_authors_by_id();
         meta
     }
 
@@ -346,12 +352,16 @@ impl PageMeta {
             .labelled_author()
             .into_iter()
             .chain(AUTHOR_METAS.iter().flat_map(|name| {
-                self.metas.iter().filter(move |(key, _)| key == name).map(
-                    |(key, content)| match key.starts_with("citation_") {
-                        true => first_name_first(content),
-                        false => content.clone(),
-                    },
-                )
+                self.metas
+                    .iter()
+                    .filter(move |(key, _)| key == name)
+                    .map(|(key, content)| {
+                        if key.starts_with("citation_") {
+                            first_name_first(content)
+                        } else {
+                            content.clone()
+                        }
+                    })
             }))
             .map(|a| clean_byline(&a))
             .filter(|a| is_name(a))
@@ -400,28 +410,22 @@ impl PageMeta {
     /// The publication date the metadata gives, ISO 8601: the article's
     /// JSON-LD, the `<meta>` tags, then dates the markup marks as published.
     pub fn published(&self) -> Option<String> {
-        let named = |names: &[&str]| {
-            names.iter().find_map(|name| {
-                self.metas
-                    .iter()
-                    .filter(|(key, _)| key == name)
-                    .find_map(|(_, content)| iso_date(content))
-            })
-        };
-        // Names of this kind beyond the known ones (`w-published-date`).
-        let published_named = || {
-            self.metas
-                .iter()
-                .filter(|(key, _)| key.contains("publish") && !key.contains("modif"))
-                .find_map(|(_, content)| iso_date(content))
-        };
         self.ld
             .published
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| named(DATE_METAS))
-            .or_else(published_named)
+            .or_else(|| DATE_METAS.iter().find_map(|name| self.meta_date(|key| key == *name)))
+            // Names of this kind beyond the known ones (`w-published-date`).
+            .or_else(|| self.meta_date(|key| key.contains("publish") && !key.contains("modif")))
             .or_else(|| self.marked_published.iter().find_map(|t| iso_date(t)))
+    }
+
+    /// The first date among the `<meta>` tags whose name `wanted` accepts.
+    fn meta_date(&self, wanted: impl Fn(&str) -> bool) -> Option<String> {
+        self.metas
+            .iter()
+            .filter(|(key, _)| wanted(key))
+            .find_map(|(_, content)| iso_date(content))
     }
 
     /// A date the page gives with less certainty that it is the
@@ -441,18 +445,12 @@ impl PageMeta {
 
     /// The date of the last update, ISO 8601.
     pub fn updated(&self) -> Option<String> {
-        let update_named = || {
-            self.metas
-                .iter()
-                .filter(|(key, _)| key.contains("modif") || key.contains("updated"))
-                .find_map(|(_, content)| iso_date(content))
-        };
         self.ld
             .modified
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| self.meta(UPDATE_METAS).as_deref().and_then(iso_date))
-            .or_else(update_named)
+            .or_else(|| UPDATE_METAS.iter().find_map(|name| self.meta_date(|key| key == *name)))
+            .or_else(|| self.meta_date(|key| key.contains("modif") || key.contains("updated")))
     }
 }
 
@@ -477,35 +475,28 @@ const DATE_CLASSES: &[&str] = &[
     "posted",
 ];
 
-/// Whether a word of the element's class (split at spaces, `-` and `_`) is one of `words`.
-fn has_class_word(tag: &Tag, words: &[&str]) -> bool {
-    attribute(&tag.attrs, "class").is_some_and(|value| {
+/// Whether a word of the element's attribute `name` (split at spaces, `-`
+/// and `_`) is one of `words`.
+fn has_word(tag: &Tag, name: &str, words: &[&str]) -> bool {
+    attribute(&tag.attrs, name).is_some_and(|value| {
         value
             .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     })
 }
 
-/// `rel=author`, `itemprop=author`, or a class or id word `author`, `byline`.
+/// `rel=author`, `itemprop=author`, a class word `author` or `byline`, or a
+/// link to an author's page; not a comment's author.
 fn is_author_element(tag: &Tag) -> bool {
-    let has_word = |name: &str, words: &[&str]| {
-        attribute(&tag.attrs, name).is_some_and(|value| {
-            value
-                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
-        })
-    };
     // A link to the author's page: `/authors/ana-ruiz`, `/staff/12/ana-ruiz/`.
     let author_page = attribute(&tag.attrs, "href").is_some_and(|href| {
         let path = href.to_ascii_lowercase();
         AUTHOR_PATHS.iter().any(|segment| path.contains(segment))
     });
-    // `comment-author`: who wrote a comment.
-    let of_comment = has_word("class", &["comment", "comments"]);
-    !of_comment
-        && (has_word("rel", &["author"])
-            || has_word("itemprop", &["author"])
-            || has_word("class", &["author", "byline"])
+    !has_word(tag, "class", &["comment", "comments"])
+        && (has_word(tag, "rel", &["author"])
+            || has_word(tag, "itemprop", &["author"])
+            || has_word(tag, "class", &["author", "byline"])
             || tag.name == "a" && author_page)
 }
 
@@ -529,6 +520,18 @@ impl LinkedData {
             return;
         }
         self.visit(&gjson::parse(json), 0);
+    }
+
+    /// The article's authors that the graph names by `@id` only.
+    fn name_authors_by_id(&mut self) {
+        if self.authors.is_empty() {
+            self.authors = self
+                .author_ids
+                .iter()
+                .filter_map(|id| self.people.iter().find(|(known, _)| known == id))
+                .map(|(_, name)| name.clone())
+                .collect();
+        }
     }
 
     fn visit(&mut self, value: &gjson::Value, depth: usize) {
@@ -571,10 +574,9 @@ impl LinkedData {
                     if self.modified.is_none() {
                         self.modified = text("dateModified");
                     }
-                    if self.authors.is_empty() {
-                        names_of(&value.get("author"), &mut self.authors);
-                        if self.authors.is_empty() {
-                            names_of(&value.get("creator"), &mut self.authors);
+                    for key in ["author", "creator"] {
+                        if self.authors.is_empty() && self.author_ids.is_empty() {
+                            names_of(&value.get(key), &mut self.authors, &mut self.author_ids);
                         }
                     }
                     if self.publisher.is_none() {
@@ -593,6 +595,10 @@ impl LinkedData {
                     && self.page_published.is_none()
                 {
                     self.page_published = text("datePublished");
+                } else if is(&["Person"]) {
+                    if let (Some(id), Some(name)) = (linked_id(value), text("name")) {
+                        self.people.push((id, name));
+                    }
                 }
                 value.each(|key, v| {
                     if key.str() != "author"
@@ -608,25 +614,40 @@ impl LinkedData {
     }
 }
 
-/// The names in a JSON-LD `author`: a string, a person, or a list of them.
-fn names_of(value: &gjson::Value, out: &mut Vec<String>) {
+/// The names in a JSON-LD `author`: a string, a person, or a list of them;
+/// the `@id`s of people named elsewhere in the graph go to `ids`.
+fn names_of(value: &gjson::Value, out: &mut Vec<String>, ids: &mut Vec<String>) {
     match value.kind() {
         gjson::Kind::String => out.push(collapse(&decode_entities(value.str()))),
         gjson::Kind::Array => {
             for item in value.array() {
-                names_of(&item, out);
+                names_of(&item, out, ids);
             }
         }
         gjson::Kind::Object => {
             let name = value.get("name");
             if name.kind() == gjson::Kind::String {
                 out.push(collapse(&decode_entities(name.str())));
+            } else if let Some(id) = linked_id(value) {
+                ids.push(id);
             }
         }
         _ => {}
     }
     out.retain(|name| !name.is_empty());
     out.dedup();
+}
+
+/// A JSON-LD node's `@id` (read key by key: gjson takes a path's `@` for a modifier).
+fn linked_id(value: &gjson::Value) -> Option<String> {
+    let mut id = None;
+    value.each(|key, v| {
+        if key.str() == "@id" && v.kind() == gjson::Kind::String {
+            id = Some(v.str().to_string());
+        }
+        id.is_none()
+    });
+    id
 }
 
 /// `Ruiz, Ana` (as citation metadata writes names) → `Ana Ruiz`.
@@ -900,20 +921,22 @@ fn labelled_name(lines: &[&str], at: usize) -> Option<String> {
 /// visible text, where pages print the date of the story; not one labelled
 /// as the last update's.
 pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
-    let short = |line: &&&str| line.split_whitespace().count() <= 20;
-    let first_version = |line: &&str| first_version_date(line);
+    let dated = |i: &usize| {
+        let line = lines[*i];
+        // `Last updated:` alone on the line above.
+        let under_update_label = i.checked_sub(1).is_some_and(|above| {
+            let above = lines[above].to_lowercase();
+            above.split_whitespace().count() <= 3
+                && UPDATE_LABELS.iter().any(|label| above.contains(label))
+        });
+        (line.split_whitespace().count() <= 20 && !under_update_label)
+            .then(|| first_version_date(line))
+            .flatten()
+    };
     headline_at(lines, headline).into_iter().find_map(|at| {
-        lines[at + 1..lines.len().min(at + 10)]
-            .iter()
-            .filter(short)
-            .find_map(first_version)
-            .or_else(|| {
-                lines[at.saturating_sub(5)..at]
-                    .iter()
-                    .rev()
-                    .filter(short)
-                    .find_map(first_version)
-            })
+        (at + 1..lines.len().min(at + 10))
+            .find_map(|i| dated(&i))
+            .or_else(|| (at.saturating_sub(5)..at).rev().find_map(|i| dated(&i)))
     })
 }
 
@@ -1123,6 +1146,171 @@ mod tests {
         assert_eq!(
             PageMeta::scan(page).headline(None).as_deref(),
             Some("Harbour dues rise")
+        );
+    }
+
+    #[test]
+    fn a_heading_that_is_the_site_or_a_section_label_gives_way_to_the_metadata() {
+        let headline = |page: &str| PageMeta::scan(page).headline(None);
+        // The `<title>` ends with the site's name, which the page's only heading shows.
+        let site_heading = r#"<title>Kelp beds return to the bay – Gull Weekly</title>
+            <body><h1>Gull Weekly</h1></body>"#;
+        assert_eq!(
+            headline(site_heading).as_deref(),
+            Some("Kelp beds return to the bay")
+        );
+        let section = r#"<meta property="og:title" content="Kelp beds return to the bay">
+            <body><h1>Latest News</h1></body>"#;
+        assert_eq!(
+            headline(section).as_deref(),
+            Some("Kelp beds return to the bay")
+        );
+        // A heading of a headline's length is the page's own wording of it.
+        let reworded = r#"<meta property="og:title" content="Kelp beds return">
+            <body><h1>Divers find the kelp beds back in the bay</h1></body>"#;
+        assert_eq!(
+            headline(reworded).as_deref(),
+            Some("Divers find the kelp beds back in the bay")
+        );
+        let no_heading = r#"<meta property="og:site_name" content="Gull Times">
+            <title>Gull Times | Kelp beds return to the bay</title>"#;
+        assert_eq!(
+            headline(no_heading).as_deref(),
+            Some("Kelp beds return to the bay")
+        );
+        // Against a title without the site, a heading of half its words agrees.
+        let short_heading = r#"<title>Kelp beds: what divers found | Gull Times</title>
+            <meta property="og:site_name" content="Gull Times"><h1>Kelp beds</h1>"#;
+        assert_eq!(headline(short_heading).as_deref(), Some("Kelp beds"));
+    }
+
+    #[test]
+    fn authors_from_seo_labels_citations_and_the_linked_data_graph() {
+        let labelled = PageMeta::scan(
+            r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Ada Berg">"#,
+        );
+        assert_eq!(labelled.byline(), Some(("Ada Berg".to_string(), true)));
+        let citation = PageMeta::scan(r#"<meta name="citation_author" content="Holm, Ria">"#);
+        assert_eq!(citation.byline(), Some(("Ria Holm".to_string(), true)));
+        let graph = PageMeta::scan(
+            r#"<script type="application/ld+json">{"@graph":[
+              {"@type":"BlogPosting","headline":"Kelp","author":{"@id":"https://example.org/#/person/7"}},
+              {"@type":"Person","@id":"https://example.org/#/person/7","name":"Tove Lind"}]}</script>"#,
+        );
+        assert_eq!(graph.byline(), Some(("Tove Lind".to_string(), true)));
+    }
+
+    #[test]
+    fn author_elements_are_read_line_by_line_and_comments_left_out() {
+        let byline = |page: &str| PageMeta::scan(page).byline().map(|(name, _)| name);
+        let label_apart = r#"<div class="author-box">
+                <span class="small">Written by</span><div class="name">Ria Holm</div>
+                <p>Ria writes about the coast.</p></div>"#;
+        assert_eq!(byline(label_apart).as_deref(), Some("Ria Holm"));
+        let with_date = r#"<p class="author">
+                Ria Holm<br>
+                4 August 2010</p>"#;
+        assert_eq!(byline(with_date).as_deref(), Some("Ria Holm"));
+        let date_first = r#"<div class="post-author"><span>Sep 16</span><div>Written By Ria Holm</div></div>"#;
+        assert_eq!(byline(date_first).as_deref(), Some("Ria Holm"));
+        let comments = r#"<ol class="comment-list"><li><div class="author vcard">Spam Bot</div></li></ol>
+            <ul><li><span class="comment-author-link">Gull Fan</span></li></ul>"#;
+        assert_eq!(byline(comments), None);
+        // The indentation of the markup does not crowd out the name.
+        let indented = format!(
+            r#"<div class="byline-author">{}<span>By <a href="/people/ria">Ria Holm</a></span></div>"#,
+            "<span>\n                    </span>".repeat(40)
+        );
+        assert_eq!(byline(&indented).as_deref(), Some("Ria Holm"));
+    }
+
+    #[test]
+    fn bylines_are_cut_from_their_dates_roles_and_labels() {
+        for (line, name) in [
+            ("Dr. Ria Holm - Mar 27, 2024", "Dr. Ria Holm"),
+            ("Mar 27, 2024 - Ria Holm", "Ria Holm"),
+            ("Posted by RiaH on Friday December 19, 2025 @08:00PM", "RiaH"),
+            ("by: Ria Holm, Dec 17, 2025", "Ria Holm"),
+            ("Ria Holm December 2, 2025", "Ria Holm"),
+            ("Ria Holm – Staff Writer", "Ria Holm"),
+            ("ByRia Holm", "Ria Holm"),
+            ("Ria HolmPublished", "Ria Holm"),
+            ("Dec 17, 2025Ria Holm", "Ria Holm"),
+            ("Written By Ria Holm, MD*", "Ria Holm, MD"),
+            ("\"Ria Holm\"", "Ria Holm"),
+            ("Contributors: Ria Holm", "Ria Holm"),
+            ("Updated", ""),
+        ] {
+            assert_eq!(clean_byline(line), name, "{line}");
+        }
+        for not_a_name in [
+            "Sep 16",
+            "Name",
+            "undefined",
+            "/ria-holm",
+            "page.head.author",
+            "0 Skip to Content",
+        ] {
+            assert!(!is_name(not_a_name), "{not_a_name}");
+        }
+        assert!(is_name("3i Global") && is_name("ria.holm"));
+    }
+
+    #[test]
+    fn a_name_under_a_label_alone_anywhere_on_the_page() {
+        let lines = ["Body.", "More stories", "Author", "Ria Holm", "Share"];
+        assert_eq!(byline_under_label(&lines).as_deref(), Some("Ria Holm"));
+        let form = ["Leave a reply", "Author", "Name", "Email"];
+        assert_eq!(byline_under_label(&form), None);
+    }
+
+    #[test]
+    fn publication_dates_by_how_sure_the_markup_is() {
+        let page = |html: &str| PageMeta::scan(html);
+        let generic = page(
+            r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z"><time datetime="2025-06-01">June 1</time>"#,
+        );
+        assert_eq!(generic.published().as_deref(), Some("2025-05-27"));
+        let marked = page(
+            r#"<time datetime="2025-06-01">June 1</time><time pubdate datetime="2025-05-30">May 30</time>"#,
+        );
+        assert_eq!(marked.published().as_deref(), Some("2025-05-30"));
+        assert_eq!(marked.dated().as_deref(), Some("2025-06-01"));
+        let shown = page(
+            r#"<p class="entry-date">Updated May 9, 2025</p><p class="post-date">May 2, 2025. Updated May 9, 2025</p>"#,
+        );
+        assert_eq!(shown.published(), None);
+        assert_eq!(shown.shown_date().as_deref(), Some("2025-05-02"));
+        let updated = page(r#"<meta name="modified-date" content="2024-07-30">"#);
+        assert_eq!(updated.updated().as_deref(), Some("2024-07-30"));
+        assert_eq!(
+            day_month_swapped("2024-10-09").as_deref(),
+            Some("2024-09-10")
+        );
+        assert_eq!(day_month_swapped("2024-10-19"), None);
+    }
+
+    #[test]
+    fn a_date_shown_as_an_update_is_not_the_publication() {
+        let lines = ["Kelp returns", "By Ria Holm", "Updated May 9, 2025", "Body."];
+        assert_eq!(date_near(&lines, Some("Kelp returns")), None);
+        let label_above = ["Kelp returns", "Last updated:", "May 9, 2025", "Body."];
+        assert_eq!(date_near(&label_above, Some("Kelp returns")), None);
+        assert_eq!(
+            labelled_update(&label_above).as_deref(),
+            Some("2025-05-09")
+        );
+        let both = ["Kelp returns", "May 2, 2025. Updated: May 9, 2025"];
+        assert_eq!(
+            date_near(&both, Some("Kelp returns")).as_deref(),
+            Some("2025-05-02")
+        );
+        let label_alone = ["Body.", "Published", "Feb 2, 2023", "Share"];
+        assert_eq!(labelled_date(&label_alone).as_deref(), Some("2023-02-02"));
+        assert_eq!(
+            date_in_text("2022-11-23T08:10+02:00").as_deref(),
+            Some("2022-11-23")
         );
     }
 
