@@ -94,6 +94,14 @@ fn a_caption_inside_the_article_is_set_apart_and_the_furniture_left_out() {
 }
 
 #[test]
+fn a_saved_page_reports_its_publication_and_its_last_update() {
+    let html = std::fs::read(project_path("tests/fixtures/pages/tide-mill.html")).unwrap();
+    let doc = analyze_one("page.html", html);
+    assert_eq!(doc.date.as_deref(), Some("2024-04-28"));
+    assert_eq!(doc.updated.as_deref(), Some("2024-04-29"));
+}
+
+#[test]
 fn saved_pages_keep_their_main_text_and_facts() {
     let pages = files(&project_path("tests/fixtures/pages"), "html");
     assert!(pages.len() >= 3);

@@ -149,8 +149,8 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
         .or_else(|| meta::byline_under_label(&visible_lines))
         .or(site_as_author)
         .map(repaired);
-    // The metadata's publication date first: the date printed with the
-    // headline is often the last update's.
+    // The date printed with the headline is the one the reader sees, unless
+    // a label or the metadata's update date says it is the last update's.
     let updated = page
         .updated()
         .or_else(|| meta::labelled_update(&visible_lines));
@@ -907,12 +907,16 @@ mod tests {
                 "the update's date printed without its label"
             );
             assert_eq!(
-                published(metadata, "01.02.2024").as_deref(),
+                published(metadata, "02.01.2024").as_deref(),
                 Some("2024-02-01"),
                 "read the way the metadata dates it"
             );
             assert_eq!(
-                published(r#"<meta property="article:modified_time" content="2024-03-05">"#, "Home").as_deref(),
+                published(
+                    r#"<meta property="article:modified_time" content="2024-03-05">"#,
+                    "Home"
+                )
+                .as_deref(),
                 Some("2024-03-05"),
                 "a page dated by its update alone"
             );
@@ -968,33 +972,5 @@ mod tests {
             visible_text(html),
             "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\na < b"
         );
-    }
-}
-
-#[cfg(all(test, feature = "readability"))]
-mod debug_e {
-    #[test]
-    #[ignore]
-    fn debug_page() {
-        for path in std::env::var("PAGES").unwrap().split(',') {
-            let html = std::fs::read_to_string(path).unwrap();
-            let page = super::PageMeta::scan(&html);
-            let visible = super::visible_text_without_furniture(&super::reveal_streamed(&html));
-            let lines: Vec<&str> = visible.split("\n\n").collect();
-            let (_, facts) = super::main_content(&html).unwrap();
-            eprintln!(
-                "===== {path}\n{page:#?}\nFACTS {:?} | {:?} | {:?} | {:?}",
-                facts.title, facts.byline, facts.published, facts.updated
-            );
-            if let Some(h) = facts.title.as_deref() {
-                for (i, l) in lines.iter().enumerate() {
-                    if super::meta::fold(l) == super::meta::fold(h) {
-                        for l in &lines[i.saturating_sub(4)..(i + 10).min(lines.len())] {
-                            eprintln!("   | {l}");
-                        }
-                    }
-                }
-            }
-        }
     }
 }

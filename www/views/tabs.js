@@ -76,7 +76,10 @@ export function drawInChunks(parent, items, draw, size) {
 }
 
 // The first `most` items drawn into `parent` now; past them, the button
-// returned draws the rest, in chunks. Null when there are no more.
+// returned draws the rest, at most CHUNK a task (each task lays out what it
+// added). Null when there are no more.
+const CHUNK = 100;
+
 export function showFirst(parent, items, draw, { most, what }) {
   parent.append(...items.slice(0, most).map(draw));
   if (items.length <= most) return null;
@@ -84,7 +87,7 @@ export function showFirst(parent, items, draw, { most, what }) {
   button.addEventListener('click', () => {
     const at = parent.children.length;
     button.remove();
-    drawInChunks(parent, items.slice(most), draw, most);
+    drawInChunks(parent, items.slice(most), draw, Math.min(most, CHUNK));
     // The focus goes on from the first item the button brought, not back to the page's top.
     const first = parent.children[at];
     first.tabIndex = -1;

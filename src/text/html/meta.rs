@@ -414,7 +414,11 @@ impl PageMeta {
             .published
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| DATE_METAS.iter().find_map(|name| self.meta_date(|key| key == *name)))
+            .or_else(|| {
+                DATE_METAS
+                    .iter()
+                    .find_map(|name| self.meta_date(|key| key == *name))
+            })
             // Names of this kind beyond the known ones (`w-published-date`).
             .or_else(|| self.meta_date(|key| key.contains("publish") && !key.contains("modif")))
             .or_else(|| self.marked_published.iter().find_map(|t| iso_date(t)))
@@ -440,7 +444,9 @@ impl PageMeta {
     /// The date the page's markup shows for the story (`<p class="post-date">`),
     /// not one labelled as an update's.
     pub fn shown_date(&self) -> Option<String> {
-        self.date_texts.iter().find_map(|text| first_version_date(text))
+        self.date_texts
+            .iter()
+            .find_map(|text| first_version_date(text))
     }
 
     /// The date of the last update, ISO 8601.
@@ -449,7 +455,11 @@ impl PageMeta {
             .modified
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| UPDATE_METAS.iter().find_map(|name| self.meta_date(|key| key == *name)))
+            .or_else(|| {
+                UPDATE_METAS
+                    .iter()
+                    .find_map(|name| self.meta_date(|key| key == *name))
+            })
             .or_else(|| self.meta_date(|key| key.contains("modif") || key.contains("updated")))
     }
 }
@@ -903,7 +913,11 @@ pub fn byline_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
 pub fn byline_under_label(lines: &[&str]) -> Option<String> {
     (0..lines.len())
         .filter(|&i| lines[i].split_whitespace().count() <= 3 && clean_byline(lines[i]).is_empty())
-        .filter(|&i| lines.get(i + 1).is_some_and(|next| next.split_whitespace().count() <= 5))
+        .filter(|&i| {
+            lines
+                .get(i + 1)
+                .is_some_and(|next| next.split_whitespace().count() <= 5)
+        })
         .find_map(|i| labelled_name(lines, i))
 }
 
@@ -1212,7 +1226,8 @@ mod tests {
                 Ria Holm<br>
                 4 August 2010</p>"#;
         assert_eq!(byline(with_date).as_deref(), Some("Ria Holm"));
-        let date_first = r#"<div class="post-author"><span>Sep 16</span><div>Written By Ria Holm</div></div>"#;
+        let date_first =
+            r#"<div class="post-author"><span>Sep 16</span><div>Written By Ria Holm</div></div>"#;
         assert_eq!(byline(date_first).as_deref(), Some("Ria Holm"));
         let comments = r#"<ol class="comment-list"><li><div class="author vcard">Spam Bot</div></li></ol>
             <ul><li><span class="comment-author-link">Gull Fan</span></li></ul>"#;
@@ -1230,7 +1245,10 @@ mod tests {
         for (line, name) in [
             ("Dr. Ria Holm - Mar 27, 2024", "Dr. Ria Holm"),
             ("Mar 27, 2024 - Ria Holm", "Ria Holm"),
-            ("Posted by RiaH on Friday December 19, 2025 @08:00PM", "RiaH"),
+            (
+                "Posted by RiaH on Friday December 19, 2025 @08:00PM",
+                "RiaH",
+            ),
             ("by: Ria Holm, Dec 17, 2025", "Ria Holm"),
             ("Ria Holm December 2, 2025", "Ria Holm"),
             ("Ria Holm – Staff Writer", "Ria Holm"),
@@ -1293,14 +1311,16 @@ mod tests {
 
     #[test]
     fn a_date_shown_as_an_update_is_not_the_publication() {
-        let lines = ["Kelp returns", "By Ria Holm", "Updated May 9, 2025", "Body."];
+        let lines = [
+            "Kelp returns",
+            "By Ria Holm",
+            "Updated May 9, 2025",
+            "Body.",
+        ];
         assert_eq!(date_near(&lines, Some("Kelp returns")), None);
         let label_above = ["Kelp returns", "Last updated:", "May 9, 2025", "Body."];
         assert_eq!(date_near(&label_above, Some("Kelp returns")), None);
-        assert_eq!(
-            labelled_update(&label_above).as_deref(),
-            Some("2025-05-09")
-        );
+        assert_eq!(labelled_update(&label_above).as_deref(), Some("2025-05-09"));
         let both = ["Kelp returns", "May 2, 2025. Updated: May 9, 2025"];
         assert_eq!(
             date_near(&both, Some("Kelp returns")).as_deref(),
