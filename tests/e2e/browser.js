@@ -35,8 +35,10 @@ export async function launch() {
 }
 
 // A page that records console errors, uncaught exceptions and the requests it makes.
-export async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// `options` are the page's context options (`{ serviceWorkers: 'block' }` for a
+// test that routes the page's own requests: a service worker's fetches pass the routes by).
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
   const problems = [];
   const requests = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });

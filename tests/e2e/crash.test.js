@@ -16,11 +16,14 @@ before(() => {
     `${DEBUG_PKG} is missing: scripts/test.sh builds it (wasm-pack build --dev --out-dir target/e2e-pkg …)`);
 });
 
+// The routes here must see every request the page makes, and a service
+// worker's fetches pass them by.
+const NO_SERVICE_WORKER = { serviceWorkers: 'block' };
 const text = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
 const messages = (page) => page.$$eval('#messages li', (nodes) => nodes.map((n) => n.textContent));
 
 test('a document that panics the core is named, the five seeds are still analyzed, and the page keeps working', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
   const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()
     .map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS, f)) }));
   assert.equal(seeds.length, 5);
@@ -52,7 +55,7 @@ test('a document that panics the core is named, the five seeds are still analyze
 });
 
 test('when only the comparison fails, each document is still shown, with a message saying so', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
   // Stands in for a bug across documents: the core traps whenever it gets more than one.
   await page.route(/\/pkg\/parallax\.js\?/, (route) => route.fulfill({
     contentType: 'text/javascript',
@@ -86,7 +89,7 @@ async function dyingWorkers(page, deaths) {
 }
 
 test('a worker that dies is replaced and the documents are analyzed again', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
   const loads = await dyingWorkers(page, 1);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await waitForAnalysis(page, 1);
@@ -95,7 +98,7 @@ test('a worker that dies is replaced and the documents are analyzed again', asyn
 });
 
 test('a worker that dies twice gets a message, the documents are kept for the next try', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
   const loads = await dyingWorkers(page, 2);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await page.waitForFunction(() => document.getElementById('status').textContent.includes('The analyzer stopped'));

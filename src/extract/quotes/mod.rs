@@ -341,6 +341,8 @@ mod tests {
             "“It was terrible,” the accident showed, leaving the road shut.",
             "“Slow down here,” Stadiou Avenue said in paint on its kerb.",
             "“Nobody came,” 53 said.",
+            "“Prices will fall,” inflation said on the chart.",
+            "“Not again,” SHOUTED THE BANNER ACROSS the square.",
         ] {
             assert_eq!(speakers(text), [None], "{text}");
         }
@@ -352,6 +354,12 @@ mod tests {
             speakers("“We are ready,” the spokesman said."),
             [Some("the spokesman".to_string())]
         );
+        for group in ["officials", "analysts", "spokesmen"] {
+            assert_eq!(
+                speakers(&format!("“We are ready,” {group} said.")),
+                [Some(group.to_string())]
+            );
+        }
     }
 
     #[test]

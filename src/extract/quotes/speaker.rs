@@ -48,6 +48,36 @@ impl QuoteFinder<'_> {
         if words.len() > 1 && self.lexicon.location_heads.contains(last.as_str()) {
             return false;
         }
+        // `CONGRESS HAS INVESTIGATED HIM`: a shouted label or headline, not a name.
+        let shouted = |w: &&str| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+        };
+        if words.len() >= 3 && words.iter().all(shouted) {
+            return false;
+        }
+        // A lone lower-case word speaks only as a pronoun, a group, a role or
+        // people in the plural (`they`, `police`, `spokesman`, `analysts`),
+        // never as `percent`: a bare singular noun needs its article.
+        if let [word] = words.as_slice() {
+            let lone = folded(word);
+            let people = lone.strip_suffix('s').is_some_and(|one| {
+                self.names.is_title(one) || PERSON_ENDINGS.iter().any(|end| one.ends_with(end))
+            });
+            // `according to her`, `one said`: other forms of a pronoun speak too.
+            let pronoun = PRONOUNS.contains(&lone.as_str())
+                || matches!(
+                    lone.as_str(),
+                    "her" | "him" | "his" | "them" | "us" | "me" | "you" | "one"
+                );
+            let speaks = pronoun
+                || self.names.is_title(&lone)
+                || self.lexicon.speaker_groups.contains(lone.as_str())
+                || people;
+            if word.starts_with(char::is_lowercase) && !speaks {
+                return false;
+            }
+        }
         // `the accident` speaks no more than `the stop`: a lone common noun
         // after `the` must name a role, a body or a group.
         if let [the, noun] = words.as_slice() {
