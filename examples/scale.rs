@@ -151,11 +151,7 @@ fn measure(count: usize, history: &History) -> Measured {
     let stories: Vec<String> = articles.iter().map(|a| a.story.clone()).collect();
     let inputs: Vec<Input> = articles
         .iter()
-        .map(|a| Input {
-            name: a.id.clone(),
-            bytes: a.text.as_bytes().to_vec(),
-            ..Default::default()
-        })
+        .map(|a| Input::from_text(a.id.clone(), &a.text))
         .collect();
     drop(articles);
     let bytes: usize = inputs.iter().map(|i| i.bytes.len()).sum();

@@ -102,11 +102,7 @@ fn main() {
     });
     timed("whole analysis, one by one", &|| {
         for text in &texts {
-            let input = Input {
-                name: "page.txt".into(),
-                bytes: text.as_bytes().to_vec(),
-                ..Default::default()
-            };
+            let input = Input::from_text("page.txt", text);
             std::hint::black_box(analyze(&[input], &Options::default()));
         }
     });

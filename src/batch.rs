@@ -431,11 +431,7 @@ fn analyzed(story: &str, part: Part) -> Done {
     let inputs: Vec<Input> = part
         .articles
         .iter()
-        .map(|a| Input {
-            name: a.id.clone(),
-            bytes: a.text.as_bytes().to_vec(),
-            ..Default::default()
-        })
+        .map(|a| Input::from_text(a.id.clone(), &a.text))
         .collect();
     let mut report = analyze(&inputs, &Options::default());
     drop(inputs);

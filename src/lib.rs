@@ -46,6 +46,18 @@ pub struct Input {
     pub flipped_lines: Vec<usize>,
 }
 
+impl Input {
+    /// An article already held as text, as the batch, the benchmarks and
+    /// the tests give them; nothing flipped.
+    pub fn from_text(name: impl Into<String>, text: &str) -> Input {
+        Input {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Publication date (ISO 8601) to assume where a document states none.

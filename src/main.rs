@@ -206,11 +206,7 @@ fn entities_by_story() -> ExitCode {
         let inputs: Vec<Input> = texts
             .iter()
             .enumerate()
-            .map(|(i, text)| Input {
-                name: format!("{i}.txt"),
-                bytes: text.as_bytes().to_vec(),
-                ..Default::default()
-            })
+            .map(|(i, text)| Input::from_text(format!("{i}.txt"), text))
             .collect();
         let report = analyze(&inputs, &Options::default());
         for doc in &report.documents {
@@ -305,14 +301,7 @@ fn page_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_j
         Some(html) => ("page.html", html),
         None => ("page.txt", record["text"].as_str().unwrap_or_default()),
     };
-    let report = analyze(
-        &[Input {
-            name: name.into(),
-            bytes: bytes.as_bytes().to_vec(),
-            ..Default::default()
-        }],
-        &Options::default(),
-    );
+    let report = analyze(&[Input::from_text(name, bytes)], &Options::default());
     match report.documents.first() {
         Some(doc) => serde_json::json!({
             "id": id,
@@ -360,14 +349,7 @@ fn given_offsets(original: &[usize], span: &parallax::report::Span) -> (usize, u
 
 /// The whole analysis of one text, reported as the boilerplate or quote scorer reads it.
 fn analyzed_prediction(task: &str, id: serde_json::Value, text: &str) -> serde_json::Value {
-    let report = analyze(
-        &[Input {
-            name: "batch.txt".into(),
-            bytes: text.as_bytes().to_vec(),
-            ..Default::default()
-        }],
-        &Options::default(),
-    );
+    let report = analyze(&[Input::from_text("batch.txt", text)], &Options::default());
     let Some(doc) = report.documents.first() else {
         return serde_json::json!({"id": id, "kept": "", "quotes": []});
     };

@@ -42,15 +42,16 @@ export function speakerChoices(id, names) {
 // The speaker of one quote as text, with a button that turns it into a box:
 // a name from `listId`'s choices or any other; empty for nobody named.
 export function speakerControl(docIndex, quote, listId, edit) {
-  const shown = quote.speaker || '?';
+  const excerpt = quote.text.slice(0, 40);
+  const name = element('span', { class: 'speaker-name' }, quote.speaker || '?');
   const button = element('button', { type: 'button', class: 'change-speaker',
-    'aria-label': `Change the speaker of “${quote.text.slice(0, 40)}”` }, 'Change');
-  const control = element('span', { class: 'speaker-control' }, element('span', { class: 'speaker-name' }, shown), ' ', button);
+    'aria-label': `Change the speaker of “${excerpt}”` }, 'Change');
+  const control = element('span', { class: 'speaker-control' }, name, ' ', button);
   button.addEventListener('click', () => {
     const input = element('input', { type: 'text', list: listId, value: quote.speaker || '', placeholder: 'nobody named',
-      'aria-label': `Speaker of “${quote.text.slice(0, 40)}”`, class: 'speaker-input' });
+      'aria-label': `Speaker of “${excerpt}”`, class: 'speaker-input' });
     input.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') control.replaceChildren(element('span', { class: 'speaker-name' }, shown), ' ', button);
+      if (event.key === 'Escape') control.replaceChildren(name, ' ', button);
     });
     input.addEventListener('change', () => {
       const id = edit.docId(docIndex);

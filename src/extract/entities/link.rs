@@ -242,11 +242,7 @@ mod tests {
         let inputs: Vec<Input> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Input {
-                name: format!("{i}.txt"),
-                bytes: t.as_bytes().to_vec(),
-                ..Default::default()
-            })
+            .map(|(i, t)| Input::from_text(format!("{i}.txt"), t))
             .collect();
         analyze(&inputs, &Options::default())
             .documents

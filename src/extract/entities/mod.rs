@@ -778,11 +778,7 @@ mod tests {
                     Mayor Ana Ruiz said the quay would reopen within a month, and the harbour board agreed.\n\
                     Crews from Bergen worked through the night to clear the wreckage from the water.\n";
         let report = crate::analyze(
-            &[crate::Input {
-                name: "storm.txt".into(),
-                bytes: text.as_bytes().to_vec(),
-                ..Default::default()
-            }],
+            &[crate::Input::from_text("storm.txt", text)],
             &crate::Options::default(),
         );
         let names: Vec<&str> = report.documents[0]
