@@ -93,8 +93,13 @@ async function loadDemo() {
   changed();
 }
 
+// Whether the saved work is back (start()): before that nothing is saved,
+// which would overwrite it, nor analyzed.
+let restored = false;
+
 function changed() {
   renderList();
+  if (!restored) return; // start() takes what came in meanwhile
   saveWork();
   clearTimeout(changed.timer);
   changed.timer = setTimeout(runAnalysis, 100);
@@ -312,17 +317,23 @@ function workOffline() {
 }
 
 // The saved work comes back before the first render, and is analyzed again.
+// The page takes files at once; those dropped, picked or pasted while the
+// saved work loads are kept, after the saved documents.
 async function start() {
+  setUp();
   const saved = await store.load((problem) => notice('storage', problem));
+  const early = state.documents;
   if (saved) {
     const { defaultDate, ...work } = saved;
     Object.assign(state, work);
     $('default-date').value = defaultDate ?? '';
+    for (const doc of early) addDocument(doc.name, doc.bytes);
   }
-  setUp();
+  restored = true;
   render();
   $('document-list').removeAttribute('aria-busy'); // the saved documents are in
-  if (state.documents.length) runAnalysis();
+  if (early.length) changed(); // saved with the rest, and analyzed
+  else if (state.documents.length) runAnalysis();
   workOffline();
 }
 

@@ -268,3 +268,34 @@ test('a full storage quota is reported when saving, and the page still analyzes'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('files dropped while the saved work is still loading are kept, after the saved documents', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await page.click('#demo-button');
+  await waitForAnalysis(page, 4);
+  await saved(page);
+  // The store answers late on the next load, as a slow disk would.
+  await page.addInitScript(() => {
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (...args) => {
+      const request = open(...args);
+      const late = new Proxy(request, {
+        set(target, key, value) {
+          if (key === 'onsuccess') target.onsuccess = (event) => setTimeout(() => value.call(target, event), 1500);
+          else target[key] = value;
+          return true;
+        },
+        get(target, key) { const v = target[key]; return typeof v === 'function' ? v.bind(target) : v; },
+      });
+      return late;
+    };
+  });
+  await page.reload();
+  assert.ok(await page.$('#document-list[aria-busy]'), 'the saved work is still loading');
+  await page.setInputFiles('#file-input', [{ name: 'late.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('Quay reopens\nThe east quay reopened on Tuesday after repairs, the port said.\n') }]);
+  await loaded(page);
+  await waitForAnalysis(page, 5);
+  assert.deepEqual(await listNames(page), [...DEMO, 'late.txt']);
+  assert.deepEqual(problems, []);
+});
