@@ -22,7 +22,7 @@ eval_dir=../shared/eval
 out=target/eval
 mkdir -p "$out"
 cargo build --release --quiet
-parallax=target/release/parallax
+parallax="${CARGO_TARGET_DIR:-target}/release/parallax"
 
 case "${1:-}" in
   boilerplate)

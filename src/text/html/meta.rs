@@ -313,7 +313,15 @@ impl PageMeta {
     /// A title without the site's name at its end or start (`Headline | Site`).
     fn without_site(&self, title: &str) -> String {
         let sites: Vec<String> = self.site_names().iter().map(|s| fold(s)).collect();
-        let is_site = |part: &str| sites.contains(&fold(part));
+        // The site's name, or its short name inside a longer one (`Koia` of
+        // `Drink Koia Online`).
+        let is_site = |part: &str| {
+            let part = fold(part);
+            let short = part.split_whitespace().count() <= 2;
+            sites.iter().any(|site| {
+                *site == part || short && format!(" {site} ").contains(&format!(" {part} "))
+            })
+        };
         title_splits(title)
             .find_map(|(head, tail)| {
                 if is_site(tail) {
@@ -947,10 +955,25 @@ pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
             .then(|| first_version_date(line))
             .flatten()
     };
-    headline_at(lines, headline).into_iter().find_map(|at| {
-        (at + 1..lines.len().min(at + 10))
-            .find_map(|i| dated(&i))
-            .or_else(|| (at.saturating_sub(5)..at).rev().find_map(|i| dated(&i)))
+    headline_at(lines, headline)
+        .into_iter()
+        .find_map(|at| {
+            (at + 1..lines.len().min(at + 10))
+                .find_map(|i| dated(&i))
+                .or_else(|| (at.saturating_sub(5)..at).rev().find_map(|i| dated(&i)))
+        })
+        .or_else(|| date_after_headline(lines, headline?))
+}
+
+/// A date that runs on from the headline on its own line (`Tide mill
+/// reopens 20 December 2025`, where no block separates them).
+fn date_after_headline(lines: &[&str], headline: &str) -> Option<String> {
+    let headline = fold(headline);
+    lines.iter().find_map(|line| {
+        let rest = fold(line).strip_prefix(&headline)?.to_string();
+        let ((start, end), date) = first_date(&rest)?;
+        // Nothing but the date after the headline.
+        (rest[..start].trim().is_empty() && rest[end..].trim().len() <= 12).then_some(date)
     })
 }
 
@@ -982,7 +1005,14 @@ pub fn labelled_update(lines: &[&str]) -> Option<String> {
 fn date_after_label(lines: &[&str], labels: &[&str]) -> Option<String> {
     let labelled = |line: &str| {
         let lower = line.to_lowercase();
-        labels.iter().any(|label| lower.contains(label))
+        labels.iter().any(|label| {
+            lower.match_indices(label).any(|(at, _)| {
+                !lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
     };
     (0..lines.len())
         .filter(|&i| lines[i].split_whitespace().count() <= 12 && labelled(lines[i]))
@@ -1053,21 +1083,29 @@ fn numeric_date(line: &str) -> Option<((usize, usize), String)> {
 fn words_date(line: &str) -> Option<((usize, usize), String)> {
     static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})(?:\b|[A-Z])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})(?:\b|[A-Z])|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T))",
+            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})(?:\b|[A-Z])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})(?:\b|[A-Z])|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T)|\b(?P<y4>\d{4})\s+(?P<m4>[^\W\d_]{3,9})\.?\s+(?P<d4>\d{1,2})\b)",
         )
         .expect("valid pattern")
     });
     let months = &crate::lexicon::Lexicon::shared().months;
     WRITTEN.captures_iter(line).find_map(|caps| {
         // The year may run into the next word (`May 2, 2025Ana Ruiz`).
-        let end = ["y1", "y2", "d3"].iter().find_map(|g| caps.name(g))?.end();
+        let end = ["y1", "y2", "d3", "d4"]
+            .iter()
+            .find_map(|g| caps.name(g))?
+            .end();
         let span = (caps.get(0)?.start(), end);
         if let Some(year) = caps.name("y3") {
             return Some((span, ymd(year.as_str(), &caps["m3"], &caps["d3"])?));
         }
         let pick = |a: &str, b: &str| caps.name(a).or_else(|| caps.name(b)).map(|m| m.as_str());
-        let month = months.get(pick("m1", "m2")?.to_lowercase().as_str())?;
-        let date = ymd(pick("y1", "y2")?, &month.to_string(), pick("d1", "d2")?)?;
+        // Citation style, year first: `2023 Jan 7`.
+        let (month, year, day) = match caps.name("y4") {
+            Some(year) => (&caps["m4"], year.as_str(), &caps["d4"]),
+            None => (pick("m1", "m2")?, pick("y1", "y2")?, pick("d1", "d2")?),
+        };
+        let month = months.get(month.to_lowercase().as_str())?;
+        let date = ymd(year, &month.to_string(), day)?;
         Some((span, date))
     })
 }
@@ -1361,6 +1399,41 @@ mod tests {
             date_in_text("on 03/04/2025"),
             None,
             "day and month could be either"
+        );
+        // Citation metadata puts the year first.
+        assert_eq!(iso_date("2021 Mar 9").as_deref(), Some("2021-03-09"));
+        assert_eq!(iso_date("2021 Marble 9"), None);
+    }
+
+    #[test]
+    fn a_date_label_is_a_word_of_its_own() {
+        let lines = ["Updated: May 2, 2025", "Body."];
+        assert_eq!(labelled_date(&lines), None, "`date:` ends `Updated:`");
+        assert_eq!(labelled_update(&lines).as_deref(), Some("2025-05-02"));
+        assert_eq!(
+            labelled_date(&["Date: May 3, 2025"]).as_deref(),
+            Some("2025-05-03")
+        );
+    }
+
+    #[test]
+    fn a_date_run_on_from_the_headline() {
+        let lines = ["Menu", "Dunes fenced off 2 June 2022", "Body."];
+        assert_eq!(
+            date_near(&lines, Some("Dunes fenced off")).as_deref(),
+            Some("2022-06-02")
+        );
+        let longer = ["Dunes fenced off as storms close in on June 2, 2022 and after"];
+        assert_eq!(date_near(&longer, Some("Dunes fenced off")), None);
+    }
+
+    #[test]
+    fn a_short_site_name_inside_the_long_one_is_cut_from_the_title() {
+        let page = r#"<meta property="og:site_name" content="Visit Gull Bay Online">
+            <meta property="og:title" content="Kelp beds return to the bay | Gull Bay">"#;
+        assert_eq!(
+            PageMeta::scan(page).headline(None).as_deref(),
+            Some("Kelp beds return to the bay")
         );
     }
 
