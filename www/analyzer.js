@@ -60,6 +60,17 @@ export class Analyzer {
     });
   }
 
+  /**
+   * Loads the analyzer and runs it once on a small sample of its own, so the
+   * reader's first analysis takes as long as later ones. Nothing is reported;
+   * a run asked for meanwhile waits for the sample (a fraction of a second).
+   */
+  warm() {
+    if (this.#worker) return;
+    this.#start();
+    this.#worker.postMessage({ warm: true });
+  }
+
   /** Stops the worker, and the analysis in flight if any (its promise rejects with an AbortError). */
   cancel() {
     const run = this.#run;

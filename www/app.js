@@ -334,6 +334,7 @@ async function start() {
   $('document-list').removeAttribute('aria-busy'); // the saved documents are in
   if (early.length) changed(); // saved with the rest, and analyzed
   else if (state.documents.length) runAnalysis();
+  else analyzer.warm(); // ready before the reader's first documents arrive
   workOffline();
 }
 

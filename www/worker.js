@@ -17,11 +17,15 @@ function instance(bundle) {
   if (!current.has(bundle)) {
     if (!compiled.has(bundle)) {
       compiled.set(bundle, fetch(new URL(`${bundle}/parallax_bg.wasm`, import.meta.url))
-        .then((response) => {
+        .then(async (response) => {
           if (!response.ok) throw new Error(`${bundle}/parallax_bg.wasm: ${response.status}`);
-          return response.arrayBuffer();
-        })
-        .then((bytes) => WebAssembly.compile(bytes)));
+          // Compiling as the bytes arrive lets the browser keep the compiled
+          // code for the next visit; it needs the wasm served as such.
+          if (response.headers.get('content-type')?.startsWith('application/wasm')) {
+            return WebAssembly.compileStreaming(response);
+          }
+          return WebAssembly.compile(await response.arrayBuffer());
+        }));
     }
     // The wasm-bindgen glue keeps its instance in module state, so a fresh
     // instance needs a fresh copy of the glue: the same file under a new URL.
@@ -110,7 +114,27 @@ async function analyzeIsolated(bundle, docs, date, corrections, stage, progress)
   return merged(alone.map(([, report]) => report), errors);
 }
 
+// Two short articles of our own, analyzed once while the page is idle: the
+// module's first call builds its word lists and runs its code before the
+// engine has optimized it, several times slower than later calls.
+const WARM_UP = [
+  ['warm-up-1.txt', 'Harbour reopens\n\nThe harbour at Eastwick reopened on Monday after 12 days, the port authority said. "We are glad to see the boats back," said harbour master Ana Ruiz. About 40 fishing boats returned.'],
+  ['warm-up-2.txt', 'Eastwick harbour open again\n\nEastwick harbour reopened on Monday, officials said. "We are glad the boats are back," Ana Ruiz, the harbour master, told reporters. Some 45 boats came in.'],
+];
+
+async function warmUp() {
+  const encode = (text) => new TextEncoder().encode(text);
+  try {
+    await call(MAIN, 'analyze', WARM_UP.map(([name]) => name), WARM_UP.map(([, text]) => encode(text)),
+      WARM_UP.map(() => new Uint32Array(0)), undefined, undefined, undefined);
+  } catch { /* the reader's own analysis will say what is wrong */ }
+}
+
 self.onmessage = async (event) => {
+  if (event.data.warm) {
+    await warmUp();
+    return;
+  }
   const { id, names, contents, flipped, defaultDate, corrections } = event.data;
   const stage = (text) => self.postMessage({ id, stage: text });
   try {

@@ -36,9 +36,11 @@ export async function launch() {
 
 // A page that records console errors, uncaught exceptions and the requests it makes.
 // `options` are the page's context options (`{ serviceWorkers: 'block' }` for a
-// test that routes the page's own requests: a service worker's fetches pass the routes by).
-export async function openPage(browser, url, options = {}) {
+// test that routes the page's own requests: a service worker's fetches pass the routes by);
+// `prepare(page)` runs before the page loads (to route what it fetches as it opens).
+export async function openPage(browser, url, options = {}, prepare = async () => {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  await prepare(page);
   const problems = [];
   const requests = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });

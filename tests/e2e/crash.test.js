@@ -55,9 +55,8 @@ test('a document that panics the core is named, the five seeds are still analyze
 });
 
 test('when only the comparison fails, each document is still shown, with a message saying so', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
   // Stands in for a bug across documents: the core traps whenever it gets more than one.
-  await page.route(/\/pkg\/parallax\.js\?/, (route) => route.fulfill({
+  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER, (opening) => opening.route(/\/pkg\/parallax\.js\?/, (route) => route.fulfill({
     contentType: 'text/javascript',
     body: `import * as core from '/real-pkg/parallax.js?${new URL(route.request().url()).searchParams}';
       export default core.default;
@@ -66,7 +65,7 @@ test('when only the comparison fails, each document is still shown, with a messa
         if (names.length > 1) throw new WebAssembly.RuntimeError('unreachable');
         return core.analyze(names, ...rest);
       }`,
-  }));
+  })));
   await page.setInputFiles('#file-input', [
     text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n'),
     text('crane.txt', 'Crane repaired\nEngineers repaired the crane overnight, a spokeswoman said.\n'),
@@ -78,19 +77,23 @@ test('when only the comparison fails, each document is still shown, with a messa
 });
 
 // Stands in for a worker that dies (as on running out of memory): the first `deaths` loads die on their first request.
-async function dyingWorkers(page, deaths) {
+// Opens the page with its first `deaths` workers dying on the first analysis
+// they get (the page's warm-up, sent as it opens, they ignore).
+async function withDyingWorkers(deaths) {
   let loads = 0;
-  await page.route('**/worker.js', (route) => {
+  const opened = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER, (page) => page.route('**/worker.js', (route) => {
     loads += 1;
     if (loads > deaths) return route.continue();
-    return route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => setTimeout(() => { throw new Error('simulated'); });" });
-  });
-  return () => loads;
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: "self.onmessage = (event) => { if (!event.data.warm) setTimeout(() => { throw new Error('simulated'); }); };",
+    });
+  }));
+  return { ...opened, loads: () => loads };
 }
 
 test('a worker that dies is replaced and the documents are analyzed again', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
-  const loads = await dyingWorkers(page, 1);
+  const { page, problems, loads } = await withDyingWorkers(1);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await waitForAnalysis(page, 1);
   assert.equal(loads(), 2);
@@ -98,8 +101,7 @@ test('a worker that dies is replaced and the documents are analyzed again', asyn
 });
 
 test('a worker that dies twice gets a message, the documents are kept for the next try', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url, NO_SERVICE_WORKER);
-  const loads = await dyingWorkers(page, 2);
+  const { page, problems, loads } = await withDyingWorkers(2);
   await page.setInputFiles('#file-input', [text('quay.txt', 'Quay reopens\nThe east quay reopened on Tuesday, the port said.\n')]);
   await page.waitForFunction(() => document.getElementById('status').textContent.includes('The analyzer stopped'));
   assert.ok((await messages(page)).some((m) => m.includes('Your documents are kept')));
