@@ -304,7 +304,6 @@ pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
     let mut reason: Option<(Reason, bool)> = None;
     // Open elements with the reason each gives.
     let mut open: Vec<(String, Option<(Reason, bool)>)> = Vec::new();
-    let mut skip = Skipping::default();
     let finish = |blocks: &mut Vec<(String, Option<Reason>)>,
                   current: &mut String,
                   reason: Option<(Reason, bool)>| {
@@ -319,27 +318,17 @@ pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
             .map(|(reason, _)| reason);
         blocks.push((line, reason));
     };
-    for piece in markup(content) {
+    for piece in shown_markup(content, |tag| tag.hidden) {
         let tag = match piece {
             Markup::Text(text) => {
-                if !skip.active() {
-                    if current.trim().is_empty() {
-                        reason = open.iter().rev().find_map(|(_, r)| *r);
-                    }
-                    push_text(&mut current, text);
+                if current.trim().is_empty() {
+                    reason = open.iter().rev().find_map(|(_, r)| *r);
                 }
+                push_text(&mut current, text);
                 continue;
             }
             Markup::Tag(tag) => tag,
         };
-        if skip.swallows(&tag) {
-            continue;
-        }
-        let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
-        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || tag.hidden) {
-            skip.start(tag.name);
-            continue;
-        }
         if BLOCKS.contains(&tag.name.as_str()) {
             finish(&mut blocks, &mut current, reason);
         } else if matches!(tag.name.as_str(), "td" | "th") && !current.ends_with(' ') {
@@ -349,7 +338,7 @@ pub fn reader_blocks(content: &str) -> Vec<(String, Option<Reason>)> {
             if let Some(at) = open.iter().rposition(|(name, _)| *name == tag.name) {
                 open.truncate(at);
             }
-        } else if !void && !tag.name.is_empty() {
+        } else if !is_void(&tag) && !tag.name.is_empty() {
             let given = element_reason(&tag);
             open.push((tag.name, given));
         }
@@ -458,33 +447,25 @@ fn is_comment_thread(tag: &Tag) -> bool {
 fn text_of(html: &str, honor_hidden: bool, skip_furniture: bool) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut skip = Skipping::default();
-    for piece in markup(html) {
-        let tag = match piece {
-            Markup::Text(text) => {
-                if !skip.active() {
-                    push_text(&mut current, text);
-                }
-                continue;
-            }
-            Markup::Tag(tag) => tag,
-        };
-        if skip.swallows(&tag) {
-            continue;
-        }
-        let void = VOID.contains(&tag.name.as_str()) || tag.self_closing;
+    #[cfg(not(feature = "readability"))]
+    let _ = skip_furniture;
+    let hides = |tag: &Tag| {
         let hidden = honor_hidden && tag.hidden;
         #[cfg(feature = "readability")]
         let hidden = hidden
             || skip_furniture
                 && (matches!(tag.name.as_str(), "nav" | "footer" | "aside")
-                    || is_comment_thread(&tag));
-        #[cfg(not(feature = "readability"))]
-        let _ = skip_furniture;
-        if !tag.closing && !void && (SKIPPED.contains(&tag.name.as_str()) || hidden) {
-            skip.start(tag.name);
-            continue;
-        }
+                    || is_comment_thread(tag));
+        hidden
+    };
+    for piece in shown_markup(html, hides) {
+        let tag = match piece {
+            Markup::Text(text) => {
+                push_text(&mut current, text);
+                continue;
+            }
+            Markup::Tag(tag) => tag,
+        };
         if BLOCKS.contains(&tag.name.as_str()) {
             end_block(&mut blocks, &mut current);
         }
@@ -530,6 +511,34 @@ fn markup(html: &str) -> impl Iterator<Item = Markup<'_>> {
             }
         });
     })
+}
+
+/// The markup a reader sees: what lies inside scripts, styles and the
+/// elements `hides` picks (their start and end tags too) left out.
+fn shown_markup<'a>(
+    html: &'a str,
+    hides: impl Fn(&Tag) -> bool + 'a,
+) -> impl Iterator<Item = Markup<'a>> + 'a {
+    let mut skip = Skipping::default();
+    markup(html).filter(move |piece| match piece {
+        Markup::Text(_) => !skip.active(),
+        Markup::Tag(tag) => {
+            if skip.swallows(tag) {
+                return false;
+            }
+            let starts_skip = !tag.closing
+                && !is_void(tag)
+                && (SKIPPED.contains(&tag.name.as_str()) || hides(tag));
+            if starts_skip {
+                skip.start(tag.name.clone());
+            }
+            !starts_skip
+        }
+    })
+}
+
+fn is_void(tag: &Tag) -> bool {
+    VOID.contains(&tag.name.as_str()) || tag.self_closing
 }
 
 /// An element whose content is left out (a script, a hidden block) while
