@@ -1,9 +1,11 @@
 //! Whether two statements report the same thing in other words: a few
 //! similarity features of two word profiles (overlap of stemmed content
 //! words both ways, plain and weighted by rarity, shared word bigrams and
-//! trigrams and character 3- and 4-grams, the longest common subsequence,
-//! what is left unmatched and its longest run, synonyms among it, numbers,
-//! negation) combined by a small logistic regression whose weights are data
+//! trigrams, plain and weighted by rarity, and character 3- and 4-grams, the
+//! longest common subsequence of the content words and of all the words,
+//! what is left unmatched, its longest run and the share of it that opens or
+//! closes a statement, synonyms among it, numbers, negation) combined by a
+//! small logistic regression whose weights are data
 //! (`src/lexicon/statement_weights.txt`, fitted by `scripts/paraphrase_fit.py`).
 //!
 //! A word's rarity comes from a general English frequency list
@@ -26,7 +28,7 @@ use crate::report::{Entity, EntityType};
 use crate::text::words::words;
 
 /// The features, in the order of [`features`]; the weights file names each.
-pub const FEATURES: [&str; 17] = [
+pub const FEATURES: [&str; 21] = [
     "coverage_min",
     "coverage_max",
     "rare_coverage_min",
@@ -44,6 +46,10 @@ pub const FEATURES: [&str; 17] = [
     "related_max",
     "numbers_conflict",
     "negation_differs",
+    "rare_bigrams_max",
+    "rare_trigrams_max",
+    "unmatched_edges_max",
+    "lcs_words",
 ];
 
 /// Rarity of a word as the weight of its match: `IDF_TOP` less its Zipf
@@ -226,6 +232,8 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub struct Profile {
     /// Every word's key, function words included, for n-grams.
     pub keys: Vec<String>,
+    /// The rarity of each key, for the n-grams weighted by rarity.
+    pub rarities: Vec<f64>,
     /// Content words' keys in order (numbers as `#value`).
     pub content: Vec<String>,
     pub content_set: HashSet<String>,
@@ -314,6 +322,7 @@ impl<'a> Profiler<'a> {
         profile.grams3 = char_grams(&letters, 3);
         profile.grams4 = char_grams(&letters, 4);
         profile.content_set = profile.content.iter().cloned().collect();
+        profile.rarities = profile.keys.iter().map(|k| rarity(k)).collect();
         profile.numbers.sort();
         profile.numbers.dedup();
         profile
@@ -650,6 +659,47 @@ fn lcs(a: &[String], b: &[String]) -> usize {
     previous[b.len()]
 }
 
+/// The larger of the shares of each side's word n-grams found in the other,
+/// each n-gram weighted by the rarity of its words.
+fn rare_ngram_share(a: &Profile, b: &Profile, n: usize) -> f64 {
+    fn weighted(p: &Profile, n: usize) -> HashMap<&[String], f64> {
+        p.keys
+            .windows(n)
+            .zip(p.rarities.windows(n))
+            .map(|(g, r)| (g, r.iter().sum()))
+            .collect()
+    }
+    let (ga, gb) = (weighted(a, n), weighted(b, n));
+    let shared: f64 = ga
+        .iter()
+        .filter(|(g, _)| gb.contains_key(*g))
+        .map(|(_, w)| w)
+        .sum();
+    let share = |g: &HashMap<&[String], f64>| {
+        let total: f64 = g.values().sum();
+        if total > 0.0 {
+            shared / total
+        } else {
+            0.0
+        }
+    };
+    share(&ga).max(share(&gb))
+}
+
+/// The share of the content words of `p` in the runs not found in `other`
+/// (any word of it) that open or close the statement: a clause one side adds
+/// before or after what both say.
+fn unmatched_edges(p: &Profile, other: &HashSet<&str>) -> f64 {
+    let found = |k: &String| other.contains(k.as_str());
+    let leading = p.content.iter().take_while(|k| !found(k)).count();
+    let trailing = if leading == p.content.len() {
+        0
+    } else {
+        p.content.iter().rev().take_while(|k| !found(k)).count()
+    };
+    (leading + trailing) as f64 / p.content.len().max(1) as f64
+}
+
 /// The features of a pair, in the order of [`FEATURES`]; symmetric.
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
     let (matched_a, matched_b) = matched(&a.content_set, &b.content_set);
@@ -680,8 +730,10 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
     fn keys_of(p: &Profile) -> HashSet<&str> {
         p.keys.iter().map(String::as_str).collect()
     }
-    let (run_a, words_a) = unmatched_run(&a.keys, &keys_of(b));
-    let (run_b, words_b) = unmatched_run(&b.keys, &keys_of(a));
+    let (keys_a, keys_b) = (keys_of(a), keys_of(b));
+    let (run_a, words_a) = unmatched_run(&a.keys, &keys_b);
+    let (run_b, words_b) = unmatched_run(&b.keys, &keys_a);
+    let edges = unmatched_edges(a, &keys_b).max(unmatched_edges(b, &keys_a));
     // Unmatched words with a synonym among the other side's unmatched.
     let (left_a, left_b) = (unmatched(a, &matched_a), unmatched(b, &matched_b));
     let (rel_a, rel_b) = (
@@ -708,6 +760,10 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
         rel_a.max(rel_b) as f64,
         flag(numbers_conflict),
         flag(a.negated != b.negated),
+        rare_ngram_share(a, b, 2),
+        rare_ngram_share(a, b, 3),
+        edges,
+        lcs(&a.keys, &b.keys) as f64 / a.keys.len().max(b.keys.len()).max(1) as f64,
     ]
 }
 
