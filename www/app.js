@@ -58,7 +58,7 @@ async function addFiles(files) {
   for (const file of files) {
     addDocument(file.name, new Uint8Array(await file.arrayBuffer()));
   }
-  changed();
+  changed({ added: true });
 }
 
 function addPaste() {
@@ -77,7 +77,7 @@ function addPaste() {
     }
   }
   state.pageMessages = messages;
-  if (messages.length) showMessages($('messages'), messages); else changed();
+  if (messages.length) showMessages($('messages'), messages); else changed({ added: true });
 }
 
 async function loadDemo() {
@@ -90,19 +90,23 @@ async function loadDemo() {
   } catch (error) {
     state.pageMessages = [`The demo could not be loaded (${error.message}).`];
   }
-  changed();
+  changed({ added: true });
 }
 
 // Whether the saved work is back (start()): before that nothing is saved,
 // which would overwrite it, nor analyzed.
 let restored = false;
 
-function changed() {
+// Edits typed into the list wait for a pause before the analysis runs again;
+// documents added are analyzed at once.
+const TYPING_PAUSE_MS = 100;
+
+function changed({ added = false } = {}) {
   renderList();
   if (!restored) return; // start() takes what came in meanwhile
   saveWork();
   clearTimeout(changed.timer);
-  changed.timer = setTimeout(runAnalysis, 100);
+  changed.timer = setTimeout(runAnalysis, added ? 0 : TYPING_PAUSE_MS);
 }
 
 async function runAnalysis() {

@@ -257,14 +257,17 @@ impl PageMeta {
             .flat_map(|t| [self.without_site(&t), t])
             .map(|t| fold(&t))
             .collect();
-        // The site's name in a heading (a logo) is no headline.
+        // The site's name in a heading (a logo) is no headline, nor are its
+        // menu's buttons (`Open Menu Close Menu`).
         let sites: Vec<String> = self.site_names().iter().map(|s| fold(s)).collect();
         let candidates: Vec<&String> = self
             .h1
             .iter()
             .filter(|h| {
                 let h = fold(h);
-                h.split_whitespace().count() >= 2 && !sites.iter().any(|s| s.contains(&h))
+                h.split_whitespace().count() >= 2
+                    && !sites.iter().any(|s| s.contains(&h))
+                    && !is_navigation(&h)
             })
             .collect();
         // A heading agrees with a title that is it, begins or ends with it
@@ -875,6 +878,20 @@ pub fn fold(text: &str) -> String {
     collapse(&plain)
 }
 
+/// Whether folded text says nothing but what a site's navigation says
+/// (`open menu close menu`, `skip to content`).
+fn is_navigation(folded: &str) -> bool {
+    let phrases = &crate::lexicon::Lexicon::shared().boilerplate_phrases;
+    let mut rest = folded.to_string();
+    for (_, phrase) in phrases
+        .iter()
+        .filter(|(reason, _)| *reason == crate::report::BoilerplateReason::Navigation)
+    {
+        rest = rest.replace(phrase, " ");
+    }
+    !rest.chars().any(char::is_alphanumeric)
+}
+
 /// Separators between a page's title and its site's name.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " » ", " • ", " · "];
 
@@ -1425,6 +1442,17 @@ mod tests {
         );
         let longer = ["Dunes fenced off as storms close in on June 2, 2022 and after"];
         assert_eq!(date_near(&longer, Some("Dunes fenced off")), None);
+    }
+
+    #[test]
+    fn menu_buttons_in_a_heading_are_no_headline() {
+        let page = r#"<meta property="og:title" content="Kelp beds return to the bay">
+            <body><h1>Open Menu Close Menu</h1></body>"#;
+        assert_eq!(
+            PageMeta::scan(page).headline(None).as_deref(),
+            Some("Kelp beds return to the bay")
+        );
+        assert!(!is_navigation("search for kelp beds"));
     }
 
     #[test]
