@@ -14,10 +14,16 @@ const MOST_CHOICES = 100;
 // takes one source's mentions out of it.
 export function entityControls(row, names, edit, label) {
   if (!edit) return null;
-  const others = names.filter((n) => n.canonical !== row.canonical && n.type === row.type).slice(0, MOST_CHOICES);
   const same = element('select', { 'aria-label': `${row.canonical} is the same as` },
-    element('option', { value: '' }, 'Same as…'),
-    others.map((n) => element('option', { value: n.canonical }, n.canonical)));
+    element('option', { value: '' }, 'Same as…'));
+  // The choices are added when the list is first reached: a row each for a
+  // hundred names would be thousands of options nobody opens.
+  const offer = () => {
+    if (same.options.length > 1) return;
+    const others = names.filter((n) => n.canonical !== row.canonical && n.type === row.type).slice(0, MOST_CHOICES);
+    same.append(...others.map((n) => element('option', { value: n.canonical }, n.canonical)));
+  };
+  for (const type of ['focus', 'pointerdown']) same.addEventListener(type, offer);
   same.addEventListener('change', () => {
     if (!same.value) return;
     change(edit, (e) => ({ ...e, merges: [...e.merges, { into: same.value, from: row.canonical }] }));
