@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
+use super::speaker::PERSON_ENDINGS;
 use super::*;
+use crate::lexicon::Gender;
 use crate::report::EntityType;
 
 impl QuoteFinder<'_> {
@@ -25,6 +27,10 @@ impl QuoteFinder<'_> {
         if let Some(signed) = signature(text, quote.end) {
             return Some(signed);
         }
+        // `“…,” as a ministry memo put it.`
+        if let Some(put) = self.as_put_it(text, &after, true) {
+            return Some(put);
+        }
         // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
         // mentions it` the quote is the sentence's subject, not speech.
         let set_off = text[quote.start..quote.end]
@@ -40,13 +46,83 @@ impl QuoteFinder<'_> {
             })
             .flatten()
         {
-            return Some(found);
+            // `Sen. Lee scolded him: “…,” she said.`: the name before the colon
+            // is surer than the pronoun after.
+            let pronoun = PRONOUNS.contains(&text[found.mention.clone()].to_lowercase().as_str());
+            let before_start = sentence.start.min(quote.start);
+            let named_before = (pronoun
+                && text[before_start..quote.start].trim_end().ends_with(':'))
+            .then(|| {
+                self.before_quote(
+                    text,
+                    &words_outside(text, before_start..quote.start, quoted),
+                )
+            })
+            .flatten()
+            .filter(|a| !PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str()));
+            return Some(named_before.unwrap_or(found));
         }
         let before_start = sentence.start.min(quote.start);
         // Words of other quotes in the sentence are never its attribution.
         let before = words_outside(text, before_start..quote.start, quoted);
         self.before_quote(text, &before)
             .or_else(|| self.closing_attribution(text, &after))
+            .or_else(|| self.colon_intro(text, quote, &before, quoted))
+    }
+
+    /// `The Courier reports:` (a line of its own) or `Lee had one answer: “…”`:
+    /// a quote after a colon is the words of the intro's cue or, with no cue,
+    /// of its subject.
+    fn colon_intro(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        before: &[Word],
+        quoted: &[Range<usize>],
+    ) -> Option<Attribution> {
+        let lead = text[..quote.start].trim_end();
+        let colon = lead.strip_suffix(':')?.len();
+        // `The piece used her words as its headline: “…”`: a description that
+        // speaks (a document, a role, a body) opens the intro too.
+        let subject = |intro: &[Word]| {
+            self.sentence_subject(text, intro)
+                .or_else(|| self.described_subject(text, intro))
+                .map(|mention| Attribution::new(mention, String::new()))
+        };
+        if !before.is_empty() {
+            return subject(before);
+        }
+        // The intro is the last sentence of the line before the quote.
+        let line_start = lead[..colon].rfind('\n').map_or(0, |at| at + 1);
+        let line_start = ceil_char_boundary(text, line_start.max(colon.saturating_sub(REACH)));
+        let sentence_start = text[line_start..colon]
+            .match_indices(". ")
+            .map(|(at, _)| line_start + at)
+            .filter(|&at| !is_abbreviation_gap(text, at, "."))
+            .last()
+            .map_or(line_start, |at| at + 2);
+        let intro = words_outside(text, sentence_start..colon, quoted);
+        self.before_quote(text, &intro).or_else(|| subject(&intro))
+    }
+
+    /// `The report`, `The spokesman`: an article and a noun that can speak,
+    /// opening a clause and followed by its verb.
+    fn described_subject(&self, text: &str, words: &[Word]) -> Option<Range<usize>> {
+        let [article, noun, verb, ..] = words else {
+            return None;
+        };
+        let head = noun.folded.as_str();
+        let speaks = self.lexicon.speaking_documents.contains(head)
+            || self.lexicon.organization_heads.contains(head)
+            || self.lexicon.speaker_groups.contains(head)
+            || self.names.is_title(head);
+        let verb_follows = verb.folded.ends_with("ed") || self.is_cue(verb, text);
+        (matches!(article.folded.as_str(), "the" | "this" | "that")
+            && text[noun.start..].starts_with(char::is_lowercase)
+            && text[article.end..verb.start].trim() == &text[noun.start..noun.end]
+            && speaks
+            && verb_follows)
+            .then_some(article.start..noun.end)
     }
 
     /// `“…” to drive up the price, she said.`: an attribution set off by a
@@ -81,13 +157,29 @@ impl QuoteFinder<'_> {
         });
         // `…” She adds,` after a phrase quoted mid-sentence opens a new sentence;
         // `…,” but he said` a new clause: neither attributes the quote.
+        // `…,” when Lee blasted him` opens a subordinate clause with its own subject.
         let new_clause = after[..cue_at].first().is_some_and(|w| {
             matches!(
                 w.folded.as_str(),
-                "but" | "and" | "while" | "although" | "though"
+                "but"
+                    | "and"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "if"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "unless"
             )
         });
-        if ends_sentence && (cue_at > 4 || !name_only || mid_sentence) || new_clause {
+        // `“…,” a series of posts that included one saying …`: a participle after
+        // other words belongs to them, not to the quote.
+        let participle = cue_at > 0 && after[cue_at].folded.ends_with("ing");
+        if ends_sentence && (cue_at > 4 || !name_only || mid_sentence) || new_clause || participle {
             return None;
         }
         let cue = text[after[cue_at].start..after[cue_at].end].to_string();
@@ -185,6 +277,7 @@ impl QuoteFinder<'_> {
             let aside = first.ends_with("ing")
                 || self.lexicon.stopwords.contains(first)
                 || self.lexicon.is_time_word(first)
+                || first.chars().all(|c| c.is_ascii_digit())
                 || first.ends_with("ly");
             if !aside || PRONOUNS.contains(&first) {
                 break;
@@ -196,6 +289,14 @@ impl QuoteFinder<'_> {
         let first = rest.first()?;
         if PRONOUNS.contains(&first.folded.as_str()) {
             return Some(first.start..first.end);
+        }
+        // `It’s denouncing …`, `She’s calling …`: the pronoun of a contraction.
+        if let Some(pronoun) = first
+            .folded
+            .strip_suffix("'s")
+            .filter(|p| PRONOUNS.contains(p))
+        {
+            return Some(first.start..first.start + pronoun.len());
         }
         let function_word = |w: &Word| self.lexicon.stopwords.contains(w.folded.as_str());
         // `After saying …`, `Though typically …`: the sentence opens with no subject.
@@ -252,6 +353,35 @@ impl QuoteFinder<'_> {
         (named || group).then_some(mention)
     }
 
+    /// `as X put it` (`As Ana Lee, the port's director, recently put it`): the
+    /// idiom names the speaker of the quote beside it. `at_start`: the idiom
+    /// must open `words` (the words after a quote).
+    pub(super) fn as_put_it(
+        &self,
+        text: &str,
+        words: &[Word],
+        at_start: bool,
+    ) -> Option<Attribution> {
+        let put = words
+            .windows(2)
+            .rposition(|pair| pair[0].folded == "put" && pair[1].folded == "it")?;
+        let as_at = words[..put].iter().rposition(|w| w.folded == "as")?;
+        if (at_start && as_at != 0) || put - as_at > 25 {
+            return None;
+        }
+        let mut end = put;
+        while end > as_at + 1 && words[end - 1].folded.ends_with("ly") {
+            end -= 1;
+        }
+        let mention = self.noun_phrase(text, &words[as_at + 1..end], false)?;
+        (mention.start >= words[as_at].end).then(|| {
+            Attribution::new(
+                mention,
+                text[words[put].start..words[put + 1].end].to_string(),
+            )
+        })
+    }
+
     /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
     pub(super) fn before_quote(&self, text: &str, before: &[Word]) -> Option<Attribution> {
         let pair = before
@@ -260,6 +390,60 @@ impl QuoteFinder<'_> {
         if let Some(at) = pair {
             let mention = self.noun_phrase(text, &before[at + 2..], true)?;
             return Some(Attribution::new(mention, "according to".to_string()));
+        }
+        // `…, including Ana Lee -- “…” -- and …`: a name set off by a dash before the quote.
+        if let Some(last) = before.last() {
+            // The gap before the quote is a few bytes: a long line is never scanned.
+            let gap_end = floor_char_boundary(text, (last.end + 16).min(text.len()));
+            let dash = text[last.end..gap_end]
+                .split(['“', '"', '‘', '\'', '«'])
+                .next()
+                .map(str::trim)
+                .is_some_and(|gap| matches!(gap, "--" | "—" | "–"));
+            let named = text[last.start..].starts_with(char::is_uppercase)
+                && !self.lexicon.is_time_word(&last.folded)
+                && before.len() > 1;
+            if dash && named {
+                // `supportive of Mr. Trump -- “…”`: the object of a preposition says nothing.
+                let object = |mention: &Range<usize>| {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|w| w.end <= mention.start)
+                        .is_some_and(|w| {
+                            matches!(
+                                w.folded.as_str(),
+                                "of" | "to"
+                                    | "for"
+                                    | "with"
+                                    | "by"
+                                    | "from"
+                                    | "about"
+                                    | "against"
+                                    | "on"
+                                    | "at"
+                                    | "in"
+                                    | "into"
+                                    | "than"
+                                    | "like"
+                            )
+                        })
+                };
+                if let Some(mention) = self.noun_phrase(text, before, false).filter(|m| !object(m))
+                {
+                    return Some(Attribution::new(mention, String::new()));
+                }
+            }
+        }
+        // `As Lee put it in a statement, the network is “…”`: unless a cue stands nearer the quote.
+        if let Some(put) = self.as_put_it(text, before, false) {
+            let put_end = put.mention.end;
+            let cue_after = before
+                .iter()
+                .any(|w| w.start >= put_end && self.is_cue(w, text));
+            if !cue_after {
+                return Some(put);
+            }
         }
         // `Lee’s claim that …`: a speech noun owned by a name nearer the quote than any cue verb.
         let owned = before.windows(2).rposition(|pair| {
@@ -333,6 +517,7 @@ impl QuoteFinder<'_> {
                             .flatten()
                     };
                     self.noun_phrase(text, &before[..cue_at], false)
+                        .or_else(|| relative_pronoun(text, &before[..cue_at]))
                         .or_else(inverted)
                 }?;
                 // `Leaders denounced what he called “…”`, `tweets in which he called
@@ -351,8 +536,13 @@ impl QuoteFinder<'_> {
         let nearest = candidates.next()?;
         let is_pronoun =
             |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
-        // In `She said she recalls …` the outer `She said` attributes.
-        if is_pronoun(&nearest) {
+        // In `She said she recalls …` the outer `She said` attributes; `I` is
+        // the writer, whoever else the sentence names.
+        let first_person = matches!(
+            text[nearest.mention.clone()].to_lowercase().as_str(),
+            "i" | "we"
+        );
+        if is_pronoun(&nearest) && !first_person {
             let mut outermost = None;
             for earlier in candidates {
                 // `X said …, but he said …`: a new clause has its own speaker.
@@ -361,6 +551,10 @@ impl QuoteFinder<'_> {
                     .is_some_and(|between| between.contains(", but "));
                 if new_clause {
                     break;
+                }
+                // `Lee said … after she attacked …`: a woman's `she` is no man's words.
+                if self.pronoun_disagrees(text, &nearest, &earlier) {
+                    continue;
                 }
                 if !is_pronoun(&earlier) {
                     return Some(Attribution {
@@ -375,6 +569,19 @@ impl QuoteFinder<'_> {
         Some(nearest)
     }
 
+    /// Whether `he` or `she` in `pronoun` cannot be the person named by
+    /// `named`: the lexicon knows the given name as the other gender's.
+    fn pronoun_disagrees(&self, text: &str, pronoun: &Attribution, named: &Attribution) -> bool {
+        let wanted = match text[pronoun.mention.clone()].to_lowercase().as_str() {
+            "she" => Gender::Female,
+            "he" => Gender::Male,
+            _ => return false,
+        };
+        let name = self.names.strip_titles(&text[named.mention.clone()]);
+        let given = name.split_whitespace().next().unwrap_or("");
+        matches!(self.lexicon.given_names.get(given), Some(&Some(known)) if known != wanted)
+    }
+
     /// A speaker's mention from words beside a cue verb: a pronoun, a name,
     /// or a description, cut at clause edges; `None` when the words there are
     /// no mention (`images`). `forward` reads from the cue outwards.
@@ -385,7 +592,15 @@ impl QuoteFinder<'_> {
         forward: bool,
     ) -> Option<Range<usize>> {
         if !forward {
-            if let Some(named) = self.name_before_appositive(text, window) {
+            // `Ann Lee, a site engineer, flatly denied`: adverbs before the cue aside.
+            let adverbs = window
+                .iter()
+                .rev()
+                .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4)
+                .count();
+            if let Some(named) =
+                self.name_before_appositive(text, &window[..window.len() - adverbs])
+            {
                 return Some(named);
             }
         }
@@ -394,8 +609,16 @@ impl QuoteFinder<'_> {
             "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
             "because",
         ];
-        // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped.
-        let outside = |w: &&Word| !inside_parentheses(text, w.start);
+        // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped, unless the
+        // cue is itself in the aside (`(or, as the Courier called them, “…”)`).
+        let in_aside = !forward
+            && window.last().is_some_and(|w| {
+                inside_parentheses(text, w.start)
+                    && !text[w.end..]
+                        .trim_start_matches(['.', ' '])
+                        .starts_with(')')
+            });
+        let outside = |w: &&Word| in_aside || !inside_parentheses(text, w.start);
         // A mention lies within a few words of its cue: the nearest 40 are plenty.
         let ordered: Vec<&Word> = if forward {
             window.iter().filter(outside).take(MENTION_WORDS).collect()
@@ -416,6 +639,29 @@ impl QuoteFinder<'_> {
             })
             .count();
         let mut ordered = &ordered[skipped..];
+        // `She laughed and said`: the subject of the verb coordinated with the cue.
+        if let (false, [and, verb, ..]) = (forward, ordered) {
+            // Only where the cue ends the clause (`laughed and said, “…”`); in `smiled
+            // and asked the crowd` the words after the cue are its object.
+            let cue_ends_clause = window.last().is_some_and(|last| {
+                let after = text[last.end..].trim_start();
+                let cue_len = after
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(after.len());
+                after[cue_len..]
+                    .trim_start()
+                    .starts_with([',', ':', '.', '“', '"', '‘', '\'', '«'])
+            });
+            let coordinated = cue_ends_clause
+                && and.folded == "and"
+                && text[verb.end..and.start].trim().is_empty()
+                && text[verb.start..].starts_with(char::is_lowercase)
+                && (verb.folded.ends_with("ed")
+                    || self.lexicon.cue_verbs.contains(verb.folded.as_str()));
+            if coordinated {
+                ordered = &ordered[2..];
+            }
+        }
         if !forward {
             // `Russia, on Tuesday, August 2, said`: time phrases between commas are skipped.
             loop {
@@ -468,7 +714,16 @@ impl QuoteFinder<'_> {
                     )
                 };
                 a.is_some_and(&capital) && b.is_some_and(&capital)
-            };
+            } || w.folded == "of"
+                && !forward
+                && ordered.get(n + 1).is_some_and(|p| {
+                    // `the mother of three`, `the chair of the board`: a person noun's complement.
+                    let noun = p.folded.as_str();
+                    text[p.start..].starts_with(char::is_lowercase)
+                        && (self.names.is_title(noun)
+                            || self.lexicon.speaker_groups.contains(noun)
+                            || PERSON_ENDINGS.iter().any(|end| noun.ends_with(end)))
+                });
             if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
                 break;
             }
@@ -529,15 +784,37 @@ impl QuoteFinder<'_> {
         if !starts_lower || description.len() > 20 {
             return None;
         }
-        let name_end = &window[comma];
+        // `Tom Bell, the attorney general of Oklahoma, one of the states suing,
+        // said`: a segment opening with an article is a second description, and
+        // the name stands before it.
+        let segment_start = window[..comma]
+            .windows(2)
+            .rposition(|pair| text[pair[0].end..pair[1].start].contains(','))
+            .map_or(0, |at| at + 1);
+        if matches!(window[segment_start].folded.as_str(), "the" | "a" | "an")
+            && text[window[segment_start].start..].starts_with(char::is_lowercase)
+            && segment_start > 0
+        {
+            if let Some(named) = self.name_before_appositive(text, &window[..=comma]) {
+                return Some(named);
+            }
+        }
+        // `Rep. Jim Jordan (R-Ohio), …`: the name ends before its parenthesized aside.
+        let mut end_at = comma;
+        while end_at > 0 && inside_parentheses(text, window[end_at].start) {
+            end_at -= 1;
+        }
+        let name_end = &window[end_at];
         if !text[name_end.start..].starts_with(char::is_uppercase) {
             return None;
         }
-        let mut start = comma;
-        while start > 0
-            && text[window[start - 1].start..].starts_with(char::is_uppercase)
-            && !text[window[start - 1].end..window[start].start].contains([',', '.', '“', '”', '"'])
-        {
+        let mut start = end_at;
+        // Initials and abbreviations keep the name whole: `Marc H. Morial`, `Sen. Ann Lee`.
+        while start > 0 && text[window[start - 1].start..].starts_with(char::is_uppercase) && {
+            let gap = &text[window[start - 1].end..window[start].start];
+            !gap.contains([',', '.', '“', '”', '"', '(', ')'])
+                || is_abbreviation_gap(text, window[start - 1].end, gap)
+        } {
             start -= 1;
         }
         Some(window[start].start..name_end.end)
@@ -581,6 +858,28 @@ impl QuoteFinder<'_> {
         let intro = article[index.checked_sub(1)?].clone();
         self.before_quote(text, &words(text, intro.start, intro.end))
     }
+}
+
+/// `Lee, the port's director, who in May said “…”`, `the agency, which
+/// reported “…”`: a relative pronoun a few words before its cue is the
+/// mention (its antecedent is resolved as the speaker's name).
+pub(super) fn relative_pronoun(text: &str, window: &[Word]) -> Option<Range<usize>> {
+    let at = window
+        .iter()
+        .rev()
+        .take(4)
+        .position(|w| matches!(w.folded.as_str(), "who" | "which"))?;
+    let pronoun = &window[window.len() - 1 - at];
+    // The words between it and the cue are an aside (`in 2010`), never a clause.
+    let between = &text[pronoun.end..window.last()?.end];
+    // `anybody who complains` restricts its noun and speaks only for it; `Lee, who
+    // said` and `the Harbour Board which reported` are the speaker's own.
+    let antecedent = window.get(window.len().checked_sub(at + 2)?)?;
+    let gap = &text[antecedent.end..pronoun.start];
+    let has_antecedent = gap.contains([',', '—', '–', '-'])
+        || text[antecedent.start..].starts_with(char::is_uppercase);
+    (has_antecedent && !between.contains([',', '.', ';', ':', '“', '”', '"']))
+        .then_some(pronoun.start..pronoun.end)
 }
 
 /// `“…” ― Ana Ruiz`: a quote signed with a dash and a name.
@@ -686,6 +985,9 @@ pub(super) fn opens_noun_phrase(folded: &str) -> bool {
             | "his"
             | "her"
             | "their"
+            | "my"
+            | "our"
+            | "your"
             | "one"
             | "some"
             | "many"

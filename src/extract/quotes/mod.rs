@@ -145,6 +145,7 @@ impl<'a> QuoteFinder<'a> {
                             self.sentence_subject(text, &before)
                         })
                         .flatten()
+                        .filter(|mention| self.can_speak(text, mention, entities))
                         .map(|mention| Attribution::new(mention, String::new()))
                 });
             let attributed = |a: Attribution| {
@@ -610,6 +611,182 @@ mod tests {
             found[2].2.as_deref(),
             Some("The council"),
             "the participle's subject is the earlier `it`"
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_is_its_intros() {
+        let text = "Dock fees rose again this spring.\n\
+            The Harbour Courier reports:\n\
+            “Fees at the east quay have doubled since March.”\n\
+            On May 4, 2019, Ana Ruiz made a short remark:\n\
+            “Nobody asked the fishermen.”";
+        assert_eq!(
+            speakers(text),
+            [Some("Harbour Courier".into()), Some("Ana Ruiz".into())]
+        );
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let text =
+            "As Ina Orr, a harbour pilot, recently put it, the port is “a museum with cranes.”\n\
+            The levy was a “tax on every catch,” as the fishermen's union put it.";
+        assert_eq!(
+            speakers(text),
+            [Some("Ina Orr".into()), Some("the fishermen's union".into())]
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_its_antecedent() {
+        let text = "The plan was backed by Tom Bell, now the harbour master, who in 2015 said the quay was “beyond repair.”\n\
+            The board turned to the Harbour Police Department which reported “nine thefts” in a week.\n\
+            Ana Ruiz mocked the plan, saying anybody who complains about the cranes “has never worked a night shift.”";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Tom Bell"), Some("who")),
+                (Some("Harbour Police Department"), Some("which")),
+                (Some("Ana Ruiz"), Some("Ana Ruiz"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_parentheses_names_its_own_speaker() {
+        let found = speakers("The two men are the port's best friends (or, as the Bay Courier called them last week, “the crane brothers”).");
+        assert_eq!(found, [Some("Bay Courier".into())]);
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_joined_to_the_cue() {
+        let text = "When the mayor mentioned the flood, Ana Ruiz laughed and said, “The river always wins.”\n\
+            “We live by the tide,” my grandfather often said.";
+        assert_eq!(
+            speakers(text),
+            [Some("Ana Ruiz".into()), Some("my grandfather".into())]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_quote_is_not_its_attribution() {
+        let text = "The spot ends with footage of Tom Bell saying at the hearing, “That makes me careful,” when Ana Ruiz blasted him for the delay.\n\
+            Ina Orr spoke after what she called a “shameful,” a vote that included one member saying nothing at all.";
+        assert_eq!(
+            speakers(text),
+            [Some("Tom Bell".into()), Some("Ina Orr".into())]
+        );
+    }
+
+    #[test]
+    fn the_name_before_a_colon_beats_a_pronoun_after() {
+        let text = "Tom Bell spoke first.\n\
+            Senator Ana Ruiz (D-Ore.) scolded him: “Your numbers are wrong on every count,” she said.";
+        assert_eq!(speakers(text), [Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
+    fn pronouns_keep_their_gender_and_i_is_the_writer() {
+        let text = "Ana Ruiz ran the harbour until May. Tom Bell said the harbour was in trouble after she warned the board and blamed the storms on “years of neglect.”\n\
+            When my aunt mentioned the storm, I laughed and said, “It will pass.”\n\
+            Ana Ruiz said she was told the quay was “perfectly safe.”\n\
+            “It was,” the 58-year-old mother of two said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Ana Ruiz"), Some("she")),
+                (Some("I"), Some("I")),
+                (Some("Ana Ruiz"), Some("Ana Ruiz")),
+                (Some("Ana Ruiz"), Some("the 58-year-old mother of two"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contracted_subject_and_shouted_headings() {
+        let text = "The harbour board is defending its plan. It’s denouncing what it calls “a campaign of lies.”\n\
+            HARBOUR BOARD UNDER FIRE — the plan was called a “cruel joke for every family.”";
+        let found = quotes(text);
+        assert_eq!(found[0].4, Some("It"));
+        assert!(
+            found
+                .iter()
+                .all(|q| !q.4.is_some_and(|m| m.contains("HARBOUR"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn appositives_initials_and_asides() {
+        let text = "“The quay is sinking,” Tom Bell, the chief engineer of the port, one of the oldest in the north, said at the hearing.\n\
+            “We knew in May,” Marc H. Dorn, the port's lawyer, flatly insisted.\n\
+            “Not one ship was lost,” Rep. Ana Ruiz (D-Ore.), who sits on the board, said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.4).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Tom Bell"),
+                Some("Marc H. Dorn"),
+                Some("Rep. Ana Ruiz")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_noun_keeps_its_complement() {
+        let found = quotes("Asked about the delay, the chair of the harbour board replied, “We will be ready in May.”");
+        assert_eq!(found[0].4, Some("the chair of the harbour board"));
+    }
+
+    #[test]
+    fn a_name_set_off_by_dashes() {
+        let text = "Several captains have said so, including the veteran pilot Ina Orr -- “Nobody should sail in this” -- and her crew.\n\
+            The board has grown fond of Tom Bell -- “a man who never sleeps” -- since the storm.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(got[0], Some("Ina Orr"));
+        assert_ne!(got.get(1).copied().flatten(), Some("Tom Bell"), "{got:?}");
+    }
+
+    #[test]
+    fn scolding_and_characterizing_are_speech() {
+        let text = "Mayor Ina Orr characterized the plan as “a gift to the developers.”\n\
+            Tom Bell scolded the board: “You failed us.”";
+        assert_eq!(
+            speakers(text),
+            [Some("Ina Orr".into()), Some("Tom Bell".into())]
+        );
+    }
+
+    #[test]
+    fn a_document_or_role_introducing_a_quote_after_a_colon() {
+        let text = "The review ran on Sunday.\n\
+            The piece used one of the skipper’s lines as its title: “The sea owes me nothing.”";
+        assert_eq!(speakers(text), [Some("The piece".into())]);
+    }
+
+    #[test]
+    fn reading_singing_agreeing_and_noting_are_speech() {
+        let text = "“The quay will reopen in May,” the notice read.\n\
+            “Keep the lamps lit for me,” Ina Orr sings to the crowd.\n\
+            Only 40 percent of the harbour’s workers agreed that the plan was “good for the town.”\n\
+            “Rents rose by a third,” the report notes.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.4).collect();
+        assert_eq!(
+            got,
+            [
+                Some("the notice"),
+                Some("Ina Orr"),
+                Some("Only 40 percent of the harbour’s workers"),
+                Some("the report")
+            ]
         );
     }
 

@@ -68,7 +68,7 @@ impl QuoteFinder<'_> {
             let pronoun = PRONOUNS.contains(&lone.as_str())
                 || matches!(
                     lone.as_str(),
-                    "her" | "him" | "his" | "them" | "us" | "me" | "you" | "one"
+                    "her" | "him" | "his" | "them" | "us" | "me" | "you" | "one" | "who" | "which"
                 );
             let speaks = pronoun
                 || self.names.is_title(&lone)
@@ -214,6 +214,25 @@ impl QuoteFinder<'_> {
             .last()
             .filter(|q| mention.start.saturating_sub(q.range.end) < 300)
             .and_then(|q| q.speaker.clone());
+        // `Lee, the port's director, who said`: the relative pronoun's antecedent speaks.
+        if matches!(folded.as_str(), "who" | "which") {
+            let from = ceil_char_boundary(text, mention.start.saturating_sub(REACH / 4));
+            let before = words(text, from, mention.start);
+            return self
+                .noun_phrase(text, &before, false)
+                .filter(|antecedent| !text[antecedent.clone()].eq_ignore_ascii_case(phrase))
+                .and_then(|antecedent| self.resolve(text, &antecedent, context_end, earlier))
+                // `the Harbour Police Department which`: the body by its name.
+                .map(|name| match name.strip_prefix("the ") {
+                    Some(named) if named.starts_with(char::is_uppercase) => named.to_string(),
+                    _ => name,
+                })
+                .or_else(|| Some(phrase.to_string()));
+        }
+        // Outside quotes `I` is the writer: no name in the text is theirs.
+        if folded == "i" {
+            return Some(phrase.to_string());
+        }
         if matches!(folded.as_str(), "it" | "they") {
             return previous_nearby
                 .filter(|s| !self.names.looks_like_person(s))
@@ -223,9 +242,13 @@ impl QuoteFinder<'_> {
         }
         if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
             // `she` is never a name the lexicon knows as a man's, nor `he` a woman's.
+            // `the 34-year-old mother of three` is a woman.
+            let described = |words: &[&str]| folded.split_whitespace().any(|w| words.contains(&w));
             let gender = match folded.as_str() {
                 "she" => Some(Gender::Female),
                 "he" => Some(Gender::Male),
+                _ if described(FEMALE_NOUNS) => Some(Gender::Female),
+                _ if described(MALE_NOUNS) => Some(Gender::Male),
                 _ => None,
             };
             let agrees = |name: &str| {
@@ -251,6 +274,28 @@ impl QuoteFinder<'_> {
         Some(self.names.fullest_name(text, &name).unwrap_or(name))
     }
 }
+
+/// Nouns that say a description (`the 58-year-old mother`) names a woman or a man.
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "mother",
+    "daughter",
+    "wife",
+    "sister",
+    "grandmother",
+    "widow",
+    "girl",
+];
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "father",
+    "son",
+    "husband",
+    "brother",
+    "grandfather",
+    "widower",
+    "boy",
+];
 
 /// Endings of nouns for people (`the spokesman`, `the driver`, `the economist`).
 pub(super) const PERSON_ENDINGS: &[&str] = &[
