@@ -111,6 +111,12 @@ impl<'a> QuoteFinder<'a> {
         spans.sort_by_key(|(r, _)| r.start);
         for (range, source) in spans {
             let sentence = within_reach(text, &containing(sentences, &range), &range);
+            if matches!(source, Source::Marked)
+                && (names_a_work(text, &sentence, &range)
+                    || is_section_heading(text, &article, &range))
+            {
+                continue; // `his book, “Cold Harbour”`; a heading `‘Back to the Sea’`
+            }
             let (kind, attribution) = match source {
                 Source::Marked if self.is_direct(text, &range, &sentence) => (
                     QuoteKind::Direct,
@@ -127,8 +133,15 @@ impl<'a> QuoteFinder<'a> {
                 ),
                 Source::Reported(attribution) => (QuoteKind::Indirect, Some(attribution)),
             };
+            // A phrase named by the words before it (`dubbed “the Wall”`) or
+            // joined to the quote before (`“…” and “…”`) is kept as speech.
+            let named = is_name_of_thing(&text[range.clone()]);
+            let rescued = (named && follows_naming_word(text, &sentence, &range))
+                || coordinated_with(text, found.last(), &range)
+                || headline_quote(text, &article, &range);
             if kind == QuoteKind::Partial
-                && (is_name_of_thing(&text[range.clone()])
+                && !rescued
+                && (named
                     || (attribution.is_none()
                         && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS
                         && !self.reports_speech(text, &article, &range)))
@@ -787,6 +800,82 @@ mod tests {
                 Some("Only 40 percent of the harbour’s workers"),
                 Some("the report")
             ]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_phrase_after_a_naming_word_is_kept() {
+        let text =
+            "The inspectors checked the harbour report, and it was labeled “Mostly Accurate.”\n\
+            Years ago the Bay Courier hailed Tom Bell as “The Bridge Builder” for the new span.\n\
+            Ana Ruiz watched “Harbour Nights” on Monday.\n\
+            Her deputy, known to the crews as “the Tide Clock”, said nothing.";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.0).collect();
+        assert_eq!(found, ["“Mostly Accurate.”", "“The Bridge Builder”"]);
+    }
+
+    #[test]
+    fn a_phrase_joined_to_a_kept_quote_is_kept() {
+        let found: Vec<_> = quotes("Tom Bell described the old ferry as “Rusty Mary” and “The Sinking Ship” at the hearing.")
+            .into_iter()
+            .map(|q| (q.0, q.2))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("“Rusty Mary”".to_string(), Some("Tom Bell".to_string())),
+                (
+                    "“The Sinking Ship”".to_string(),
+                    Some("Tom Bell".to_string())
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn single_marks_quote_in_a_headline_and_make_a_heading_alone() {
+        let text = "Harbour Plan ‘A Disaster’, Mayor Orr Says After Vote.\n\
+            Mayor Ina Orr spoke against the plan on Monday, and the council voted it down.\n\
+            ‘Back to the Sea.’\n\
+            The fishermen returned to the quay in May.";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.0).collect();
+        assert_eq!(found, ["‘A Disaster’"]);
+    }
+
+    #[test]
+    fn titles_of_works_and_editors_notes_are_not_quotes() {
+        let text =
+            "In her 2010 book, “Salt and Stone, a Harbour Life,” Ana Ruiz wrote about the quay.\n\
+            Tom Bell's column, \"Fix the quay before the winter comes,\" was read across the bay.\n\
+            CORRECTION: An earlier version of this article misspelled the name of the harbour.";
+        assert_eq!(quotes(text), []);
+        // `show` is a verb as often as a noun: its quote stays.
+        let found =
+            quotes("The harbour figures show “a steady fall in the catch”, the union said.");
+        assert_eq!(found[0].0, "“a steady fall in the catch”");
+    }
+
+    #[test]
+    fn an_open_quote_goes_on_only_into_marks_of_its_kind() {
+        let text = "\"The ships left early and nobody said why.\n\
+            “We were not told,” the harbour pilot said.";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.0).collect();
+        assert_eq!(
+            found,
+            [
+                "\"The ships left early and nobody said why.",
+                "“We were not told,”"
+            ]
+        );
+    }
+
+    #[test]
+    fn likening_comparing_and_ruling_are_speech() {
+        let text = "Ana Ruiz likened the new quay to a “floating car park”.\n\
+            The court ruled that the fee was “unlawful,” and the port paid it back.";
+        assert_eq!(
+            speakers(text),
+            [Some("Ana Ruiz".into()), Some("The court".into())]
         );
     }
 

@@ -6,6 +6,20 @@ use std::ops::Range;
 use super::*;
 use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 
+/// Labels of an editor's notes, which open a paragraph as a speaker's name would.
+const EDITORIAL_LABELS: &[&str] = &[
+    "CLARIFICATION",
+    "CORRECTION",
+    "CORRECTIONS",
+    "DISCLAIMER",
+    "DISCLOSURE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "NOTE",
+    "UPDATE",
+    "UPDATED",
+];
+
 impl QuoteFinder<'_> {
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
     /// has a cue verb (`The ministry said;`).
@@ -26,7 +40,7 @@ impl QuoteFinder<'_> {
     }
 
     /// Transcript turns: a paragraph opening with a speaker's name in capitals
-    /// and a colon (`PENCE: Well, …`).
+    /// and a colon (`PENCE: Well, …`), not an editor's label (`CORRECTION:`).
     pub(super) fn transcript_turns(
         &self,
         text: &str,
@@ -39,6 +53,7 @@ impl QuoteFinder<'_> {
                 let colon = body.find(':')?;
                 let label = &body[..colon];
                 let is_label = (2..=40).contains(&label.len())
+                    && !EDITORIAL_LABELS.contains(&label.trim())
                     && label.chars().any(char::is_alphabetic)
                     && label
                         .chars()
@@ -113,8 +128,138 @@ pub(super) fn is_name_of_thing(quote: &str) -> bool {
             .all(|p| capitalized(p) || SMALL_WORDS.contains(p))
 }
 
+/// Words that name what the quote after them says (`dubbed “King Tide”`,
+/// `hailed him as “the Builder”`, `the words “Never Again”`, `the plan was
+/// “Dead on Arrival”`): a capitalized phrase after one of them is someone's
+/// words, not a title.
+const NAMING_WORDS: &[&str] = &[
+    "as", "call", "called", "calling", "calls", "dubbed", "labeled", "labelled", "branded",
+    "termed", "words", "is", "are", "was", "were", "sang", "sing", "singing", "sings",
+];
+
+/// Whether the word before a quote in its sentence (articles aside) names it.
+/// Not `known (to staff) as “the Fox”`: that gives a name or nickname.
+pub(super) fn follows_naming_word(
+    text: &str,
+    sentence: &Range<usize>,
+    quote: &Range<usize>,
+) -> bool {
+    let start = sentence.start.min(quote.start);
+    let before = words(text, start, quote.start);
+    let Some(at) = before
+        .iter()
+        .rposition(|w| !matches!(w.folded.as_str(), "a" | "an" | "the"))
+    else {
+        return false;
+    };
+    let word = before[at].folded.as_str();
+    let known = before[at.saturating_sub(4)..at]
+        .iter()
+        .any(|w| w.folded == "known");
+    NAMING_WORDS.contains(&word) && !(word == "as" && known)
+}
+
+/// Whether a quote is joined to the one before it by a comma, `and` or `or`
+/// alone (`“Miss Piggy” and “Miss Housekeeping”`, `a “leech” and a “brat”`):
+/// the second is read as the first is.
+pub(super) fn coordinated_with(
+    text: &str,
+    previous: Option<&FoundQuote>,
+    quote: &Range<usize>,
+) -> bool {
+    let Some(previous) = previous.filter(|p| p.range.end <= quote.start) else {
+        return false;
+    };
+    let between = &text[previous.range.end..quote.start];
+    let joined: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    between.contains(|c: char| c == ',' || c.is_alphabetic())
+        && match joined.as_slice() {
+            [] => true,
+            [join] | [join, "a" | "an" | "the"] => matches!(*join, "and" | "or"),
+            _ => false,
+        }
+}
+
+/// Nouns for works whose title a quote right after them gives (`her new
+/// book, “Salt Roads”`, `a documentary titled “Tides”`); not `show` or
+/// `play`, which are verbs as often (`the figures show “a clear trend”`).
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "anthem",
+    "article",
+    "book",
+    "column",
+    "commentary",
+    "documentary",
+    "editorial",
+    "entitled",
+    "episode",
+    "essay",
+    "film",
+    "memoir",
+    "movie",
+    "novel",
+    "op-ed",
+    "poem",
+    "program",
+    "programme",
+    "series",
+    "song",
+    "titled",
+];
+
+/// Whether a quote is the title of the work named just before it, in its
+/// sentence (a comma between at most).
+pub(super) fn names_a_work(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool {
+    let start = sentence.start.min(quote.start);
+    words(text, start, quote.start).last().is_some_and(|w| {
+        WORK_NOUNS.contains(&w.folded.as_str())
+            && text[w.end..quote.start]
+                .chars()
+                .all(|c| c == ',' || c == ' ' || c == '\u{a0}')
+    })
+}
+
+/// A paragraph that is nothing but a short capitalized phrase in single
+/// marks (`‘Back to the Sea.’`) is a section heading, not speech.
+pub(super) fn is_section_heading(
+    text: &str,
+    article: &[Range<usize>],
+    quote: &Range<usize>,
+) -> bool {
+    let single =
+        text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
+    single
+        && is_name_of_thing(&text[quote.clone()])
+        && paragraph_of(text, article, quote)
+            .is_some_and(|block| words_outside(text, block, std::slice::from_ref(quote)).is_empty())
+}
+
+/// A headline (or the line under it) this short is written in headline style.
+pub(super) const HEADLINE_WORDS: usize = 20;
+
+/// Headlines quote in single marks (`Mayor Calls Plan ‘A Disaster’`): a
+/// single-marked phrase in a short first block is someone's words, not a
+/// title or a scare quote, unless it is the whole line (a section heading).
+pub(super) fn headline_quote(text: &str, article: &[Range<usize>], quote: &Range<usize>) -> bool {
+    let Some(first) = article
+        .first()
+        .filter(|b| b.start <= quote.start && quote.end <= b.end)
+    else {
+        return false;
+    };
+    let single =
+        text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
+    single
+        && words(text, first.start, first.end).len() <= HEADLINE_WORDS
+        && !words_outside(text, first.clone(), std::slice::from_ref(quote)).is_empty()
+}
+
 /// Quoted spans (marks included) over article blocks; a quote whose paragraph
-/// ends open continues into the next paragraph that opens with a mark.
+/// ends open continues into the next paragraph that opens with a mark of its kind.
 ///
 /// Every double mark (`“ ” " „ « »`, and `''` or ``` `` ``` pairs) opens or
 /// closes by what surrounds it, so a `”` used to open (as some sites print)
@@ -124,8 +269,11 @@ pub(super) fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<us
     let mut open: Option<usize> = None;
     for (index, block) in article.iter().enumerate() {
         let body = &text[block.clone()];
-        let continues =
-            open.is_some() && mark_at(body, 0).is_some_and(|(mark, _)| mark == Mark::Double);
+        // Only a mark of the same kind (straight or typographic) continues it:
+        // a `"` paragraph before a `“` one is an excerpt ending open, not speech going on.
+        let straight = |at: usize| text[at..].starts_with(['"', '\'']);
+        let continues = open.is_some_and(|at| straight(at) == straight(block.start))
+            && mark_at(body, 0).is_some_and(|(mark, _)| mark == Mark::Double);
         if open.is_some() && !continues {
             // The paragraph ended open and no quote continues it: close at its end.
             let start = open.take().unwrap_or_default();
