@@ -20,6 +20,7 @@
 //! `five` = `5`). A map of canonical names (Kyiv for Kiev) can be given to
 //! [`Profiler::with_canonical`], applied to each word before stemming.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -60,6 +61,7 @@ const UNLISTED_ZIPF: f64 = 3.0;
 
 /// Longest sequences the common-subsequence feature looks at: it is quadratic.
 const LCS_CAP: usize = 120;
+const _: () = assert!(LCS_CAP < 128, "lcs keeps positions in a u128");
 
 /// Words negating a clause: `did not respond` is not `responded`.
 const NEGATIONS: &[&str] = &[
@@ -103,8 +105,9 @@ const GLUED_MAGNITUDES: &[(&str, f64)] = &[("m", 1e6), ("k", 1e3), ("b", 1e9)];
 struct Tables {
     /// Stemmed word → the stem of its group's first member.
     synonyms: HashMap<String, String>,
-    /// Two stemmed words → one (`united states` → `us`).
-    phrases: HashMap<(String, String), String>,
+    /// Two stemmed words → one (`united states` → `us`), by the first word:
+    /// looked up without building a pair of strings per word.
+    phrases: HashMap<String, HashMap<String, String>>,
     /// Stems left out of the comparison (the reporting verbs).
     ignored: HashSet<String>,
     /// Stemmed word → the stemmed words of its meaning (WordNet's synonyms).
@@ -155,7 +158,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
                 [first, second, ..] => {
                     tables
                         .phrases
-                        .insert((first.clone(), second.clone()), canonical);
+                        .entry(first.clone())
+                        .or_default()
+                        .insert(second.clone(), canonical);
                 }
             }
         }
@@ -236,19 +241,235 @@ pub struct Profile {
     pub rarities: Vec<f64>,
     /// Content words' keys in order (numbers as `#value`).
     pub content: Vec<String>,
-    pub content_set: HashSet<String>,
     pub numbers: Vec<String>,
     pub negated: bool,
     /// Hashes of the character 3- and 4-grams of the folded words (each
     /// between spaces), sorted, each once.
     pub grams3: Vec<u32>,
     pub grams4: Vec<u32>,
+    /// The same words as interned ids, and what each pair would otherwise
+    /// recompute, built once per profile.
+    ids: Ids,
+}
+
+/// A profile's words as ids of [`intern`], for comparing pairs without
+/// hashing strings. Sums of weights keep the iteration order of the hash
+/// sets and maps they were first computed over, so the values stay the same
+/// to the last bit.
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    keys: Vec<u32>,
+    content: Vec<u32>,
+    /// Distinct keys, sorted.
+    keys_sorted: Vec<u32>,
+    /// [`masks`] of `keys` and of `content`, for [`lcs`].
+    key_masks: Vec<(u32, u128)>,
+    content_masks: Vec<(u32, u128)>,
+    /// The distinct content words, in the iteration order of their hash set.
+    set: Vec<u32>,
+    /// `set` sorted by id, each with its position in `set`.
+    set_sorted: Vec<(u32, u32)>,
+    /// The rarity of each word of `set`.
+    set_rarity: Vec<f64>,
+    /// The prefix id of each word of `set` ([`NO_PREFIX`] if none).
+    set_prefix: Vec<u32>,
+    /// Distinct prefixes of `set`, sorted.
+    prefixes_sorted: Vec<u32>,
+    /// Related words (WordNet) of the words of `set`, as ids: those of word
+    /// `i` at `related[related_ends[i - 1]..related_ends[i]]`.
+    related: Vec<u32>,
+    related_ends: Vec<u32>,
+    /// Sum of `set_rarity` in order.
+    mass: f64,
+    /// Distinct word bigrams and trigrams, sorted.
+    bigrams: Vec<u64>,
+    trigrams: Vec<u128>,
+    /// Distinct bigrams and trigrams weighted by rarity, in the iteration
+    /// order of the map they were summed over, and that sum.
+    rare2: Vec<(u64, f64)>,
+    rare2_total: f64,
+    rare3: Vec<(u128, f64)>,
+    rare3_total: f64,
+}
+
+impl Profile {
+    /// The distinct content words as ids, for indexing profiles by word.
+    pub fn content_ids(&self) -> &[u32] {
+        &self.ids.set
+    }
+}
+
+/// [`Ids::set_prefix`] of a word with no prefix to match.
+const NO_PREFIX: u32 = u32::MAX;
+
+/// Each word's id, given as the profiler first meets it: the profiles of one
+/// profiler are compared with each other, never with another's.
+#[derive(Default)]
+struct Interner(RefCell<HashMap<String, u32>>);
+
+impl Interner {
+    fn ids(&self, words: &[&str]) -> Vec<u32> {
+        let mut known = self.0.borrow_mut();
+        words
+            .iter()
+            .map(|w| {
+                if let Some(&id) = known.get(*w) {
+                    return id;
+                }
+                let next = u32::try_from(known.len()).expect("fewer than 2^32 words");
+                // `NO_PREFIX` marks a word with no prefix to match.
+                assert!(next != NO_PREFIX, "fewer than 2^32 words");
+                known.insert(w.to_string(), next);
+                next
+            })
+            .collect()
+    }
+}
+
+/// Whether sorted `set` holds `x`.
+fn holds<T: Ord>(set: &[T], x: &T) -> bool {
+    set.binary_search(x).is_ok()
+}
+
+/// How many items two sorted, distinct lists share.
+fn shared_count<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    shared
+}
+
+fn sorted_distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn bigram(g: &[u32]) -> u64 {
+    (u64::from(g[0]) << 32) | u64::from(g[1])
+}
+
+fn trigram(g: &[u32]) -> u128 {
+    (u128::from(g[0]) << 64) | (u128::from(g[1]) << 32) | u128::from(g[2])
+}
+
+impl Ids {
+    fn related_of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.related_ends[i - 1] };
+        &self.related[start as usize..self.related_ends[i] as usize]
+    }
+
+    fn new(p: &Profile, interner: &Interner) -> Ids {
+        let tables = &*TABLES;
+        // The distinct content words in the order they first come: sums over
+        // them then run in the same order on every platform (a hash set's
+        // order is not the same in wasm32 as natively).
+        let mut seen: HashSet<&str> = HashSet::default();
+        let set_words: Vec<&str> = p
+            .content
+            .iter()
+            .map(String::as_str)
+            .filter(|w| seen.insert(w))
+            .collect();
+        let prefixes: Vec<Option<String>> = set_words.iter().map(|w| prefix(w)).collect();
+        let related: Vec<&[String]> = set_words
+            .iter()
+            .map(|w| tables.related.get(*w).map_or(&[][..], Vec::as_slice))
+            .collect();
+        // One call to `intern` for all the words of the profile.
+        let mut all: Vec<&str> = Vec::with_capacity(p.keys.len() * 2);
+        all.extend(p.keys.iter().map(String::as_str));
+        all.extend(p.content.iter().map(String::as_str));
+        all.extend(set_words.iter().copied());
+        all.extend(prefixes.iter().flatten().map(String::as_str));
+        all.extend(related.iter().flat_map(|r| r.iter().map(String::as_str)));
+        let ids = interner.ids(&all);
+        let (keys, rest) = ids.split_at(p.keys.len());
+        let (content, rest) = rest.split_at(p.content.len());
+        let (set, rest) = rest.split_at(set_words.len());
+        let mut rest = rest.iter().copied();
+        let set_prefix: Vec<u32> = prefixes
+            .iter()
+            .map(|x| match x {
+                Some(_) => rest.next().expect("an id for each prefix"),
+                None => NO_PREFIX,
+            })
+            .collect();
+        let related_ids: Vec<u32> = rest.collect();
+        let related_ends: Vec<u32> = related
+            .iter()
+            .scan(0u32, |end, r| {
+                *end += r.len() as u32;
+                Some(*end)
+            })
+            .collect();
+        let set_rarity: Vec<f64> = set_words.iter().map(|w| rarity(w)).collect();
+        // As `features` summed the content set's rarities: in its order.
+        let mass = set_rarity.iter().copied().sum::<f64>();
+        let (rare2, rare2_total) = rare_ngrams(p, keys, 2, bigram);
+        let (rare3, rare3_total) = rare_ngrams(p, keys, 3, trigram);
+        Ids {
+            keys_sorted: sorted_distinct(keys.to_vec()),
+            key_masks: masks(keys),
+            content_masks: masks(content),
+            keys: keys.to_vec(),
+            content: content.to_vec(),
+            set: set.to_vec(),
+            set_sorted: sorted_distinct(set.iter().zip(0u32..).map(|(&w, i)| (w, i)).collect()),
+            set_rarity,
+            prefixes_sorted: sorted_distinct(
+                set_prefix
+                    .iter()
+                    .copied()
+                    .filter(|&x| x != NO_PREFIX)
+                    .collect(),
+            ),
+            set_prefix,
+            related: related_ids,
+            related_ends,
+            mass,
+            bigrams: sorted_distinct(keys.windows(2).map(bigram).collect()),
+            trigrams: sorted_distinct(keys.windows(3).map(trigram).collect()),
+            rare2,
+            rare2_total,
+            rare3,
+            rare3_total,
+        }
+    }
+}
+
+/// The word n-grams of `p` weighted by the rarity of their words, each once,
+/// in the order they first come (the same on every platform), and their sum.
+fn rare_ngrams<G>(
+    p: &Profile,
+    ids: &[u32],
+    n: usize,
+    gram: impl Fn(&[u32]) -> G,
+) -> (Vec<(G, f64)>, f64) {
+    let mut seen: HashSet<&[String]> = HashSet::default();
+    let grams: Vec<(G, f64)> = p
+        .keys
+        .windows(n)
+        .zip(p.rarities.windows(n))
+        .zip(ids.windows(n))
+        .filter(|((g, _), _)| seen.insert(g))
+        .map(|((_, r), id)| (gram(id), r.iter().sum()))
+        .collect();
+    let total = grams.iter().map(|(_, w)| w).sum();
+    (grams, total)
 }
 
 /// Builds profiles; holds the stopwords and an optional canonical-name map.
 pub struct Profiler<'a> {
     stopwords: &'a HashSet<&'a str>,
     canonical: Option<&'a HashMap<String, String>>,
+    /// [`normalize`] of each word met: the same words recur in every statement.
+    normalized: RefCell<HashMap<String, String>>,
+    words: Interner,
 }
 
 impl<'a> Profiler<'a> {
@@ -256,7 +477,20 @@ impl<'a> Profiler<'a> {
         Profiler {
             stopwords,
             canonical: None,
+            normalized: RefCell::default(),
+            words: Interner::default(),
         }
+    }
+
+    fn normalize(&self, word: &str) -> String {
+        if let Some(key) = self.normalized.borrow().get(word) {
+            return key.clone();
+        }
+        let key = normalize(word);
+        self.normalized
+            .borrow_mut()
+            .insert(word.to_string(), key.clone());
+        key
     }
 
     /// Folded names mapped to one canonical form (`kiev` → `kyiv`), applied
@@ -297,15 +531,16 @@ impl<'a> Profiler<'a> {
                 i += used;
                 continue;
             }
-            let key = normalize(&word);
-            if let Some(next) = raw.get(i + 1) {
-                let pair = (key.clone(), normalize(&fold_accents(&next.0)));
-                if let Some(canonical) = tables.phrases.get(&pair) {
-                    profile.keys.push(canonical.clone());
-                    profile.content.push(canonical.clone());
-                    i += 2;
-                    continue;
-                }
+            let key = self.normalize(&word);
+            let phrase = tables.phrases.get(&key).and_then(|seconds| {
+                let next = raw.get(i + 1)?;
+                seconds.get(&self.normalize(&fold_accents(&next.0)))
+            });
+            if let Some(canonical) = phrase {
+                profile.keys.push(canonical.clone());
+                profile.content.push(canonical.clone());
+                i += 2;
+                continue;
             }
             let stop = (!acronym && self.stopwords.contains(word.as_str()))
                 || NEGATIONS.contains(&word.as_str())
@@ -321,10 +556,10 @@ impl<'a> Profiler<'a> {
         letters.push(' ');
         profile.grams3 = char_grams(&letters, 3);
         profile.grams4 = char_grams(&letters, 4);
-        profile.content_set = profile.content.iter().cloned().collect();
         profile.rarities = profile.keys.iter().map(|k| rarity(k)).collect();
         profile.numbers.sort();
         profile.numbers.dedup();
+        profile.ids = Ids::new(&profile, &self.words);
         profile
     }
 }
@@ -475,9 +710,9 @@ pub fn stem(word: &str) -> String {
         return word.to_string();
     }
     let mut w: Vec<char> = word.chars().collect();
+    // Suffixes are ASCII: compared char by char without collecting them.
     let ends = |w: &[char], s: &str| {
-        let s: Vec<char> = s.chars().collect();
-        w.len() >= s.len() && w[w.len() - s.len()..] == s[..]
+        w.len() >= s.len() && w[w.len() - s.len()..].iter().copied().eq(s.chars())
     };
     let n = w.len();
     if ends(&w, "ies") && n > 4 {
@@ -513,26 +748,23 @@ pub fn stem(word: &str) -> String {
     w.into_iter().collect()
 }
 
-/// Content words of each side that meet a word of the other: the same key,
-/// or (for words of six letters or more) the same first five letters, which
-/// catches derivations and spellings the stemmer leaves apart.
-fn matched<'p>(a: &'p HashSet<String>, b: &'p HashSet<String>) -> (Vec<&'p str>, Vec<&'p str>) {
-    let prefix = |w: &str| -> Option<String> {
-        (w.chars().count() >= 6 && !w.starts_with('#')).then(|| w.chars().take(5).collect())
-    };
-    let prefixes_of =
-        |s: &HashSet<String>| -> HashSet<String> { s.iter().filter_map(|w| prefix(w)).collect() };
-    let (pa, pb) = (prefixes_of(a), prefixes_of(b));
-    let meeting =
-        |s: &'p HashSet<String>, other: &HashSet<String>, other_prefixes: &HashSet<String>| {
-            s.iter()
-                .filter(|w| {
-                    other.contains(*w) || prefix(w).is_some_and(|p| other_prefixes.contains(&p))
-                })
-                .map(String::as_str)
-                .collect::<Vec<&str>>()
-        };
-    (meeting(a, b, &pb), meeting(b, a, &pa))
+/// A word's prefix for [`meets`]: its first five letters, for words of six
+/// letters or more.
+fn prefix(w: &str) -> Option<String> {
+    (w.chars().count() >= 6 && !w.starts_with('#')).then(|| w.chars().take(5).collect())
+}
+
+/// Whether the content word `i` of `p` meets a word of `other`: the same
+/// key, or (for words of six letters or more) the same first five letters,
+/// which catches derivations and spellings the stemmer leaves apart.
+fn meets(p: &Ids, i: usize, other: &Ids) -> bool {
+    holds_word(&other.set_sorted, p.set[i])
+        || (p.set_prefix[i] != NO_PREFIX && holds(&other.prefixes_sorted, &p.set_prefix[i]))
+}
+
+/// Whether `set` (sorted by id) holds the word `id`.
+fn holds_word(set: &[(u32, u32)], id: u32) -> bool {
+    set.binary_search_by_key(&id, |&(w, _)| w).is_ok()
 }
 
 /// How rare a word's key is, as the weight of matching it.
@@ -545,27 +777,19 @@ fn rarity(key: &str) -> f64 {
     (IDF_TOP - zipf.max(UNLISTED_ZIPF)).max(0.0)
 }
 
-/// How many words of `a` left unmatched have a synonym among the words of
-/// `b` left unmatched.
-fn related(a: &[&str], b: &HashSet<&str>) -> usize {
-    a.iter()
-        .filter(|w| {
-            TABLES
-                .related
-                .get(**w)
-                .is_some_and(|r| r.iter().any(|x| b.contains(x.as_str())))
+/// How many content words of `a` left unmatched have a synonym among the
+/// content words of `b` left unmatched.
+fn related(a: &Ids, b: &Ids) -> usize {
+    (0..a.set.len())
+        .filter(|&i| {
+            !meets(a, i, b)
+                && a.related_of(i).iter().any(|&x| {
+                    b.set_sorted
+                        .binary_search_by_key(&x, |&(w, _)| w)
+                        .is_ok_and(|at| !meets(b, b.set_sorted[at].1 as usize, a))
+                })
         })
         .count()
-}
-
-/// The content words of `p` not among `matched`.
-fn unmatched<'p>(p: &'p Profile, matched: &[&str]) -> Vec<&'p str> {
-    let matched: HashSet<&str> = matched.iter().copied().collect();
-    p.content_set
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !matched.contains(w))
-        .collect()
 }
 
 /// Hashes of the character n-grams of `letters`, sorted, each once.
@@ -587,17 +811,13 @@ fn char_grams(letters: &str, n: usize) -> Vec<u32> {
 
 /// The smaller of the shares of each side's character n-grams found in the other.
 fn char_share(a: &[u32], b: &[u32]) -> f64 {
+    // Branch-free merge: this runs for every pair scored.
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     let longer = a.len().max(b.len());
     if a.is_empty() || b.is_empty() {
@@ -607,12 +827,12 @@ fn char_share(a: &[u32], b: &[u32]) -> f64 {
     }
 }
 
-/// The longest run of words of `a` not in `b`, and the share of such words:
-/// a clause one side adds.
-fn unmatched_run(a: &[String], b: &HashSet<&str>) -> (usize, f64) {
+/// The longest run of words of `a` not in `b` (sorted), and the share of
+/// such words: a clause one side adds.
+fn unmatched_run(a: &[u32], b: &[u32]) -> (usize, f64) {
     let (mut longest, mut run, mut unmatched) = (0, 0, 0);
     for k in a {
-        if b.contains(k.as_str()) {
+        if holds(b, k) {
             run = 0;
         } else {
             run += 1;
@@ -623,123 +843,118 @@ fn unmatched_run(a: &[String], b: &HashSet<&str>) -> (usize, f64) {
     (longest, unmatched as f64 / a.len().max(1) as f64)
 }
 
-fn ngrams(keys: &[String], n: usize) -> HashSet<&[String]> {
-    keys.windows(n).collect()
-}
-
-/// Shares of each side's n-grams found in the other, smaller first.
-fn ngram_shares(a: &[String], b: &[String], n: usize) -> (f64, f64) {
-    let (ga, gb) = (ngrams(a, n), ngrams(b, n));
-    let shared = ga.intersection(&gb).count() as f64;
-    let share = |g: &HashSet<&[String]>| {
+/// Shares of each side's n-grams (sorted, distinct) found in the other, smaller first.
+fn ngram_shares<T: Ord + Copy>(ga: &[T], gb: &[T]) -> (f64, f64) {
+    let shared = shared_count(ga, gb) as f64;
+    let share = |g: &[T]| {
         if g.is_empty() {
             0.0
         } else {
             shared / g.len() as f64
         }
     };
-    let (x, y) = (share(&ga), share(&gb));
+    let (x, y) = (share(ga), share(gb));
     (x.min(y), x.max(y))
 }
 
-fn lcs(a: &[String], b: &[String]) -> usize {
-    let (a, b) = (&a[..a.len().min(LCS_CAP)], &b[..b.len().min(LCS_CAP)]);
-    let mut previous = vec![0usize; b.len() + 1];
-    let mut current = vec![0usize; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            current[j + 1] = if x == y {
-                previous[j] + 1
-            } else {
-                previous[j + 1].max(current[j])
-            };
+/// Length of the longest common subsequence of the first [`LCS_CAP`] words
+/// of `a` and of the words whose [`masks`] are `b` (of `b_len` words), bit
+/// parallel (Hyyrö 2004): one step per word of `a`.
+fn lcs(a: &[u32], b: &[(u32, u128)], b_len: usize) -> usize {
+    let m = b_len.min(LCS_CAP);
+    let mut v: u128 = !0;
+    for x in &a[..a.len().min(LCS_CAP)] {
+        if let Ok(at) = b.binary_search_by_key(x, |e| e.0) {
+            let u = v & b[at].1;
+            v = v.wrapping_add(u) | (v - u);
         }
-        std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()]
+    m - (v & ((1u128 << m) - 1)).count_ones() as usize
+}
+
+/// Each word among the first [`LCS_CAP`] of `words`, sorted, with the bits
+/// of its positions.
+fn masks(words: &[u32]) -> Vec<(u32, u128)> {
+    let mut at: Vec<(u32, u128)> = words
+        .iter()
+        .take(LCS_CAP)
+        .enumerate()
+        .map(|(j, &w)| (w, 1u128 << j))
+        .collect();
+    at.sort_unstable_by_key(|e| e.0);
+    let mut out: Vec<(u32, u128)> = Vec::with_capacity(at.len());
+    for (w, bit) in at {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 |= bit,
+            _ => out.push((w, bit)),
+        }
+    }
+    out
 }
 
 /// The larger of the shares of each side's word n-grams found in the other,
 /// each n-gram weighted by the rarity of its words.
-fn rare_ngram_share(a: &Profile, b: &Profile, n: usize) -> f64 {
-    fn weighted(p: &Profile, n: usize) -> HashMap<&[String], f64> {
-        p.keys
-            .windows(n)
-            .zip(p.rarities.windows(n))
-            .map(|(g, r)| (g, r.iter().sum()))
-            .collect()
-    }
-    let (ga, gb) = (weighted(a, n), weighted(b, n));
+fn rare_ngram_share<G: Ord>((ga, total_a): (&[(G, f64)], f64), (gb, total_b): (&[G], f64)) -> f64 {
     let shared: f64 = ga
         .iter()
-        .filter(|(g, _)| gb.contains_key(*g))
+        .filter(|(g, _)| holds(gb, g))
         .map(|(_, w)| w)
         .sum();
-    let share = |g: &HashMap<&[String], f64>| {
-        let total: f64 = g.values().sum();
+    let share = |total: f64| {
         if total > 0.0 {
             shared / total
         } else {
             0.0
         }
     };
-    share(&ga).max(share(&gb))
+    share(total_a).max(share(total_b))
 }
 
-/// The share of the content words of `p` in the runs not found in `other`
-/// (any word of it) that open or close the statement: a clause one side adds
-/// before or after what both say.
-fn unmatched_edges(p: &Profile, other: &HashSet<&str>) -> f64 {
-    let found = |k: &String| other.contains(k.as_str());
-    let leading = p.content.iter().take_while(|k| !found(k)).count();
-    let trailing = if leading == p.content.len() {
+/// The share of the content words `content` in the runs not found in
+/// `other` (any word of it, sorted) that open or close the statement: a
+/// clause one side adds before or after what both say.
+fn unmatched_edges(content: &[u32], other: &[u32]) -> f64 {
+    let found = |k: &u32| holds(other, k);
+    let leading = content.iter().take_while(|k| !found(k)).count();
+    let trailing = if leading == content.len() {
         0
     } else {
-        p.content.iter().rev().take_while(|k| !found(k)).count()
+        content.iter().rev().take_while(|k| !found(k)).count()
     };
-    (leading + trailing) as f64 / p.content.len().max(1) as f64
+    (leading + trailing) as f64 / content.len().max(1) as f64
 }
 
 /// The features of a pair, in the order of [`FEATURES`]; symmetric.
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
-    let (matched_a, matched_b) = matched(&a.content_set, &b.content_set);
+    let (ia, ib) = (&a.ids, &b.ids);
+    let matched_a = || (0..ia.set.len()).filter(|&i| meets(ia, i, ib));
+    let matched_b = || (0..ib.set.len()).filter(|&i| meets(ib, i, ia));
     let share = |m: usize, of: usize| if of == 0 { 0.0 } else { m as f64 / of as f64 };
     let (ca, cb) = (
-        share(matched_a.len(), a.content_set.len()),
-        share(matched_b.len(), b.content_set.len()),
+        share(matched_a().count(), ia.set.len()),
+        share(matched_b().count(), ib.set.len()),
     );
     // The same, each word weighted by its rarity.
-    let mass = |words: &mut dyn Iterator<Item = &str>| words.map(rarity).sum::<f64>();
-    let (total_a, total_b) = (
-        mass(&mut a.content_set.iter().map(String::as_str)),
-        mass(&mut b.content_set.iter().map(String::as_str)),
-    );
+    let (total_a, total_b) = (ia.mass, ib.mass);
     let (rare_a, rare_b) = (
-        mass(&mut matched_a.iter().copied()),
-        mass(&mut matched_b.iter().copied()),
+        matched_a().map(|i| ia.set_rarity[i]).sum::<f64>(),
+        matched_b().map(|i| ib.set_rarity[i]).sum::<f64>(),
     );
     let fraction = |x: f64, of: f64| if of > 0.0 { x / of } else { 0.0 };
     let (ra, rb) = (fraction(rare_a, total_a), fraction(rare_b, total_b));
-    let (bi_min, _) = ngram_shares(&a.keys, &b.keys, 2);
-    let (tri_min, tri_max) = ngram_shares(&a.keys, &b.keys, 3);
+    let (bi_min, _) = ngram_shares(&ia.bigrams, &ib.bigrams);
+    let (tri_min, tri_max) = ngram_shares(&ia.trigrams, &ib.trigrams);
     let (c3_min, c4_min) = (
         char_share(&a.grams3, &b.grams3),
         char_share(&a.grams4, &b.grams4),
     );
     let longest = a.content.len().max(b.content.len()).max(1);
-    fn keys_of(p: &Profile) -> HashSet<&str> {
-        p.keys.iter().map(String::as_str).collect()
-    }
-    let (keys_a, keys_b) = (keys_of(a), keys_of(b));
-    let (run_a, words_a) = unmatched_run(&a.keys, &keys_b);
-    let (run_b, words_b) = unmatched_run(&b.keys, &keys_a);
-    let edges = unmatched_edges(a, &keys_b).max(unmatched_edges(b, &keys_a));
+    let (run_a, words_a) = unmatched_run(&ia.keys, &ib.keys_sorted);
+    let (run_b, words_b) = unmatched_run(&ib.keys, &ia.keys_sorted);
+    let edges = unmatched_edges(&ia.content, &ib.keys_sorted)
+        .max(unmatched_edges(&ib.content, &ia.keys_sorted));
     // Unmatched words with a synonym among the other side's unmatched.
-    let (left_a, left_b) = (unmatched(a, &matched_a), unmatched(b, &matched_b));
-    let (rel_a, rel_b) = (
-        related(&left_a, &left_b.iter().copied().collect()),
-        related(&left_b, &left_a.iter().copied().collect()),
-    );
+    let (rel_a, rel_b) = (related(ia, ib), related(ib, ia));
     let numbers_conflict = !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers;
     let flag = |x: bool| if x { 1.0 } else { 0.0 };
     [
@@ -750,7 +965,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
         bi_min,
         tri_min,
         tri_max,
-        lcs(&a.content, &b.content) as f64 / longest as f64,
+        lcs(&ia.content, &ib.content_masks, ib.content.len()) as f64 / longest as f64,
         c3_min,
         c4_min,
         words_a.min(words_b),
@@ -760,10 +975,11 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
         rel_a.max(rel_b) as f64,
         flag(numbers_conflict),
         flag(a.negated != b.negated),
-        rare_ngram_share(a, b, 2),
-        rare_ngram_share(a, b, 3),
+        rare_ngram_share((&ia.rare2, ia.rare2_total), (&ib.bigrams, ib.rare2_total)),
+        rare_ngram_share((&ia.rare3, ia.rare3_total), (&ib.trigrams, ib.rare3_total)),
         edges,
-        lcs(&a.keys, &b.keys) as f64 / a.keys.len().max(b.keys.len()).max(1) as f64,
+        lcs(&ia.keys, &ib.key_masks, ib.keys.len()) as f64
+            / a.keys.len().max(b.keys.len()).max(1) as f64,
     ]
 }
 
@@ -788,8 +1004,14 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
 
+    thread_local! {
+        /// One profiler for the tests' profiles, as profiles are compared only
+        /// with those of their own profiler.
+        static PROFILER: Profiler<'static> = Profiler::new(&Lexicon::shared().stopwords);
+    }
+
     fn profile(text: &str) -> Profile {
-        Profiler::new(&Lexicon::shared().stopwords).profile(text)
+        PROFILER.with(|profiler| profiler.profile(text))
     }
 
     #[test]

@@ -25,7 +25,9 @@
 //! and a sentence is never in one statement whole and in another as a clause.
 
 use crate::union_find::{root, singletons};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -79,7 +81,8 @@ struct Unit {
     whole: bool,
     /// The units of this sentence: its whole, then its clauses if it has any.
     siblings: std::ops::Range<usize>,
-    profile: Profile,
+    /// Shared by the units of one text: wire copy repeats many sentences.
+    profile: Rc<Profile>,
 }
 
 pub fn align(documents: &[Document], stopwords: &HashSet<&str>) -> Aligned {
@@ -129,13 +132,22 @@ pub fn clauses(sentence: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
+fn units<'d>(documents: &'d [Document], profiler: &Profiler) -> Vec<Unit> {
     let mut units = Vec::new();
+    let mut profiles: HashMap<&str, Rc<Profile>> = HashMap::default();
+    let mut profile = |text: &'d str| -> Rc<Profile> {
+        Rc::clone(
+            profiles
+                .entry(text)
+                .or_insert_with(|| Rc::new(profiler.profile(text))),
+        )
+    };
+    let mut split: HashMap<&str, Vec<std::ops::Range<usize>>> = HashMap::default();
     for (doc, document) in documents.iter().enumerate() {
         for (sentence, span) in document.sentences.iter().enumerate() {
             let text = span.text.as_str();
             let first = units.len();
-            let parts = clauses(text);
+            let parts = split.entry(text).or_insert_with(|| clauses(text)).clone();
             let count = if parts.len() > 1 { 1 + parts.len() } else { 1 };
             let siblings = first..first + count;
             units.push(Unit {
@@ -144,13 +156,13 @@ fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
                 range: 0..text.len(),
                 whole: true,
                 siblings: siblings.clone(),
-                profile: profiler.profile(text),
+                profile: profile(text),
             });
             if parts.len() > 1 {
                 units.extend(parts.into_iter().map(|range| Unit {
                     doc,
                     sentence,
-                    profile: profiler.profile(&text[range.clone()]),
+                    profile: profile(&text[range.clone()]),
                     range,
                     whole: false,
                     siblings: siblings.clone(),
@@ -164,34 +176,30 @@ fn units(documents: &[Document], profiler: &Profiler) -> Vec<Unit> {
 /// Union-find parents joining the units the model aligns.
 fn aligned_units(units: &[Unit]) -> Vec<usize> {
     let mut parent = singletons(units.len());
-    let mut frequency: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut frequency: HashMap<u32, usize> = Default::default();
     for unit in units {
-        for word in &unit.profile.content_set {
+        for &word in unit.profile.content_ids() {
             *frequency.entry(word).or_default() += 1;
         }
     }
-    fn indexed<'u>(
-        unit: &'u Unit,
-        frequency: &rustc_hash::FxHashMap<&str, usize>,
-        cap: usize,
-    ) -> Vec<&'u str> {
-        let mut words: Vec<&str> = unit
-            .profile
-            .content_set
+    // The order of the words does not matter: postings grow in unit order,
+    // and candidates are sorted below.
+    fn indexed(unit: &Unit, frequency: &HashMap<u32, usize>, cap: usize) -> Vec<u32> {
+        unit.profile
+            .content_ids()
             .iter()
-            .map(String::as_str)
+            .copied()
             .filter(|w| frequency[w] <= cap)
-            .collect();
-        words.sort_unstable();
-        words
+            .collect()
     }
     let cap = (units.len() / 4).clamp(POSTING_FLOOR, POSTING_CAP);
-    let mut index: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    let mut index: HashMap<u32, Vec<usize>> = Default::default();
     // Each unit's best match in each other document: two units align only
     // when each is the other's best there, so that a sentence sharing the
     // story's words with a statement does not chain into it.
     let mut best: rustc_hash::FxHashMap<(usize, usize), (f64, usize)> = Default::default();
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    let scores = Scores::default();
     let mut shared = vec![0usize; units.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
@@ -207,10 +215,10 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
                 shared[j] += 1;
             }
         }
-        let need = MIN_SHARED.min(unit.profile.content_set.len()).max(1);
+        let need = MIN_SHARED.min(unit.profile.content_ids().len()).max(1);
         let mut candidates: Vec<(usize, usize)> = touched
             .iter()
-            .filter(|&&j| shared[j] >= need.min(units[j].profile.content_set.len().max(1)))
+            .filter(|&&j| shared[j] >= need.min(units[j].profile.content_ids().len().max(1)))
             .map(|&j| (shared[j], j))
             .collect();
         for &j in &touched {
@@ -220,7 +228,7 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         candidates.truncate(MAX_CANDIDATES);
         for (_, j) in candidates {
-            let score = similarity::score(&units[j].profile, &unit.profile);
+            let score = scores.get(&units[j].profile, &unit.profile);
             if score > 0.0 {
                 for (from, to) in [(i, j), (j, i)] {
                     let best = best.entry((from, units[to].doc)).or_insert((score, to));
@@ -271,7 +279,7 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
         };
         let (i, j) = (stand_in(i), stand_in(j));
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-        if ri == rj || !groups.may_join(units, &mut parent, ri, rj) {
+        if ri == rj || !groups.may_join(units, &scores, &mut parent, ri, rj) {
             continue;
         }
         let (keep, gone) = if groups.members[ri].len() >= groups.members[rj].len() {
@@ -288,6 +296,24 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
     parent
 }
 
+/// The model's score of each ordered pair of profiles, computed once: wire
+/// copy repeats sentences, and joining groups compares their first members
+/// again and again.
+#[derive(Default)]
+struct Scores(RefCell<HashMap<(*const Profile, *const Profile), f64>>);
+
+impl Scores {
+    fn get(&self, a: &Rc<Profile>, b: &Rc<Profile>) -> f64 {
+        let key = (Rc::as_ptr(a), Rc::as_ptr(b));
+        if let Some(&score) = self.0.borrow().get(&key) {
+            return score;
+        }
+        let score = similarity::score(a, b);
+        self.0.borrow_mut().insert(key, score);
+        score
+    }
+}
+
 /// The groups being joined, at their roots: members in the order they
 /// joined, and each document's one sentence.
 struct Groups {
@@ -300,7 +326,14 @@ impl Groups {
     /// no document gives each a different sentence, no sentence would then
     /// be whole in one statement and a clause in another, and their first
     /// members are alike (complete link over the sample).
-    fn may_join(&self, units: &[Unit], parent: &mut [usize], a: usize, b: usize) -> bool {
+    fn may_join(
+        &self,
+        units: &[Unit],
+        scores: &Scores,
+        parent: &mut [usize],
+        a: usize,
+        b: usize,
+    ) -> bool {
         let (small, large) = if self.members[a].len() <= self.members[b].len() {
             (a, b)
         } else {
@@ -332,8 +365,7 @@ impl Groups {
         // Two sentences are alike when one, or a clause of one, scores
         // above the floor with the other.
         let alike = |x: usize, y: usize| {
-            let score =
-                |p: usize, q: usize| similarity::score(&units[p].profile, &units[q].profile);
+            let score = |p: usize, q: usize| scores.get(&units[p].profile, &units[q].profile);
             score(x, y) > LINK_FLOOR
                 || units[x]
                     .siblings
