@@ -331,7 +331,8 @@ fn holds<T: Ord>(set: &[T], x: &T) -> bool {
     set.binary_search(x).is_ok()
 }
 
-/// How many items two sorted, distinct lists share.
+/// How many items two sorted, distinct lists share (a branch-free merge:
+/// this runs for every pair scored).
 fn shared_count<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
@@ -811,14 +812,7 @@ fn char_grams(letters: &str, n: usize) -> Vec<u32> {
 
 /// The smaller of the shares of each side's character n-grams found in the other.
 fn char_share(a: &[u32], b: &[u32]) -> f64 {
-    // Branch-free merge: this runs for every pair scored.
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        shared += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
+    let shared = shared_count(a, b);
     let longer = a.len().max(b.len());
     if a.is_empty() || b.is_empty() {
         0.0
