@@ -91,7 +91,9 @@ test('a speaker reassigned in the quotes table reaches every view', async () => 
   await page.click('[data-tab="documents"]');
   const marked = await page.$$eval('#tab-documents mark[data-kind="quote"]', (marks) => marks.map((m) => m.dataset.speaker));
   assert.ok(marked.includes('Vellmar fire service'), `marked: ${marked}`);
-  // Saved with the documents: a reload brings the correction back.
+  // Saved with the documents (the write that is due made now, as the
+  // persistence tests do): a reload brings the correction back.
+  await page.evaluate(() => import('./store.js').then((store) => store.flush()));
   await page.reload();
   await waitForAnalysis(page, 4);
   await page.click('[data-tab="quotes"]');
