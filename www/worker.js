@@ -123,10 +123,10 @@ const WARM_UP = [
 ];
 
 async function warmUp() {
-  const encode = (text) => new TextEncoder().encode(text);
+  const encoder = new TextEncoder();
+  const docs = WARM_UP.map(([name, text]) => ({ name, bytes: encoder.encode(text), flipped: new Uint32Array(0) }));
   try {
-    await call(MAIN, 'analyze', WARM_UP.map(([name]) => name), WARM_UP.map(([, text]) => encode(text)),
-      WARM_UP.map(() => new Uint32Array(0)), undefined, undefined, undefined);
+    await analyzeAll(MAIN, docs);
   } catch { /* the reader's own analysis will say what is wrong */ }
 }
 
