@@ -266,7 +266,7 @@ impl<'a> Pipeline<'a> {
             .unwrap_or_else(|| self.detector.classify(&text, ranges, shared));
         apply_reader_flips(&text, &mut classified, flipped_lines);
         let blocks = &classified.blocks;
-        // The headline is shown as the title, not counted as a statement or searched for quotes.
+        // The headline is shown as the title, not counted as a statement.
         let body: Vec<_> = blocks
             .iter()
             .enumerate()
@@ -298,7 +298,13 @@ impl<'a> Pipeline<'a> {
             }))
             .collect();
         let entities = self.entities.find(&text, &units);
-        let quotes = self.quotes.find(&text, &body, &sentences, &entities);
+        // Headlines quote too (`Mayor Calls Plan ‘A Disaster’`).
+        let headline = classified.title.map(|t| blocks[t].range.clone());
+        let quoted_blocks: Vec<_> = headline.iter().chain(&body).cloned().collect();
+        let quoted_sentences: Vec<_> = headline.iter().chain(&sentences).cloned().collect();
+        let quotes = self
+            .quotes
+            .find(&text, &quoted_blocks, &quoted_sentences, &entities);
         // Relative dates count from the document's own date (the reader's
         // first), else the one assumed.
         let anchor = [

@@ -35,6 +35,52 @@ pub struct Lexicon {
     pub company_suffixes: HashSet<&'static str>,
     /// British spellings with their American forms (`defence` → `defense`).
     pub spelling_variants: HashMap<&'static str, &'static str>,
+    pub quote_words: QuoteWords,
+}
+
+/// The small word classes of `quote_words.txt`, one field a section.
+#[derive(Default)]
+pub struct QuoteWords {
+    pub editorial_labels: HashSet<&'static str>,
+    pub title_small_words: HashSet<&'static str>,
+    pub naming_words: HashSet<&'static str>,
+    pub work_nouns: HashSet<&'static str>,
+    pub female_nouns: HashSet<&'static str>,
+    pub male_nouns: HashSet<&'static str>,
+    pub person_endings: Vec<&'static str>,
+    pub honorifics: HashSet<&'static str>,
+    pub pronouns: HashSet<&'static str>,
+    pub mention_stops: HashSet<&'static str>,
+}
+
+impl QuoteWords {
+    fn load(data: &'static str) -> QuoteWords {
+        let mut words = QuoteWords::default();
+        for (section, entry) in sections(data) {
+            match section {
+                "editorial labels" => words.editorial_labels.insert(entry),
+                "title small words" => words.title_small_words.insert(entry),
+                "naming words" => words.naming_words.insert(entry),
+                "work nouns" => words.work_nouns.insert(entry),
+                "female nouns" => words.female_nouns.insert(entry),
+                "male nouns" => words.male_nouns.insert(entry),
+                "person endings" => {
+                    words.person_endings.push(entry);
+                    true
+                }
+                "honorifics" => words.honorifics.insert(entry),
+                "pronouns" => words.pronouns.insert(entry),
+                "mention stops" => words.mention_stops.insert(entry),
+                other => panic!("quote_words.txt: unknown section [{other}]"),
+            };
+        }
+        words
+    }
+
+    /// Whether a noun names a person by its ending (`spokesman`, `driver`).
+    pub fn is_person_noun(&self, folded: &str) -> bool {
+        self.person_endings.iter().any(|end| folded.ends_with(end))
+    }
 }
 
 impl Lexicon {
@@ -74,6 +120,7 @@ impl Lexicon {
             spelling_variants: entries(include_str!("spelling_variants.txt"))
                 .filter_map(|line| line.split_once(' '))
                 .collect(),
+            quote_words: QuoteWords::load(include_str!("quote_words.txt")),
         }
     }
 }

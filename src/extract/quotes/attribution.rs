@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::speaker::PERSON_ENDINGS;
 use super::*;
 use crate::lexicon::Gender;
 use crate::report::EntityType;
@@ -48,7 +47,7 @@ impl QuoteFinder<'_> {
         {
             // `Sen. Lee scolded him: “…,” she said.`: the name before the colon
             // is surer than the pronoun after.
-            let pronoun = PRONOUNS.contains(&text[found.mention.clone()].to_lowercase().as_str());
+            let pronoun = self.is_pronoun(&text[found.mention.clone()].to_lowercase());
             let before_start = sentence.start.min(quote.start);
             let named_before = (pronoun
                 && text[before_start..quote.start].trim_end().ends_with(':'))
@@ -59,7 +58,7 @@ impl QuoteFinder<'_> {
                 )
             })
             .flatten()
-            .filter(|a| !PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str()));
+            .filter(|a| !self.is_pronoun(&text[a.mention.clone()].to_lowercase()));
             return Some(named_before.unwrap_or(found));
         }
         let before_start = sentence.start.min(quote.start);
@@ -153,7 +152,7 @@ impl QuoteFinder<'_> {
             .trim_end_matches(['”', '"', '’', '\'', '»'])
             .ends_with(['.', '?', '!']);
         let name_only = after[..cue_at].iter().all(|w| {
-            text[w.start..].starts_with(char::is_uppercase) || PRONOUNS.contains(&w.folded.as_str())
+            text[w.start..].starts_with(char::is_uppercase) || self.is_pronoun(w.folded.as_str())
         });
         // `…” She adds,` after a phrase quoted mid-sentence opens a new sentence;
         // `…,” but he said` a new clause: neither attributes the quote.
@@ -279,7 +278,7 @@ impl QuoteFinder<'_> {
                 || self.lexicon.is_time_word(first)
                 || first.chars().all(|c| c.is_ascii_digit())
                 || first.ends_with("ly");
-            if !aside || PRONOUNS.contains(&first) {
+            if !aside || self.is_pronoun(first) {
                 break;
             }
             rest = &rest[comma..];
@@ -287,14 +286,14 @@ impl QuoteFinder<'_> {
         let capital = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
         let possessive = |w: &Word| w.folded.ends_with("'s");
         let first = rest.first()?;
-        if PRONOUNS.contains(&first.folded.as_str()) {
+        if self.is_pronoun(first.folded.as_str()) {
             return Some(first.start..first.end);
         }
         // `It’s denouncing …`, `She’s calling …`: the pronoun of a contraction.
         if let Some(pronoun) = first
             .folded
             .strip_suffix("'s")
-            .filter(|p| PRONOUNS.contains(p))
+            .filter(|p| self.is_pronoun(p))
         {
             return Some(first.start..first.start + pronoun.len());
         }
@@ -494,7 +493,7 @@ impl QuoteFinder<'_> {
                         }
                         // `He’s claiming that …`
                         Some(contracted) if contracted.ends_with("'s") => previous
-                            .filter(|_| PRONOUNS.contains(&&contracted[..contracted.len() - 2]))
+                            .filter(|_| self.is_pronoun(&contracted[..contracted.len() - 2]))
                             .map(|p| p.start..p.start + contracted.len() - 2),
                         // `footage of Ann Lee saying “…”`: the name right before speaks.
                         _ if named_before && !adverbial => {
@@ -534,8 +533,7 @@ impl QuoteFinder<'_> {
                 Some(Attribution::new(mention, text[w.start..w.end].to_string()))
             });
         let nearest = candidates.next()?;
-        let is_pronoun =
-            |a: &Attribution| PRONOUNS.contains(&text[a.mention.clone()].to_lowercase().as_str());
+        let is_pronoun = |a: &Attribution| self.is_pronoun(&text[a.mention.clone()].to_lowercase());
         // In `She said she recalls …` the outer `She said` attributes; `I` is
         // the writer, whoever else the sentence names.
         let first_person = matches!(
@@ -604,11 +602,6 @@ impl QuoteFinder<'_> {
                 return Some(named);
             }
         }
-        const STOP: &[&str] = &[
-            "in", "on", "at", "during", "after", "before", "while", "that", "to", "of", "as",
-            "when", "but", "and", "who", "which", "adding", "for", "with", "by", "from", "if",
-            "because",
-        ];
         // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped, unless the
         // cue is itself in the aside (`(or, as the Courier called them, “…”)`).
         let in_aside = !forward
@@ -722,13 +715,20 @@ impl QuoteFinder<'_> {
                     text[p.start..].starts_with(char::is_lowercase)
                         && (self.names.is_title(noun)
                             || self.lexicon.speaker_groups.contains(noun)
-                            || PERSON_ENDINGS.iter().any(|end| noun.ends_with(end)))
+                            || self.lexicon.quote_words.is_person_noun(noun))
                 });
-            if (STOP.contains(&w.folded.as_str()) && !joins_names) || self.is_cue(w, text) {
+            if (self
+                .lexicon
+                .quote_words
+                .mention_stops
+                .contains(w.folded.as_str())
+                && !joins_names)
+                || self.is_cue(w, text)
+            {
                 break;
             }
             picked.push(w);
-            if PRONOUNS.contains(&w.folded.as_str()) || picked.len() >= 8 {
+            if self.is_pronoun(w.folded.as_str()) || picked.len() >= 8 {
                 break;
             }
         }
@@ -756,7 +756,7 @@ impl QuoteFinder<'_> {
             || !named
                 && !group
                 && !is_mention_start(text, first)
-                && !PRONOUNS.contains(&first.folded.as_str())
+                && !self.is_pronoun(first.folded.as_str())
         {
             return None;
         }
@@ -838,7 +838,7 @@ impl QuoteFinder<'_> {
         let owner = previous
             .strip_suffix("'s")
             .or_else(|| previous.strip_suffix("’s"));
-        let as_noun = owner.is_some_and(|o| !PRONOUNS.contains(&o.to_lowercase().as_str()))
+        let as_noun = owner.is_some_and(|o| !self.is_pronoun(&o.to_lowercase()))
             || matches!(
                 previous.to_lowercase().as_str(),
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "such"

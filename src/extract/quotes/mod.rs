@@ -77,14 +77,17 @@ pub(super) const MENTION_WORDS: usize = 40;
 /// How many earlier quotes a pronoun's speaker is looked for among.
 pub(super) const ANTECEDENT_QUOTES: usize = 50;
 
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
-
 impl<'a> QuoteFinder<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Self {
         QuoteFinder {
             lexicon,
             names: Names::new(lexicon),
         }
+    }
+
+    /// Whether a folded word is a subject pronoun (`she`, `they`).
+    pub(super) fn is_pronoun(&self, folded: &str) -> bool {
+        self.lexicon.quote_words.pronouns.contains(folded)
     }
 
     /// Quotes of the article's body paragraphs, in text order.
@@ -112,8 +115,8 @@ impl<'a> QuoteFinder<'a> {
         for (range, source) in spans {
             let sentence = within_reach(text, &containing(sentences, &range), &range);
             if matches!(source, Source::Marked)
-                && (names_a_work(text, &sentence, &range)
-                    || is_section_heading(text, &article, &range))
+                && (self.names_a_work(text, &sentence, &range)
+                    || self.is_section_heading(text, &article, &range))
             {
                 continue; // `his book, “Cold Harbour”`; a heading `‘Back to the Sea’`
             }
@@ -135,8 +138,8 @@ impl<'a> QuoteFinder<'a> {
             };
             // A phrase named by the words before it (`dubbed “the Wall”`) or
             // joined to the quote before (`“…” and “…”`) is kept as speech.
-            let named = is_name_of_thing(&text[range.clone()]);
-            let rescued = (named && follows_naming_word(text, &sentence, &range))
+            let named = self.is_name_of_thing(&text[range.clone()]);
+            let rescued = (named && self.follows_naming_word(text, &sentence, &range))
                 || coordinated_with(text, found.last(), &range)
                 || headline_quote(text, &article, &range);
             if kind == QuoteKind::Partial

@@ -6,20 +6,6 @@ use std::ops::Range;
 use super::*;
 use crate::text::quote_marks::{mark_at, pair_marks, Mark};
 
-/// Labels of an editor's notes, which open a paragraph as a speaker's name would.
-const EDITORIAL_LABELS: &[&str] = &[
-    "CLARIFICATION",
-    "CORRECTION",
-    "CORRECTIONS",
-    "DISCLAIMER",
-    "DISCLOSURE",
-    "EDITOR'S NOTE",
-    "EDITOR’S NOTE",
-    "NOTE",
-    "UPDATE",
-    "UPDATED",
-];
-
 impl QuoteFinder<'_> {
     /// Paragraphs without marks introduced by a line ending in `:` or `;` that
     /// has a cue verb (`The ministry said;`).
@@ -53,7 +39,11 @@ impl QuoteFinder<'_> {
                 let colon = body.find(':')?;
                 let label = &body[..colon];
                 let is_label = (2..=40).contains(&label.len())
-                    && !EDITORIAL_LABELS.contains(&label.trim())
+                    && !self
+                        .lexicon
+                        .quote_words
+                        .editorial_labels
+                        .contains(label.trim())
                     && label.chars().any(char::is_alphabetic)
                     && label
                         .chars()
@@ -113,50 +103,42 @@ impl QuoteFinder<'_> {
     }
 }
 
-/// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
-pub(super) fn is_name_of_thing(quote: &str) -> bool {
-    const SMALL_WORDS: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "with",
-    ];
-    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
-    let capitalized = |p: &&str| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let parts: Vec<&str> = inner.split_whitespace().collect();
-    // Title case throughout (`Fox News Sunday`, `the Wall`), small words aside.
-    parts.iter().any(capitalized)
-        && parts
+impl QuoteFinder<'_> {
+    /// Titles and names of things in quotes (`“Fox News Sunday”`): every word capitalized.
+    pub(super) fn is_name_of_thing(&self, quote: &str) -> bool {
+        let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalized =
+            |p: &&str| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let parts: Vec<&str> = inner.split_whitespace().collect();
+        // Title case throughout (`Fox News Sunday`, `the Wall`), small words aside.
+        parts.iter().any(capitalized)
+            && parts
+                .iter()
+                .all(|p| capitalized(p) || self.lexicon.quote_words.title_small_words.contains(*p))
+    }
+
+    /// Whether the word before a quote in its sentence (articles aside) names it.
+    /// Not `known (to staff) as “the Fox”`: that gives a name or nickname.
+    pub(super) fn follows_naming_word(
+        &self,
+        text: &str,
+        sentence: &Range<usize>,
+        quote: &Range<usize>,
+    ) -> bool {
+        let start = sentence.start.min(quote.start);
+        let before = words(text, start, quote.start);
+        let Some(at) = before
             .iter()
-            .all(|p| capitalized(p) || SMALL_WORDS.contains(p))
-}
-
-/// Words that name what the quote after them says (`dubbed “King Tide”`,
-/// `hailed him as “the Builder”`, `the words “Never Again”`, `the plan was
-/// “Dead on Arrival”`): a capitalized phrase after one of them is someone's
-/// words, not a title.
-const NAMING_WORDS: &[&str] = &[
-    "as", "call", "called", "calling", "calls", "dubbed", "labeled", "labelled", "branded",
-    "termed", "words", "is", "are", "was", "were", "sang", "sing", "singing", "sings",
-];
-
-/// Whether the word before a quote in its sentence (articles aside) names it.
-/// Not `known (to staff) as “the Fox”`: that gives a name or nickname.
-pub(super) fn follows_naming_word(
-    text: &str,
-    sentence: &Range<usize>,
-    quote: &Range<usize>,
-) -> bool {
-    let start = sentence.start.min(quote.start);
-    let before = words(text, start, quote.start);
-    let Some(at) = before
-        .iter()
-        .rposition(|w| !matches!(w.folded.as_str(), "a" | "an" | "the"))
-    else {
-        return false;
-    };
-    let word = before[at].folded.as_str();
-    let known = before[at.saturating_sub(4)..at]
-        .iter()
-        .any(|w| w.folded == "known");
-    NAMING_WORDS.contains(&word) && !(word == "as" && known)
+            .rposition(|w| !matches!(w.folded.as_str(), "a" | "an" | "the"))
+        else {
+            return false;
+        };
+        let word = before[at].folded.as_str();
+        let known = before[at.saturating_sub(4)..at]
+            .iter()
+            .any(|w| w.folded == "known");
+        self.lexicon.quote_words.naming_words.contains(word) && !(word == "as" && known)
+    }
 }
 
 /// Whether a quote is joined to the one before it by a comma, `and` or `or`
@@ -183,59 +165,43 @@ pub(super) fn coordinated_with(
         }
 }
 
-/// Nouns for works whose title a quote right after them gives (`her new
-/// book, “Salt Roads”`, `a documentary titled “Tides”`); not `show` or
-/// `play`, which are verbs as often (`the figures show “a clear trend”`).
-const WORK_NOUNS: &[&str] = &[
-    "album",
-    "anthem",
-    "article",
-    "book",
-    "column",
-    "commentary",
-    "documentary",
-    "editorial",
-    "entitled",
-    "episode",
-    "essay",
-    "film",
-    "memoir",
-    "movie",
-    "novel",
-    "op-ed",
-    "poem",
-    "program",
-    "programme",
-    "series",
-    "song",
-    "titled",
-];
+impl QuoteFinder<'_> {
+    /// Whether a quote is the title of the work named just before it, in its
+    /// sentence (a comma between at most).
+    pub(super) fn names_a_work(
+        &self,
+        text: &str,
+        sentence: &Range<usize>,
+        quote: &Range<usize>,
+    ) -> bool {
+        let start = sentence.start.min(quote.start);
+        words(text, start, quote.start).last().is_some_and(|w| {
+            self.lexicon
+                .quote_words
+                .work_nouns
+                .contains(w.folded.as_str())
+                && text[w.end..quote.start]
+                    .chars()
+                    .all(|c| c == ',' || c == ' ' || c == '\u{a0}')
+        })
+    }
 
-/// Whether a quote is the title of the work named just before it, in its
-/// sentence (a comma between at most).
-pub(super) fn names_a_work(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool {
-    let start = sentence.start.min(quote.start);
-    words(text, start, quote.start).last().is_some_and(|w| {
-        WORK_NOUNS.contains(&w.folded.as_str())
-            && text[w.end..quote.start]
-                .chars()
-                .all(|c| c == ',' || c == ' ' || c == '\u{a0}')
-    })
-}
-
-/// A paragraph that is nothing but a short capitalized phrase in single
-/// marks (`‘Back to the Sea.’`) is a section heading, not speech.
-pub(super) fn is_section_heading(
-    text: &str,
-    article: &[Range<usize>],
-    quote: &Range<usize>,
-) -> bool {
-    let single =
-        text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
-    single
-        && is_name_of_thing(&text[quote.clone()])
-        && paragraph_of(text, article, quote)
-            .is_some_and(|block| words_outside(text, block, std::slice::from_ref(quote)).is_empty())
+    /// A paragraph that is nothing but a short capitalized phrase in single
+    /// marks (`‘Back to the Sea.’`) is a section heading, not speech.
+    pub(super) fn is_section_heading(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> bool {
+        let single =
+            text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
+        single
+            && self.is_name_of_thing(&text[quote.clone()])
+            && paragraph_of(text, article, quote).is_some_and(|block| {
+                words_outside(text, block, std::slice::from_ref(quote)).is_empty()
+            })
+    }
 }
 
 /// A headline (or the line under it) this short is written in headline style.

@@ -62,10 +62,10 @@ impl QuoteFinder<'_> {
         if let [word] = words.as_slice() {
             let lone = folded(word);
             let people = lone.strip_suffix('s').is_some_and(|one| {
-                self.names.is_title(one) || PERSON_ENDINGS.iter().any(|end| one.ends_with(end))
+                self.names.is_title(one) || self.lexicon.quote_words.is_person_noun(one)
             });
             // `according to her`, `one said`: other forms of a pronoun speak too.
-            let pronoun = PRONOUNS.contains(&lone.as_str())
+            let pronoun = self.is_pronoun(lone.as_str())
                 || matches!(
                     lone.as_str(),
                     "her" | "him" | "his" | "them" | "us" | "me" | "you" | "one" | "who" | "which"
@@ -93,7 +93,7 @@ impl QuoteFinder<'_> {
                     .lexicon
                     .speaking_documents
                     .contains(noun_folded.as_str())
-                || PERSON_ENDINGS.iter().any(|end| noun_folded.ends_with(end));
+                || self.lexicon.quote_words.is_person_noun(&noun_folded);
             if common && !speaks {
                 return false;
             }
@@ -105,16 +105,18 @@ impl QuoteFinder<'_> {
     /// in `Foreign Minister Ann Lee`, `a former engineer` in `Ann Lee, a
     /// former engineer, said`. Honorifics (`Mr`) are no role.
     pub(super) fn role(&self, text: &str, mention: &Range<usize>) -> Option<String> {
-        const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
         let phrase = &text[mention.clone()];
         let name = self.names.strip_titles(phrase);
         if !self.names.looks_like_person(&name) {
             return None;
         }
         let before_name = phrase.strip_suffix(name.as_str()).unwrap_or("").trim();
-        let honorific_only = before_name
-            .split_whitespace()
-            .all(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        let honorific_only = before_name.split_whitespace().all(|w| {
+            self.lexicon
+                .quote_words
+                .honorifics
+                .contains(w.trim_end_matches('.').to_lowercase().as_str())
+        });
         if !honorific_only {
             return Some(before_name.to_string());
         }
@@ -240,15 +242,18 @@ impl QuoteFinder<'_> {
                 .or_else(|| last_speaker(&|s| !self.names.looks_like_person(s)))
                 .or_else(|| Some(phrase.to_string()));
         }
-        if PRONOUNS.contains(&folded.as_str()) || folded.contains("-year-old") {
+        if self.is_pronoun(folded.as_str()) || folded.contains("-year-old") {
             // `she` is never a name the lexicon knows as a man's, nor `he` a woman's.
             // `the 34-year-old mother of three` is a woman.
-            let described = |words: &[&str]| folded.split_whitespace().any(|w| words.contains(&w));
+            let described = |nouns: &rustc_hash::FxHashSet<&str>| {
+                folded.split_whitespace().any(|w| nouns.contains(w))
+            };
+            let words = &self.lexicon.quote_words;
             let gender = match folded.as_str() {
                 "she" => Some(Gender::Female),
                 "he" => Some(Gender::Male),
-                _ if described(FEMALE_NOUNS) => Some(Gender::Female),
-                _ if described(MALE_NOUNS) => Some(Gender::Male),
+                _ if described(&words.female_nouns) => Some(Gender::Female),
+                _ if described(&words.male_nouns) => Some(Gender::Male),
                 _ => None,
             };
             let agrees = |name: &str| {
@@ -274,33 +279,6 @@ impl QuoteFinder<'_> {
         Some(self.names.fullest_name(text, &name).unwrap_or(name))
     }
 }
-
-/// Nouns that say a description (`the 58-year-old mother`) names a woman or a man.
-const FEMALE_NOUNS: &[&str] = &[
-    "woman",
-    "mother",
-    "daughter",
-    "wife",
-    "sister",
-    "grandmother",
-    "widow",
-    "girl",
-];
-const MALE_NOUNS: &[&str] = &[
-    "man",
-    "father",
-    "son",
-    "husband",
-    "brother",
-    "grandfather",
-    "widower",
-    "boy",
-];
-
-/// Endings of nouns for people (`the spokesman`, `the driver`, `the economist`).
-pub(super) const PERSON_ENDINGS: &[&str] = &[
-    "man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ive",
-];
 
 /// The entity a mention names: the last one inside it (`Foreign Minister
 /// Ann Lee` names Ann Lee).
