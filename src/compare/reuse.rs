@@ -55,27 +55,28 @@ pub fn reuse(documents: &[Document]) -> (Vec<Reuse>, Vec<Passage>) {
             }
         }
     }
-    // Matching shingles of each pair, by (first document, second).
-    let mut matches: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::default();
+    // Matching shingles of every pair, (first document, second, place in
+    // each): one sort groups them by pair, in order.
+    let mut matches: Vec<(u32, u32, u32, u32)> = Vec::new();
     for list in postings.values() {
         if list.len() < 2 || list.len() > MAX_POSTING {
             continue;
         }
         for (i, &(a, at_a)) in list.iter().enumerate() {
             for &(b, at_b) in &list[i + 1..] {
-                matches.entry((a, b)).or_default().push((at_a, at_b));
+                matches.push((a, b, at_a, at_b));
             }
         }
     }
     drop(postings);
-    let mut pairs: Vec<_> = matches.into_iter().collect();
-    pairs.sort_unstable_by_key(|(key, _)| *key);
+    matches.sort_unstable();
     // Every run of every pair, pair by pair.
     let mut runs: Vec<Run> = Vec::new();
     // Each pair with runs: (its first run, share).
     let mut found: Vec<(usize, f64)> = Vec::new();
-    for ((a, b), mut shared) in pairs {
-        shared.sort_unstable();
+    for pair in matches.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let (a, b) = (pair[0].0, pair[0].1);
+        let shared: Vec<(u32, u32)> = pair.iter().map(|m| (m.2, m.3)).collect();
         let (na, nb) = (
             tokens[a as usize].shingles.len(),
             tokens[b as usize].shingles.len(),
