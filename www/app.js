@@ -1,8 +1,7 @@
-// The page's state and wiring: documents in, report out, views re-rendered.
+// The page's state and wiring: documents in, report out, the view shown re-rendered.
 import { renderDocumentList, nameFromFirstLine } from './views/document-list.js';
 import { renderDocuments, reveal } from './views/documents.js';
 import { renderComparisonViews } from './views/comparison.js';
-import { manySources } from './views/overview.js';
 import { installLinks } from './views/links.js';
 import { renderQuotes } from './views/quotes.js';
 import { showMessages, setStatus } from './views/messages.js';
@@ -228,14 +227,14 @@ function render() {
     state.flips.set(id, lines);
     changed(); // the comparison follows the reader's decision
   };
-  // Each view in its panel: a large report's hidden ones wait their turn (see tabs.js).
+  // Each view in its panel: the hidden ones wait until they are shown (see tabs.js).
   const comparison = Object.entries(comparisonViews())
     .map(([view, panel]) => [panel.id, () => renderComparisonViews({ [view]: panel }, report, corrections, edit)]);
   drawPanels({
     ...Object.fromEntries(comparison),
     'tab-documents': () => renderDocuments($('tab-documents'), report, corrections, onCorrect, onFlip),
     'tab-quotes': () => renderQuotes($('tab-quotes'), report, corrections, edit),
-  }, { large: manySources(report) });
+  });
   renderExports($('exports'), { report, markdown: state.markdown, corrections: readerCorrections });
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { useBrowser, TARGET, SEEDS, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, SEEDS, openPage, waitForAnalysis, openEveryView } from './browser.js';
 
 const env = useBrowser();
 
@@ -178,6 +178,7 @@ test('keyboard focus is visible with enough contrast in both themes, and the fil
 
 test('tables are named, headers scoped, sortable headers say their order, and sort from the keyboard', async () => {
   const { page, problems } = await openDemo();
+  await openEveryView(page);
   const tables = await page.$$eval('#results table', (all) => all.map((t) => ({
     cls: t.className, named: Boolean(t.getAttribute('aria-label') || t.querySelector('caption')),
     unscoped: [...t.querySelectorAll('th')].filter((th) => !['col', 'row'].includes(th.getAttribute('scope'))).length,
@@ -238,6 +239,7 @@ test('a line is flipped from the keyboard and keeps the focus; shared words ligh
 
 test('colour is never the only sign: boilerplate, speakers, verdicts and word changes are said in words', async () => {
   const { page, problems } = await openDemo();
+  await openEveryView(page);
   await page.click('[data-tab="documents"]');
   await page.check('article.doc[data-doc="0"] label.toggle input');
   const signs = await page.evaluate(() => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, TARGET, SEEDS, PROJECT, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, SEEDS, PROJECT, openPage, waitForAnalysis, openEveryView } from './browser.js';
 
 
 const env = useBrowser();
@@ -21,6 +21,7 @@ test('the five seed articles: titles, quotes, reuse overview, no console errors'
   assert.equal(titles.length, 5);
   assert.ok(titles.filter((t) => t !== '(no headline)').length >= 4, `titles: ${titles}`);
 
+  await openEveryView(page);
   const report = await page.evaluate(() => ({
     quotesPerDoc: [...document.querySelectorAll('#tab-documents article.doc')].map((a) => a.querySelectorAll('mark[data-kind="quote"]').length),
     speakers: [...document.querySelectorAll('#tab-documents mark[data-kind="quote"]')].map((m) => m.dataset.speaker),
@@ -44,6 +45,7 @@ test('the demo loads our own articles and flags the disagreeing number', async (
   const { page, problems } = await openPage(env.browser, env.server.url);
   await page.click('#demo-button');
   await waitForAnalysis(page, 4);
+  await openEveryView(page);
   const counts = await page.evaluate(() => ({
     documents: document.querySelectorAll('#document-list li').length,
     quotes: document.querySelectorAll('#tab-documents mark[data-kind="quote"]').length,
@@ -84,6 +86,33 @@ test('the demo loads our own articles and flags the disagreeing number', async (
   assert.deepEqual(problems, []);
 });
 
+test('a report draws the view shown; another is drawn when shown, and again once the report changed', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await page.click('#demo-button');
+  await waitForAnalysis(page, 4);
+  const drawn = () => page.$$eval('[role=tabpanel]', (panels) => Object.fromEntries(panels.map((p) => [p.id, p.childElementCount > 0])));
+  assert.deepEqual(await drawn(), { 'tab-overview': true, 'tab-side-by-side': false, 'tab-comparison': false, 'tab-documents': false, 'tab-quotes': false });
+  // From the keyboard as by a click.
+  await page.focus('[role=tab][aria-selected=true]');
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await drawn())['tab-side-by-side']);
+  await page.click('[data-tab="comparison"]');
+  await page.click('[data-tab="documents"]');
+  assert.equal(await page.$$eval('#tab-documents article.doc', (n) => n.length), 4);
+
+  // A new report redraws the Documents view, shown; the hidden Comparison keeps the old one until shown.
+  const heads = () => page.$$eval('#tab-comparison table.entities thead th', (cells) => cells.map((c) => c.textContent));
+  const old = await heads();
+  assert.ok(!old.includes('1. Harbour Courier'), `headers: ${old}`);
+  await page.fill('article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Harbour Courier');
+  await page.press('article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#tab-documents article.doc[data-doc="0"] h2')?.textContent.startsWith('1. Harbour Courier'));
+  assert.deepEqual(await heads(), old, 'not redrawn while hidden');
+  await page.click('[data-tab="comparison"]');
+  assert.ok((await heads()).includes('1. Harbour Courier'), `headers: ${await heads()}`);
+  assert.deepEqual(problems, []);
+});
+
 test('a binary file gets a message naming it and the rest is still analyzed', async () => {
   const { page, problems } = await openPage(env.browser, env.server.url);
   await page.setInputFiles('#file-input', [
@@ -114,6 +143,7 @@ test('saved HTML pages load the page reader and keep their metadata', async () =
   const pages = join(PROJECT, 'tests/fixtures/pages');
   await page.setInputFiles('#file-input', ['ferry-strike.html', 'library-reopens.html'].map((f) => join(pages, f)));
   await waitForAnalysis(page, 2);
+  await page.click('[data-tab="comparison"]');
   const headers = await page.$$eval('#tab-comparison table.reuse thead th', (nodes) => nodes.map((n) => n.textContent));
   assert.ok(headers.some((h) => h.includes('Harbour Daily')), `headers: ${headers}`);
   const titles = await page.$$eval('#document-list .doc-title', (nodes) => nodes.map((n) => n.textContent));

@@ -50,6 +50,37 @@ export async function openPage(browser, url, options = {}, prepare = async () =>
   return { page, problems, requests };
 }
 
+// In the page, from its start (give it to addInitScript): every long task, and
+// when the worker's report arrived.
+export function recordTasks() {
+  window.longTasks = [];
+  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, millis: e.duration }))))
+    .observe({ type: 'longtask', buffered: true });
+  const Worker = window.Worker;
+  window.Worker = class extends Worker {
+    constructor(...args) {
+      super(...args);
+      // Heard before the page's own handler, set after construction.
+      this.addEventListener('message', (event) => { if (event.data.report) window.reportAt = performance.now(); });
+    }
+  };
+}
+
+// What recordTasks saw: when the last report arrived, and the long tasks that ended after it.
+export async function tasksAfterReport(page) {
+  const { reportAt, tasks } = await page.evaluate(() => ({ reportAt: window.reportAt, tasks: window.longTasks }));
+  const after = tasks.filter((t) => t.start + t.millis > reportAt);
+  return { reportAt, tasks: after, longest: Math.max(0, ...after.map((t) => t.millis)), total: after.reduce((n, t) => n + t.millis, 0) };
+}
+
+// Opens every view in turn, as a reader does (a report draws a view when it
+// is shown), and goes back to the one shown before.
+export async function openEveryView(page) {
+  const shown = await page.$eval('[role=tab][aria-selected=true]', (tab) => tab.dataset.tab);
+  for (const tab of await page.$$eval('[role=tab]', (tabs) => tabs.map((t) => t.dataset.tab))) await page.click(`[data-tab="${tab}"]`);
+  await page.click(`[data-tab="${shown}"]`);
+}
+
 export async function waitForAnalysis(page, count, timeout = 30000) {
   await page.waitForFunction((n) => document.getElementById('status').textContent.includes(`Analyzed ${n} `),
     count, { timeout });

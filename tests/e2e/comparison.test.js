@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, TARGET, SEEDS, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, TARGET, SEEDS, openPage, waitForAnalysis, openEveryView } from './browser.js';
 
 const env = useBrowser();
 
@@ -125,6 +125,7 @@ test('the overview: the discrepancy to check, the consensus, the matrix sorted a
 
 test('hovering a statement lights it in every source that carries it; focus does too', async () => {
   const { page, problems } = await openSeeds();
+  await openEveryView(page); // the Documents view drawn, then hidden
   const item = '#tab-overview ol.consensus > li:first-child';
   const key = await page.$eval(item, (li) => li.dataset.hl);
   const lit = () => page.evaluate((k) => [...document.querySelectorAll(`#tab-documents article.doc`)]

@@ -107,8 +107,10 @@ test('an outlet and a date set by the reader relabel the sources and re-anchor t
   const { page, problems } = await openDemo();
   await page.click('[data-tab="documents"]');
   await reanalyzed(page, () => enter(page, 'article.doc[data-doc="0"] input[aria-label="Outlet of document 1"]', 'Harbour Courier'));
+  await page.click('[data-tab="comparison"]');
   const headers = await page.$$eval('#tab-comparison table.entities thead th', (cells) => cells.map((c) => c.textContent));
   assert.ok(headers.includes('1. Harbour Courier'), `headers: ${headers}`);
+  await page.click('[data-tab="documents"]');
 
   const dates = () => page.$$eval('article.doc[data-doc="0"] mark[data-kind="date"]', (marks) => marks.map((m) => m.dataset.value || m.title));
   const before = await dates();

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, SEEDS, PROJECT, openPage, waitForAnalysis } from './browser.js';
+import { useBrowser, SEEDS, PROJECT, openPage, waitForAnalysis, openEveryView } from './browser.js';
 
 const DEBUG_PKG = join(PROJECT, 'target/e2e-pkg');
 const MARKER = 'PARALLAX-TEST-PANIC';
@@ -39,6 +39,7 @@ test('a document that panics the core is named, the five seeds are still analyze
   assert.equal(list.length, 6);
   assert.deepEqual(list.find(([name]) => name === 'broken.txt'), ['broken.txt', 'not analyzed']);
   assert.equal(list.filter(([, title]) => title && title !== 'not analyzed').length, 5, `list: ${list}`);
+  await openEveryView(page);
   assert.equal(await page.$$eval('#tab-documents article.doc', (n) => n.length), 5);
   assert.equal(await page.$$eval('#tab-comparison table.reuse td[data-share]', (n) => n.length), 20, 'the five are still compared');
 
@@ -72,6 +73,7 @@ test('when only the comparison fails, each document is still shown, with a messa
   ]);
   await waitForAnalysis(page, 2);
   assert.deepEqual(await messages(page), ['the documents could not be compared: internal error (unreachable)']);
+  await page.click('[data-tab="documents"]');
   assert.equal(await page.$$eval('#tab-documents article.doc', (n) => n.length), 2);
   assert.deepEqual(problems, []);
 });

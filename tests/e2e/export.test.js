@@ -217,6 +217,7 @@ test('the demo with the reader’s corrections: JSON, every CSV table and the HT
   // ...and corrects the second one's outlet.
   await page.fill('input[aria-label="Outlet of document 2"]', 'Corrected Post');
   await page.press('input[aria-label="Outlet of document 2"]', 'Enter');
+  await page.click('[data-tab="comparison"]');
   await page.waitForFunction(() => document.querySelector('#tab-comparison').textContent.includes('2. Corrected Post'));
 
   const { report, corrections, tables, html } = await exportAll(page);

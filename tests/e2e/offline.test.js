@@ -56,6 +56,7 @@ async function analyzeOffline(page, saved = 0) {
   assert.equal(await page.$$eval('#document-list li', (items) => items.length), saved);
   await page.click('#demo-button');
   await waitForAnalysis(page, saved + 4);
+  await page.click('[data-tab="comparison"]');
   assert.ok(await page.$$eval('#tab-comparison table.statements tbody tr', (rows) => rows.length) >= 3);
   await page.setInputFiles('#file-input', [PAGE]);
   await waitForAnalysis(page, saved + 5);

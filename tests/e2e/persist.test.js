@@ -29,7 +29,8 @@ async function demo(page) {
   await waitForAnalysis(page, 4);
 }
 
-// The analysis that follows a change has finished when the report shows `names` in this order.
+// The analysis that follows a change has finished when the report shows
+// `names` in this order, in the Documents view (open: a view is drawn when shown).
 const reportShows = (page, names) => page.waitForFunction((expected) => {
   const shown = [...document.querySelectorAll('#tab-documents article.doc .file-name')].map((n) => n.textContent);
   return JSON.stringify(shown) === JSON.stringify(expected) && /Analyzed/.test(document.getElementById('status').textContent);
@@ -84,6 +85,7 @@ test('a reload brings back the documents in their order, with their names, flipp
   await page.click('[data-tab="documents"]');
   assert.deepEqual(await headings(page), shown);
   assert.equal(await boilerplate(), before - 1, 'the flipped line is still flipped');
+  await page.click('[data-tab="quotes"]');
   assert.deepEqual(await speakers(page), quoted, 'the speaker stays reassigned');
   assert.deepEqual(problems, []);
 });
@@ -161,6 +163,7 @@ test('the last removed document comes back in its place with its corrections', a
 test('moving a document up or down, from the keyboard, changes the report order', async () => {
   const { page, problems } = await openPage(env.browser, env.server.url);
   await demo(page);
+  await page.click('[data-tab="documents"]');
   const down = 'button[aria-label="Move northbay-post.txt down"]';
   // The controls are in the tab order, after the document's date.
   await page.focus('#document-list input[aria-label="Date of northbay-post.txt"]');
@@ -230,6 +233,7 @@ test('without IndexedDB (as in some private windows) the reader is told, and the
   await demo(page);
   const shown = await messages(page);
   assert.ok(shown.some((m) => m.includes('cannot be kept in this browser') && m.includes('insecure')), `messages: ${shown}`);
+  await page.click('[data-tab="documents"]');
   assert.equal(await page.$$eval('#tab-documents article.doc', (n) => n.length), 4);
   assert.deepEqual(problems, []);
   await context.close();
@@ -256,6 +260,7 @@ test('a full storage quota is reported when saving, and the page still analyzes'
   await saved(page);
   const shown = await messages(page);
   assert.ok(shown.some((m) => m.includes('could not be saved') && m.includes('full')), `messages: ${shown}`);
+  await page.click('[data-tab="documents"]');
   assert.equal(await page.$$eval('#tab-documents article.doc', (n) => n.length), 2);
 
   // Without the big one, the save succeeds and the message goes.

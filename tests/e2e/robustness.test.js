@@ -25,19 +25,23 @@ function record(line) {
   appendFileSync(TIMINGS, `${line}\n`);
 }
 
-// What the reader sees: the status, the messages, the list and each document's text.
-const seen = (page) => page.evaluate(() => ({
-  status: document.getElementById('status').textContent,
-  messages: [...document.querySelectorAll('#messages li')].map((n) => n.textContent),
-  list: [...document.querySelectorAll('#document-list li')].map((n) => ({
-    name: n.querySelector('input').value,
-    title: n.querySelector('.doc-title').textContent,
-  })),
-  texts: [...document.querySelectorAll('#tab-documents article.doc')]
-    .map((a) => [...a.querySelectorAll('.line')].map((l) => l.textContent).join('\n')),
-  quotes: [...document.querySelectorAll('#tab-documents article.doc')]
-    .map((a) => [...a.querySelectorAll('mark[data-kind="quote"]')].map((m) => m.textContent)),
-}));
+// What the reader sees: the status, the messages, the list and each document's
+// text (the Documents view opened, which draws it).
+const seen = (page) => page.evaluate(() => {
+  document.getElementById('tab-button-documents').click();
+  return {
+    status: document.getElementById('status').textContent,
+    messages: [...document.querySelectorAll('#messages li')].map((n) => n.textContent),
+    list: [...document.querySelectorAll('#document-list li')].map((n) => ({
+      name: n.querySelector('input').value,
+      title: n.querySelector('.doc-title').textContent,
+    })),
+    texts: [...document.querySelectorAll('#tab-documents article.doc')]
+      .map((a) => [...a.querySelectorAll('.line')].map((l) => l.textContent).join('\n')),
+    quotes: [...document.querySelectorAll('#tab-documents article.doc')]
+      .map((a) => [...a.querySelectorAll('mark[data-kind="quote"]')].map((m) => m.textContent)),
+  };
+});
 
 // Adds the files and waits for the analysis; checks that `expected` documents
 // were analyzed and every other file has a message naming it, then that one

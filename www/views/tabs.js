@@ -1,15 +1,16 @@
 // The views' tabs, as the WAI-ARIA tabs pattern: only the selected tab is in
 // the Tab order; Left and Right (wrapping), Home and End move to a tab and
 // select it. Each tab names its panel with aria-controls. And the drawing of
-// a large report's views a piece at a time.
+// a report's views when they are shown.
 import { element } from './dom.js';
+import { relight } from './links.js';
 
 export function installTabs(tablist) {
   const tabs = [...tablist.querySelectorAll('[role=tab]')];
   const select = (name, { focus = false } = {}) => {
     for (const tab of tabs) {
       const selected = tab.dataset.tab === name;
-      if (selected) drawPending(tab.getAttribute('aria-controls'));
+      if (selected) drawStale(tab.getAttribute('aria-controls'));
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
       document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
@@ -30,41 +31,29 @@ export function installTabs(tablist) {
   return select;
 }
 
-// A large report is drawn in pieces, a task each, so the page paints and
-// answers the reader between them: the shown view first, then, after a
-// frame, the hidden ones (or at once, when the reader selects one).
-const pending = new Map(); // panel id -> its draw
-const later = (work) => requestAnimationFrame(() => setTimeout(work));
+// A report draws the view shown only: each hidden one waits until it is
+// shown, and keeps what it drew for an older report meanwhile. Drawing every
+// view held the page for the largest one (Documents) before the first paint.
+const stale = new Map(); // panel id -> its draw for the latest report
 
-function drawPending(id) {
-  const draw = pending.get(id);
-  pending.delete(id);
-  draw?.();
+function drawStale(id) {
+  const draw = stale.get(id);
+  if (!draw) return;
+  stale.delete(id);
+  draw();
+  relight(document.getElementById(id)); // what is lit (a link followed) stays lit
 }
 
-// `views` maps each panel's id to its draw. A small report's views are all
-// drawn now, as before: they take little time, and hovering an item lights
-// its spans in the hidden Documents view.
-export function drawPanels(views, { large }) {
-  pending.clear();
+// `views` maps each panel's id to its draw.
+export function drawPanels(views) {
   for (const [id, draw] of Object.entries(views)) {
-    if (large && document.getElementById(id).hidden) pending.set(id, draw); else draw();
-  }
-  if (pending.size && !drawing) {
-    drawing = true;
-    later(drawNext);
+    stale.set(id, draw);
+    if (!document.getElementById(id).hidden) drawStale(id);
   }
 }
 
-let drawing = false; // whether drawNext is on its way
-
-function drawNext() {
-  const [id] = pending.keys();
-  drawing = id !== undefined;
-  if (!drawing) return;
-  drawPending(id);
-  later(drawNext);
-}
+// A task each, so the page paints and answers the reader between them.
+const later = (work) => requestAnimationFrame(() => setTimeout(work));
 
 // Draws `items` into `parent`, `size` of them per task (`draw` gives an
 // item's node or nodes); it stops once something else replaced what it
