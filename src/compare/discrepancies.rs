@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::similarity::stem;
+use crate::lexicon::Lexicon;
 use crate::report::{
     DateRef, Discrepancy, Document, EntityType, Quantity, QuantityKind, QuantityRef, QuoteGroup,
     SpeakerRef, Statement, TimexType,
@@ -50,32 +51,6 @@ fn unit_key(q: &Quantity) -> String {
     }
 }
 
-/// Words `counted` may carry after its noun (`crew aboard`, `firefighters fought`).
-const NOT_HEADS: &[&str] = &[
-    "aboard",
-    "ashore",
-    "abroad",
-    "overboard",
-    "inside",
-    "outside",
-    "dead",
-    "alive",
-    "missing",
-    "fought",
-    "overall",
-    "total",
-    "more",
-    "each",
-    "so",
-    "far",
-    "were",
-    "was",
-    "are",
-    "had",
-    "have",
-    "been",
-];
-
 /// The head noun of `Ukrainian prisoners of war` (`prisoners`), stemmed:
 /// the last word before a preposition, past words that follow a noun
 /// (`crew aboard`, `people killed`).
@@ -89,7 +64,9 @@ fn head(counted: &str) -> String {
     let ws = words(&lower, 0, cut);
     let noun = ws.iter().rposition(|w| {
         let w = w.folded.as_str();
-        !NOT_HEADS.contains(&w) && !w.ends_with("ed") && !w.ends_with("ly")
+        !Lexicon::shared().comparison_words.not_heads.contains(w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
     });
     noun.or(ws.len().checked_sub(1))
         .map(|i| stem(&ws[i].folded))

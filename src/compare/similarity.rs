@@ -25,6 +25,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::lexicon::{ComparisonWords, Lexicon};
 use crate::report::{Entity, EntityType};
 use crate::text::words::words;
 
@@ -62,44 +63,6 @@ const UNLISTED_ZIPF: f64 = 3.0;
 /// Longest sequences the common-subsequence feature looks at: it is quadratic.
 const LCS_CAP: usize = 120;
 const _: () = assert!(LCS_CAP < 128, "lcs keeps positions in a u128");
-
-/// Words negating a clause: `did not respond` is not `responded`.
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot",
-];
-
-/// Number words read as their values.
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
-/// Magnitudes after a number (`2.5 billion`) or glued to it (`2.5bn`, `20m`).
-const MAGNITUDES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("mln", 1e6),
-];
-const GLUED_MAGNITUDES: &[(&str, f64)] = &[("m", 1e6), ("k", 1e3), ("b", 1e9)];
 
 /// The paraphrase table and the weights, read once.
 struct Tables {
@@ -503,6 +466,7 @@ impl<'a> Profiler<'a> {
 
     pub fn profile(&self, text: &str) -> Profile {
         let tables = &*TABLES;
+        let comparison = &Lexicon::shared().comparison_words;
         let raw = merged_initials(text);
         let mut profile = Profile::default();
         let mut letters = String::new();
@@ -521,10 +485,10 @@ impl<'a> Profiler<'a> {
             }
             letters.push(' ');
             letters.push_str(&word);
-            if NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") {
+            if comparison.negations.contains(word.as_str()) || word.ends_with("n't") {
                 profile.negated = true;
             }
-            if let Some((value, used)) = number_at(&raw, i) {
+            if let Some((value, used)) = number_at(comparison, &raw, i) {
                 let key = format!("#{value}");
                 profile.keys.push(key.clone());
                 profile.content.push(key.clone());
@@ -544,7 +508,7 @@ impl<'a> Profiler<'a> {
                 continue;
             }
             let stop = (!acronym && self.stopwords.contains(word.as_str()))
-                || NEGATIONS.contains(&word.as_str())
+                || comparison.negations.contains(word.as_str())
                 || word.ends_with("n't")
                 || tables.ignored.contains(&key);
             let key = tables.synonyms.get(&key).cloned().unwrap_or(key);
@@ -632,7 +596,7 @@ fn merged_initials(text: &str) -> Vec<(String, bool)> {
 }
 
 /// The number starting at `raw[i]`, if any, as a value and the words it took.
-fn number_at(raw: &[(String, bool)], i: usize) -> Option<(f64, usize)> {
+fn number_at(words: &ComparisonWords, raw: &[(String, bool)], i: usize) -> Option<(f64, usize)> {
     let word = raw[i].0.as_str();
     let (mut value, glued) = if word.starts_with(|c: char| c.is_ascii_digit()) {
         let digits_end = word
@@ -640,11 +604,11 @@ fn number_at(raw: &[(String, bool)], i: usize) -> Option<(f64, usize)> {
             .unwrap_or(word.len());
         let value: f64 = word[..digits_end].replace(',', "").parse().ok()?;
         let suffix = &word[digits_end..];
-        let magnitude = MAGNITUDES
-            .iter()
-            .chain(GLUED_MAGNITUDES)
-            .find(|(m, _)| *m == suffix)
-            .map(|(_, v)| *v);
+        let magnitude = words
+            .magnitudes
+            .get(suffix)
+            .or_else(|| words.glued_magnitudes.get(suffix))
+            .copied();
         match (suffix.is_empty(), magnitude) {
             (true, _) => (value, false),
             (false, Some(m)) => (value * m, true),
@@ -652,14 +616,13 @@ fn number_at(raw: &[(String, bool)], i: usize) -> Option<(f64, usize)> {
             (false, None) => return None,
         }
     } else {
-        let (_, value) = NUMBER_WORDS.iter().find(|(w, _)| *w == word)?;
-        (*value, false)
+        (*words.number_words.get(word)?, false)
     };
     let mut used = 1;
     if !glued {
-        if let Some((_, m)) = raw
+        if let Some(m) = raw
             .get(i + 1)
-            .and_then(|next| MAGNITUDES.iter().find(|(w, _)| *w == next.0))
+            .and_then(|next| words.magnitudes.get(next.0.as_str()))
         {
             value *= m;
             used = 2;

@@ -36,6 +36,57 @@ pub struct Lexicon {
     /// British spellings with their American forms (`defence` → `defense`).
     pub spelling_variants: HashMap<&'static str, &'static str>,
     pub quote_words: QuoteWords,
+    pub comparison_words: ComparisonWords,
+}
+
+/// The small word classes of `comparison_words.txt`.
+#[derive(Default)]
+pub struct ComparisonWords {
+    pub negations: HashSet<&'static str>,
+    /// Number words with their values (`dozen` → 12).
+    pub number_words: HashMap<&'static str, f64>,
+    /// Magnitudes after a number or glued to it (`billion`, `bn`).
+    pub magnitudes: HashMap<&'static str, f64>,
+    /// Magnitudes only glued to a number (`m` of `20m`).
+    pub glued_magnitudes: HashMap<&'static str, f64>,
+    pub not_heads: HashSet<&'static str>,
+}
+
+impl ComparisonWords {
+    fn load(data: &'static str) -> ComparisonWords {
+        let mut words = ComparisonWords::default();
+        let valued = |entry: &'static str| {
+            let (word, value) = entry
+                .split_once(' ')
+                .and_then(|(w, v)| Some((w, v.trim().parse::<f64>().ok()?)))
+                .unwrap_or_else(|| panic!("comparison_words.txt: `word value` expected: {entry}"));
+            (word, value)
+        };
+        for (section, entry) in sections(data) {
+            match section {
+                "negations" => {
+                    words.negations.insert(entry);
+                }
+                "number words" => {
+                    let (word, value) = valued(entry);
+                    words.number_words.insert(word, value);
+                }
+                "magnitudes" => {
+                    let (word, value) = valued(entry);
+                    words.magnitudes.insert(word, value);
+                }
+                "glued magnitudes" => {
+                    let (word, value) = valued(entry);
+                    words.glued_magnitudes.insert(word, value);
+                }
+                "not heads" => {
+                    words.not_heads.insert(entry);
+                }
+                other => panic!("comparison_words.txt: unknown section [{other}]"),
+            }
+        }
+        words
+    }
 }
 
 /// The small word classes of `quote_words.txt`, one field a section.
@@ -121,6 +172,7 @@ impl Lexicon {
                 .filter_map(|line| line.split_once(' '))
                 .collect(),
             quote_words: QuoteWords::load(include_str!("quote_words.txt")),
+            comparison_words: ComparisonWords::load(include_str!("comparison_words.txt")),
         }
     }
 }
