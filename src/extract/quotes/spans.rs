@@ -125,8 +125,7 @@ impl QuoteFinder<'_> {
         sentence: &Range<usize>,
         quote: &Range<usize>,
     ) -> bool {
-        let start = sentence.start.min(quote.start);
-        let before = words(text, start, quote.start);
+        let before = words_before(text, sentence, quote);
         let Some(at) = before
             .iter()
             .rposition(|w| !matches!(w.folded.as_str(), "a" | "an" | "the"))
@@ -138,6 +137,42 @@ impl QuoteFinder<'_> {
             .iter()
             .any(|w| w.folded == "known");
         self.lexicon.quote_words.naming_words.contains(word) && !(word == "as" && known)
+    }
+
+    /// Whether a quote is the title of the work named just before it, in its
+    /// sentence (a comma between at most).
+    pub(super) fn names_a_work(
+        &self,
+        text: &str,
+        sentence: &Range<usize>,
+        quote: &Range<usize>,
+    ) -> bool {
+        words_before(text, sentence, quote).last().is_some_and(|w| {
+            self.lexicon
+                .quote_words
+                .work_nouns
+                .contains(w.folded.as_str())
+                && text[w.end..quote.start]
+                    .chars()
+                    .all(|c| c == ',' || c == ' ' || c == '\u{a0}')
+        })
+    }
+
+    /// A paragraph that is nothing but a short capitalized phrase in single
+    /// marks (`‘Back to the Sea.’`) is a section heading, not speech.
+    pub(super) fn is_section_heading(
+        &self,
+        text: &str,
+        article: &[Range<usize>],
+        quote: &Range<usize>,
+    ) -> bool {
+        let single =
+            text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
+        single
+            && self.is_name_of_thing(&text[quote.clone()])
+            && paragraph_of(text, article, quote).is_some_and(|block| {
+                words_outside(text, block, std::slice::from_ref(quote)).is_empty()
+            })
     }
 }
 
@@ -165,43 +200,9 @@ pub(super) fn coordinated_with(
         }
 }
 
-impl QuoteFinder<'_> {
-    /// Whether a quote is the title of the work named just before it, in its
-    /// sentence (a comma between at most).
-    pub(super) fn names_a_work(
-        &self,
-        text: &str,
-        sentence: &Range<usize>,
-        quote: &Range<usize>,
-    ) -> bool {
-        let start = sentence.start.min(quote.start);
-        words(text, start, quote.start).last().is_some_and(|w| {
-            self.lexicon
-                .quote_words
-                .work_nouns
-                .contains(w.folded.as_str())
-                && text[w.end..quote.start]
-                    .chars()
-                    .all(|c| c == ',' || c == ' ' || c == '\u{a0}')
-        })
-    }
-
-    /// A paragraph that is nothing but a short capitalized phrase in single
-    /// marks (`‘Back to the Sea.’`) is a section heading, not speech.
-    pub(super) fn is_section_heading(
-        &self,
-        text: &str,
-        article: &[Range<usize>],
-        quote: &Range<usize>,
-    ) -> bool {
-        let single =
-            text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
-        single
-            && self.is_name_of_thing(&text[quote.clone()])
-            && paragraph_of(text, article, quote).is_some_and(|block| {
-                words_outside(text, block, std::slice::from_ref(quote)).is_empty()
-            })
-    }
+/// The words of a quote's sentence before it.
+fn words_before(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> Vec<Word> {
+    words(text, sentence.start.min(quote.start), quote.start)
 }
 
 /// A headline (or the line under it) this short is written in headline style.
