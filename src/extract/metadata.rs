@@ -18,6 +18,9 @@ pub struct Facts {
     pub dateline_place: Option<String>,
 }
 
+/// The marks around a field's name and value in markup debris.
+const FIELD_QUOTES: [char; 3] = ['“', '"', '”'];
+
 pub struct FactFinder<'a> {
     lexicon: &'a Lexicon,
     dated_line: Regex,
@@ -43,7 +46,7 @@ impl<'a> FactFinder<'a> {
                 r"^(?P<place>[A-ZÀ-ÖØ-Þ][[^\W\d_]'’. -]{1,40}?)\s*\((?P<outlet>[A-ZÀ-ÖØ-Þ][[^\W\d_] .&-]{1,30})\)\s*[–—-]",
             ),
             sign_off: build(r"[.!?”\x22]\s+\(?(?P<outlet>[A-ZÀ-ÖØ-Þ]{2,8})\)?$"),
-            source_field: build(r#"[“"”]source[“"”]\s*:\s*[“"”](?P<outlet>[^“"”]{2,60})[“"”]"#),
+            source_field: build(r#"^[“"”]source[“"”]\s*:\s*[“"”](?P<outlet>[^“"”]{2,60})[“"”]"#),
             email_domain: build(r"@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"),
             header_date: build(
                 r"^(?:[^\W\d_]+,?\s+)?(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b|^(?P<day2>\d{1,2})\s+(?P<month2>[^\W\d_]{3,9})\.?\s+(?P<year2>\d{4})\b",
@@ -80,6 +83,7 @@ impl<'a> FactFinder<'a> {
             .map(|b| line(b))
             .into_iter()
             .chain(header.iter().rev().copied())
+            .filter(|candidate| candidate.contains(',') && has_digit(candidate))
             .find_map(|candidate| {
                 let caps = self.dated_line.captures(candidate)?;
                 let date = self.month_day(
@@ -97,8 +101,8 @@ impl<'a> FactFinder<'a> {
             facts.dateline_place = Some(place);
             facts.outlet = outlet;
             facts.date = Some(date);
-        } else if let Some(first) = body.first() {
-            if let Some(caps) = self.agency_line.captures(line(first)) {
+        } else if let Some(first) = body.first().map(|b| line(b)).filter(|l| l.contains('(')) {
+            if let Some(caps) = self.agency_line.captures(first) {
                 facts.dateline_place = Some(caps["place"].trim().to_string());
                 facts.outlet = Some(caps["outlet"].trim().to_string());
             }
@@ -107,19 +111,17 @@ impl<'a> FactFinder<'a> {
             .outlet
             .or_else(|| {
                 body.last()
-                    .and_then(|b| self.sign_off.captures(line(b)))
+                    .map(|b| line(b))
+                    .filter(|l| ends_in_capital(l))
+                    .and_then(|l| self.sign_off.captures(l))
                     .map(|c| c["outlet"].to_string())
             })
             .or_else(|| masthead(&header))
-            .or_else(|| {
-                self.source_field
-                    .captures(text)
-                    .map(|c| c["outlet"].trim().to_string())
-            })
+            .or_else(|| self.source_field(text))
             .or_else(|| {
                 blocks
                     .iter()
-                    .filter(|b| !b.is_article())
+                    .filter(|b| !b.is_article() && line(b).contains('@'))
                     .find_map(|b| self.email_domain.captures(line(b)))
                     .map(|c| c["domain"].to_lowercase())
             });
@@ -151,7 +153,23 @@ impl<'a> FactFinder<'a> {
         facts
     }
 
+    /// `"source": "…"` copied with the text. The anchored pattern is tried
+    /// only where a quoted `source` stands: a scan of the whole text is slow.
+    fn source_field(&self, text: &str) -> Option<String> {
+        text.match_indices("source").find_map(|(at, _)| {
+            let mark = text[..at]
+                .chars()
+                .next_back()
+                .filter(|c| FIELD_QUOTES.contains(c))?;
+            let caps = self.source_field.captures(&text[at - mark.len_utf8()..])?;
+            Some(caps["outlet"].trim().to_string())
+        })
+    }
+
     fn header_date_of(&self, line: &str) -> Option<String> {
+        if !has_digit(line) {
+            return None;
+        }
         if let Some(caps) = self.iso_date.captures(line) {
             return Some(format!(
                 "{}-{}-{}",
@@ -176,6 +194,21 @@ impl<'a> FactFinder<'a> {
             None => format!("--{month:02}-{day:02}"),
         })
     }
+}
+
+/// The patterns cost a scan of the line each (the regex crate is built
+/// without its faster engines), so they run only where they may match.
+///
+/// Every date pattern needs a digit; `\d` is any Unicode decimal digit.
+fn has_digit(line: &str) -> bool {
+    line.chars().any(char::is_numeric)
+}
+
+/// Whether a line ends as a sign-off must (`EFE`, `(AFP)`).
+fn ends_in_capital(line: &str) -> bool {
+    line.strip_suffix(')')
+        .unwrap_or(line)
+        .ends_with(|c: char| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
 }
 
 /// A short capitalized line printed twice above the article (the masthead).

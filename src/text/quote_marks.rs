@@ -34,7 +34,7 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
     let mut pos = 0;
     while pos < body.len() {
         // Jump to the next character that may be a mark.
-        let Some(skip) = body[pos..].find(MARK_CHARS) else {
+        let Some(skip) = find_mark_char(&body[pos..]) else {
             break;
         };
         pos += skip;
@@ -91,6 +91,15 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
 
 /// Every character a mark starts with.
 const MARK_CHARS: [char; 10] = ['“', '”', '"', '„', '«', '»', '‘', '’', '\'', '`'];
+
+/// Where the next of `MARK_CHARS` is, by a byte scan: the others start with
+/// the byte 0xC2 or 0xE2, and most of a block is neither.
+fn find_mark_char(rest: &str) -> Option<usize> {
+    rest.bytes().enumerate().find_map(|(i, b)| {
+        let candidate = matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2);
+        (candidate && rest[i..].starts_with(MARK_CHARS)).then_some(i)
+    })
+}
 
 /// The quote mark starting at byte `pos`, with its length in bytes.
 pub fn mark_at(body: &str, pos: usize) -> Option<(Mark, usize)> {

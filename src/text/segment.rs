@@ -39,48 +39,45 @@ pub fn sentences(
 ) -> Vec<Range<usize>> {
     let body = &text[block.clone()];
     let quoted = quoted_regions(body);
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !TERMINATORS.contains(&c) {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len()
-            && (TERMINATORS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1))
-        {
-            j += 1;
-        }
-        let boundary = chars.get(j).map_or(body.len(), |&(p, _)| p);
-        let next_word = chars[j..]
-            .iter()
-            .skip_while(|(_, c)| c.is_whitespace())
-            .map(|&(_, c)| c)
-            .next();
-        let followed_by_space = chars.get(j).is_some_and(|(_, c)| c.is_whitespace());
+    let mut pos = 0;
+    while let Some((found, c)) = find_terminator(&body[pos..]) {
+        let at = pos + found;
+        let after = at + c.len_utf8();
+        let boundary = body[after..]
+            .find(|n: char| !TERMINATORS.contains(&n) && !CLOSERS.contains(&n))
+            .map_or(body.len(), |n| after + n);
+        let rest = &body[boundary..];
+        let next_start = body.len() - rest.trim_start().len();
+        let next_word = body[next_start..].chars().next();
+        let followed_by_space = rest.starts_with(char::is_whitespace);
         let starts_sentence = next_word
             .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
         if followed_by_space
             && starts_sentence
             && !inside(&quoted, boundary)
-            && !(c == '.' && is_abbreviation(&body[start..pos], abbreviations))
+            && !(c == '.' && is_abbreviation(&body[start..at], abbreviations))
         {
             out.push(block.start + start..block.start + boundary);
-            start = chars[j..]
-                .iter()
-                .find(|(_, c)| !c.is_whitespace())
-                .map_or(body.len(), |&(p, _)| p);
+            start = next_start;
         }
-        i = j;
+        pos = boundary;
     }
     if start < body.len() {
         out.push(block.start + start..block.end);
     }
     out
+}
+
+/// The next of `TERMINATORS` and where it is, by a byte scan: most of a
+/// block is letters, and `…` is the only one of more than one byte.
+fn find_terminator(rest: &str) -> Option<(usize, char)> {
+    rest.bytes().enumerate().find_map(|(i, b)| match b {
+        b'.' | b'!' | b'?' => Some((i, char::from(b))),
+        0xE2 if rest[i..].starts_with('…') => Some((i, '…')),
+        _ => None,
+    })
 }
 
 /// The word before a period is an abbreviation or an initial.

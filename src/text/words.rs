@@ -128,6 +128,13 @@ pub fn fold(word: &str) -> String {
 }
 
 fn push_folded(folded: &mut String, word: &str) {
+    // Most words are plain ASCII: one copy, lowered in place.
+    if word.is_ascii() {
+        let from = folded.len();
+        folded.push_str(word);
+        folded[from..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' => folded.push('\''),

@@ -55,10 +55,10 @@ const SURNAME_ENDINGS: &[&str] = &[
 ];
 
 /// A candidate name: capitalized words of one sentence, with what surrounds them.
-struct Run {
+struct Run<'u> {
     words: Vec<Range<usize>>,
     /// The lower-case word just before the run (`spokesman`, `in`).
-    before: Option<String>,
+    before: Option<&'u str>,
     /// A model number closes the run (`Boeing 737`, `iPhone 4`).
     model: bool,
     /// The run followed a title or a role (`Lt Gen`, `Foreign Minister`).
@@ -66,12 +66,13 @@ struct Run {
 }
 
 /// What is known about a document's words before any run is read.
-struct Usage {
+/// The words are borrowed from the document's tokens: no copy per word.
+struct Usage<'u> {
     /// Words the document writes in lower case somewhere: `Scenes` opening a
     /// sentence is the word `scenes`.
-    lower: HashSet<String>,
+    lower: HashSet<&'u str>,
     /// Words written capitalized inside a sentence: names, whatever opens a sentence.
-    inner_capitals: HashSet<String>,
+    inner_capitals: HashSet<&'u str>,
 }
 
 impl<'a> EntityFinder<'a> {
@@ -98,7 +99,7 @@ impl<'a> EntityFinder<'a> {
         found
     }
 
-    fn usage(&self, text: &str, units: &[Vec<Word>], headline: &[bool]) -> Usage {
+    fn usage<'u>(&self, text: &str, units: &'u [Vec<Word>], headline: &[bool]) -> Usage<'u> {
         let mut usage = Usage {
             lower: HashSet::default(),
             inner_capitals: HashSet::default(),
@@ -107,15 +108,13 @@ impl<'a> EntityFinder<'a> {
             for (i, w) in unit.iter().enumerate() {
                 let first = text[w.start..].chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    usage.lower.insert(w.folded.clone());
+                    usage.lower.insert(&w.folded);
                 } else if first.is_uppercase()
                     && i > 0
                     && !is_headline
                     && !opens_clause(text, unit, i)
                 {
-                    usage
-                        .inner_capitals
-                        .insert(possessive_stripped(&w.folded).to_string());
+                    usage.inner_capitals.insert(possessive_stripped(&w.folded));
                 }
             }
         }
@@ -206,7 +205,13 @@ impl<'a> EntityFinder<'a> {
     }
 
     /// The candidate names of one unit.
-    fn runs(&self, text: &str, unit: &[Word], headline: bool, usage: &Usage) -> Vec<Run> {
+    fn runs<'u>(
+        &self,
+        text: &str,
+        unit: &'u [Word],
+        headline: bool,
+        usage: &Usage,
+    ) -> Vec<Run<'u>> {
         // In an all-caps label (`WATCH LIVE`) every word looks like an acronym.
         let shouting = headline
             && !text[unit.first().map_or(0, |w| w.start)..unit.last().map_or(0, |w| w.end)]
@@ -215,16 +220,16 @@ impl<'a> EntityFinder<'a> {
         let mut runs = Vec::new();
         let mut current: Vec<Range<usize>> = Vec::new();
         let mut pending_particle: Option<Range<usize>> = None;
-        let mut before: Option<String> = None;
+        let mut before: Option<&str> = None;
         let mut model = false;
         let flush = |current: &mut Vec<Range<usize>>,
-                     before: &Option<String>,
+                     before: Option<&'u str>,
                      model: &mut bool,
-                     runs: &mut Vec<Run>| {
+                     runs: &mut Vec<Run<'u>>| {
             if !current.is_empty() {
                 runs.push(Run {
                     words: std::mem::take(current),
-                    before: before.clone(),
+                    before,
                     model: std::mem::take(model),
                     titled: false,
                 });
@@ -268,7 +273,7 @@ impl<'a> EntityFinder<'a> {
             } else if model_number {
                 current.push(w.start..w.end);
                 model = true;
-                flush(&mut current, &before, &mut model, &mut runs);
+                flush(&mut current, before, &mut model, &mut runs);
             } else if !current.is_empty()
                 && (PARTICLES.contains(&w.folded.as_str())
                     || w.folded == "for" && self.ends_in_body(text, &current))
@@ -281,21 +286,21 @@ impl<'a> EntityFinder<'a> {
                 // `Ministry of the Interior`: `the` after a particle.
                 continue;
             } else {
-                flush(&mut current, &before, &mut model, &mut runs);
+                flush(&mut current, before, &mut model, &mut runs);
                 if is_name {
                     current.push(range.clone());
                 }
             }
             pending_particle = None;
             if current.is_empty() {
-                before = Some(w.folded.clone());
+                before = Some(&w.folded);
             } else if name_part.len() < raw.len() && !inside_name {
                 // `Boeing's`, `EADS-led`: the name ends inside the word.
-                flush(&mut current, &before, &mut model, &mut runs);
+                flush(&mut current, before, &mut model, &mut runs);
                 before = None;
             }
         }
-        flush(&mut current, &before, &mut model, &mut runs);
+        flush(&mut current, before, &mut model, &mut runs);
         runs.into_iter()
             .flat_map(|run| self.split_titles(text, run))
             .collect()
@@ -303,7 +308,7 @@ impl<'a> EntityFinder<'a> {
 
     /// `Russian Defence Minister Sergei Shoigu` is a place and a person;
     /// `Lt Gen Igor Konashenkov` a person. A run that is all titles names nobody.
-    fn split_titles(&self, text: &str, run: Run) -> Vec<Run> {
+    fn split_titles<'u>(&self, text: &str, run: Run<'u>) -> Vec<Run<'u>> {
         let folded: Vec<String> = run
             .words
             .iter()
@@ -342,7 +347,7 @@ impl<'a> EntityFinder<'a> {
                 if first_title > 0 {
                     out.push(Run {
                         words: run.words[..first_title].to_vec(),
-                        before: run.before.clone(),
+                        before: run.before,
                         model: false,
                         titled: false,
                     });
@@ -410,7 +415,7 @@ impl<'a> EntityFinder<'a> {
             return entity(kind, &self.place_spelled_out(written));
         }
         let given = self.lexicon.given_names.contains_key(parts[0]);
-        let role_before = run.before.as_deref().is_some_and(|b| self.is_title(b));
+        let role_before = run.before.is_some_and(|b| self.is_title(b));
         let surname = folded.last().is_some_and(|w| {
             w.chars().count() > 4 && SURNAME_ENDINGS.iter().any(|end| w.ends_with(end))
         });
@@ -420,10 +425,7 @@ impl<'a> EntityFinder<'a> {
         if parts.len() == 1 && is_acronym(parts[0]) {
             return entity(EntityType::Organization, written);
         }
-        let after_preposition = run
-            .before
-            .as_deref()
-            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let after_preposition = run.before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
         if parts.len() == 1 && after_preposition {
             return entity(EntityType::Place, written);
         }

@@ -838,11 +838,8 @@ impl<'a> QuantityFinder<'a> {
             // `US$`, `C$`, `HK$`, `NZD$`: letters written against the symbol,
             // or before it with a space where they are no word (`HK $`, not `a $`
             // nor the `s` of a possessive written apart).
-            let prefix = || {
-                next.attached
-                    || w == "us"
-                    || w != "s" && !self.lexicon.stopwords.contains(w.as_str())
-            };
+            let prefix =
+                || next.attached || w == "us" || w != "s" && !self.lexicon.stopwords.contains(&**w);
             if next.is_symbol(&['$']) && number_at(2) && prefix() {
                 let form = format!("{w}$");
                 let code = self.currency_symbols.get(form.as_str()).or_else(|| {

@@ -1,32 +1,33 @@
 //! The quantities' tokenizer: words, digits with their grouping, symbols.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum TokenKind {
+pub(super) enum TokenKind<'t> {
     /// Digits with their value; `grouped` when written with thousands commas.
     Number {
         value: f64,
         grouped: bool,
         decimal: bool,
     },
-    /// A word, lower case.
-    Word(String),
+    /// A word, lower case: borrowed from the text when written so.
+    Word(Cow<'t, str>),
     /// Any other character.
     Symbol(char),
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'t> {
     pub(super) range: Range<usize>,
-    pub(super) kind: TokenKind,
+    pub(super) kind: TokenKind<'t>,
     /// Written straight after the previous token, with no space.
     pub(super) attached: bool,
     /// A capital anywhere in the word (`Boeing`, `iPhone`).
     pub(super) capitalized: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub(super) fn word(&self) -> Option<&str> {
         match &self.kind {
             TokenKind::Word(w) => Some(w),
@@ -48,7 +49,7 @@ impl Token {
 }
 
 /// Splits `text[range]` into tokens, each on char boundaries.
-pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let body = &text[range.clone()];
     let mut tokens = Vec::new();
     let mut chars = body.char_indices().peekable();
@@ -121,7 +122,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 chars.next();
             }
             if dotted {
-                TokenKind::Word(body[start..end].to_string())
+                TokenKind::Word(Cow::Borrowed(&body[start..end]))
             } else {
                 TokenKind::Number {
                     value: digits.parse().unwrap_or(0.0),
@@ -130,18 +131,25 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 }
             }
         } else if c.is_alphabetic() {
-            let mut word: String = c.to_lowercase().collect();
             while let Some(&(i, n)) = chars.peek() {
                 let apostrophe = n == '\'' || n == '’';
                 let after = &body[i + n.len_utf8()..];
                 if !(n.is_alphabetic() || apostrophe && after.starts_with(char::is_alphabetic)) {
                     break;
                 }
-                word.extend(n.to_lowercase());
                 end = i + n.len_utf8();
                 chars.next();
             }
-            TokenKind::Word(word)
+            // Most words are written in lower case already: no copy of them.
+            let written = &body[start..end];
+            let lower = written
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            TokenKind::Word(if lower {
+                Cow::Borrowed(written)
+            } else {
+                Cow::Owned(written.chars().flat_map(char::to_lowercase).collect())
+            })
         } else {
             TokenKind::Symbol(c)
         };
