@@ -50,6 +50,9 @@ impl Quality {
 const LENGTH_LOW: usize = 60;
 /// Prose lines longer than this are good on their own.
 const LENGTH_HIGH: usize = 200;
+/// Near-good text this many times the good text is the article itself
+/// (any factor from 2 to 10 scores alike on the development split).
+const NEAR_GOOD_BODY: usize = 2;
 /// Shares of function words below which a line is not prose, and above which it is.
 const STOPWORDS_LOW: f64 = 0.25;
 const STOPWORDS_HIGH: f64 = 0.30;
@@ -289,9 +292,17 @@ impl<'a> Detector<'a> {
             .iter()
             .map(|r| self.quality(&text[r.clone()], shared))
             .collect();
-        // Short articles have no paragraph long enough to be good on its own:
-        // then their best lines are the article.
-        if !qualities.contains(&Quality::Good) {
+        // Articles of short paragraphs (wire copy) have few or none long
+        // enough to be good on their own: then their best lines are the article.
+        let chars_of = |wanted: Quality| -> usize {
+            ranges
+                .iter()
+                .zip(&qualities)
+                .filter(|(_, q)| **q == wanted)
+                .map(|(r, _)| r.len())
+                .sum()
+        };
+        if chars_of(Quality::NearGood) > NEAR_GOOD_BODY * chars_of(Quality::Good) {
             for quality in qualities.iter_mut().filter(|q| **q == Quality::NearGood) {
                 *quality = Quality::Good;
             }
@@ -331,16 +342,31 @@ impl<'a> Detector<'a> {
             .iter()
             .map(|q| q.sure_reason().is_some())
             .collect();
-        let title = title::headline(text, ranges, first, &excluded);
+        // Copies of one wire story share their headline: with no headline of
+        // its own, a document's is the first one it shares with others.
+        let title = title::headline(text, ranges, first, &excluded).or_else(|| {
+            let only_shared: Vec<bool> = ranges[..first]
+                .iter()
+                .zip(&excluded)
+                .map(|(r, &out)| {
+                    out && self
+                        .quality(&text[r.clone()], &HashSet::default())
+                        .sure_reason()
+                        .is_some()
+                })
+                .collect();
+            title::headline(text, ranges, first, &only_shared)
+        });
         let blocks = ranges
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 let reason = match qualities[i] {
+                    _ if Some(i) == title => None,
                     Quality::Bad(reason) => Some(reason),
                     // Above the body only the headline stays: the rest is furniture.
                     _ if i < first && Some(i) != title && kept[i] => Some(Reason::Navigation),
-                    _ if Some(i) == title || kept[i] || i == last => None,
+                    _ if kept[i] || i == last => None,
                     Quality::Good if i > last => Some(Reason::OffTopic),
                     _ if i > last => Some(Reason::Related),
                     _ if i > first => Some(Reason::Navigation),
@@ -692,6 +718,60 @@ mod tests {
             .into_iter()
             .map(|b| (text[b.range].to_string(), b.boilerplate))
             .collect()
+    }
+
+    /// Wire copy: paragraphs of a sentence or two, one long one, and
+    /// links between them.
+    const WIRE_COPY: &str = "Ferry strands 140 in Lindholm fog\n\n\
+        By Greta Vass\n\n\
+        May 16, 2026\n\n\
+        About 140 people had to stay on board in Lindholm on Monday because of the fog.\n\n\
+        The harbour master said that the ferry would be able to dock once it was light.\n\n\
+        Council approves new budget for schools\n\n\
+        It could be two days before all of the cars on the lower deck are taken off.\n\n\
+        The ferry company has said that it will look into what went wrong on the night.\n\n\
+        Lindholm library reopens after repairs\n\n\
+        A spokeswoman for the port said that no one on board had been hurt at all.\n\n\
+        The last time the harbour was closed by fog for a whole night was in 2019.\n\n\
+        Those who were on the ferry said that the crew had done all they could for them.\n\n\
+        The council has asked the company to say why the crossing went ahead at all.\n\n\
+        The ferry company said it would refund every ticket, and that passengers who had missed connecting trains or flights could claim their costs from it, with receipts, within thirty days of the crossing, at any of its offices in the harbour towns.\n\n\
+        Forecasters said that the fog should be gone by the time it is noon on Tuesday.\n";
+
+    /// Two outlets' copies of one wire story share its headline, its links
+    /// and its short paragraphs: each keeps them as its article.
+    #[test]
+    fn copies_of_wire_copy_keep_their_headline_and_short_paragraphs() {
+        let lexicon = Lexicon::load();
+        let detector = Detector::new(&lexicon);
+        let copy = format!("Harbour Courier\nHome  News  World  Sport\n\n{WIRE_COPY}");
+        let texts = [copy.as_str(), WIRE_COPY];
+        let ranges: Vec<_> = texts.iter().map(|t| blocks(t)).collect();
+        let shared = lines_in_several(&texts, &ranges);
+        for (text, ranges) in texts.iter().zip(&ranges) {
+            let classified = detector.classify(text, ranges, &shared);
+            let title = classified.title.map(|t| &text[ranges[t].clone()]);
+            assert_eq!(title, Some("Ferry strands 140 in Lindholm fog"));
+            let kept: Vec<&str> = classified
+                .blocks
+                .iter()
+                .filter(|b| b.boilerplate.is_none())
+                .map(|b| &text[b.range.clone()])
+                .collect();
+            for line in [
+                "Ferry strands 140",
+                "About 140 people had to stay on board",
+                "The harbour master said",
+                "It could be two days",
+                "The ferry company has said",
+                "Forecasters said that the fog",
+            ] {
+                assert!(
+                    kept.iter().any(|k| k.starts_with(line)),
+                    "{line} was dropped: {kept:?}"
+                );
+            }
+        }
     }
 
     const ARTICLE: &str = "Home\nNews\nSport\n\

@@ -28,6 +28,10 @@ fn is_headline_shaped(line: &str) -> bool {
         && !line.ends_with(';')
         && !line.contains(" & ")
         && !line.contains('|')
+        // Menus copied as text keep their items apart with runs of spaces or tabs.
+        && !line.contains("  ")
+        && !line.contains('\t')
+        && !super::boilerplate::is_byline(line)
 }
 
 #[cfg(test)]
@@ -42,5 +46,13 @@ mod tests {
         let excluded = vec![false; found.len()];
         assert_eq!(headline(text, &found, 3, &excluded), Some(2));
         assert_eq!(headline(text, &found, 2, &excluded), None);
+    }
+
+    #[test]
+    fn menus_and_bylines_are_no_headlines() {
+        assert!(!is_headline_shaped("Home  News  World  Local  Business"));
+        assert!(!is_headline_shaped("Home\tNews\tWorld\tLocal"));
+        assert!(!is_headline_shaped("By Greta Vass, Harbour Courier"));
+        assert!(is_headline_shaped("Ferry strands 140 in Lindholm fog"));
     }
 }
