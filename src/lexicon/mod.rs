@@ -37,6 +37,40 @@ pub struct Lexicon {
     pub spelling_variants: HashMap<&'static str, &'static str>,
     pub quote_words: QuoteWords,
     pub comparison_words: ComparisonWords,
+    pub name_and_number_words: NameAndNumberWords,
+}
+
+/// The small word classes of `name_and_number_words.txt`, one field a section.
+#[derive(Default)]
+pub struct NameAndNumberWords {
+    pub name_particles: HashSet<&'static str>,
+    pub place_prepositions: HashSet<&'static str>,
+    pub surname_endings: Vec<&'static str>,
+    pub attached_only_units: HashSet<&'static str>,
+    pub countable_function_words: HashSet<&'static str>,
+    pub time_units: HashSet<&'static str>,
+}
+
+impl NameAndNumberWords {
+    fn load(data: &'static str) -> NameAndNumberWords {
+        let mut words = NameAndNumberWords::default();
+        for (section, entry) in sections(data) {
+            let class = match section {
+                "name particles" => &mut words.name_particles,
+                "place prepositions" => &mut words.place_prepositions,
+                "surname endings" => {
+                    words.surname_endings.push(entry);
+                    continue;
+                }
+                "attached-only units" => &mut words.attached_only_units,
+                "countable function words" => &mut words.countable_function_words,
+                "time units" => &mut words.time_units,
+                other => panic!("name_and_number_words.txt: unknown section [{other}]"),
+            };
+            class.insert(entry);
+        }
+        words
+    }
 }
 
 /// The small word classes of `comparison_words.txt`.
@@ -173,6 +207,9 @@ impl Lexicon {
                 .collect(),
             quote_words: QuoteWords::load(include_str!("quote_words.txt")),
             comparison_words: ComparisonWords::load(include_str!("comparison_words.txt")),
+            name_and_number_words: NameAndNumberWords::load(include_str!(
+                "name_and_number_words.txt"
+            )),
         }
     }
 }

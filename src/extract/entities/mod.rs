@@ -40,20 +40,6 @@ pub struct EntityFinder<'a> {
     lexicon: &'a Lexicon,
 }
 
-/// Particles that join the capitalized words of one name (`Bank of England`, `Ursula von der Leyen`).
-const PARTICLES: &[&str] = &[
-    "of", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al",
-    "bin", "ibn",
-];
-
-/// Prepositions after which an unknown single name is a place (`in Croydon`).
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across"];
-
-/// Surname endings that tell a person (`Konashenkov`, `Zakharova`, `Shevchenko`).
-const SURNAME_ENDINGS: &[&str] = &[
-    "ov", "ova", "ev", "eva", "enko", "sky", "ski", "skiy", "ska", "skaya", "vich", "yan", "uk",
-];
-
 /// A candidate name: capitalized words of one sentence, with what surrounds them.
 struct Run<'u> {
     words: Vec<Range<usize>>,
@@ -275,7 +261,11 @@ impl<'a> EntityFinder<'a> {
                 model = true;
                 flush(&mut current, before, &mut model, &mut runs);
             } else if !current.is_empty()
-                && (PARTICLES.contains(&w.folded.as_str())
+                && (self
+                    .lexicon
+                    .name_and_number_words
+                    .name_particles
+                    .contains(w.folded.as_str())
                     || w.folded == "for" && self.ends_in_body(text, &current))
                 && pending_particle.is_none()
                 && gap == " "
@@ -417,7 +407,13 @@ impl<'a> EntityFinder<'a> {
         let given = self.lexicon.given_names.contains_key(parts[0]);
         let role_before = run.before.is_some_and(|b| self.is_title(b));
         let surname = folded.last().is_some_and(|w| {
-            w.chars().count() > 4 && SURNAME_ENDINGS.iter().any(|end| w.ends_with(end))
+            w.chars().count() > 4
+                && self
+                    .lexicon
+                    .name_and_number_words
+                    .surname_endings
+                    .iter()
+                    .any(|end| w.ends_with(end))
         });
         if run.titled || role_before || surname || given && parts.len() <= 4 && parts.len() >= 2 {
             return entity(EntityType::Person, written);
@@ -425,7 +421,12 @@ impl<'a> EntityFinder<'a> {
         if parts.len() == 1 && is_acronym(parts[0]) {
             return entity(EntityType::Organization, written);
         }
-        let after_preposition = run.before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let after_preposition = run.before.is_some_and(|b| {
+            self.lexicon
+                .name_and_number_words
+                .place_prepositions
+                .contains(b)
+        });
         if parts.len() == 1 && after_preposition {
             return entity(EntityType::Place, written);
         }

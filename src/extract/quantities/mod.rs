@@ -89,39 +89,6 @@ struct Reading {
     approx: Option<(String, Approx)>,
 }
 
-/// Unit forms of one word or several, and one-letter forms that are also
-/// English words or letters, which only count written against the digits.
-const ATTACHED_ONLY: &[&str] = &[
-    "m", "g", "t", "l", "b", "ha", "mi", "oz", "yd", "kn", "mb", "gb",
-];
-/// Nouns the function-word list holds that are still what a number counts.
-const COUNTABLE_FUNCTION_WORDS: &[&str] = &["people", "things", "times"];
-/// Units of time make a duration, which is a date, not a quantity.
-const TIME_UNITS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "night",
-    "nights",
-    "weekend",
-    "weekends",
-];
-
 pub struct QuantityFinder<'a> {
     lexicon: &'a Lexicon,
     units: HashMap<&'static str, f64>,
@@ -483,17 +450,22 @@ impl<'a> QuantityFinder<'a> {
             && tokens
                 .get(end + 1)
                 .and_then(Token::word)
-                .is_some_and(|w| TIME_UNITS.contains(&w));
+                .is_some_and(|w| self.lexicon.name_and_number_words.time_units.contains(w));
         let counted_as_time = reading.kind == QuantityKind::Count
             && (hyphen_time
                 || tokens
                     .get(end)
                     .and_then(Token::word)
-                    .is_some_and(|w| TIME_UNITS.contains(&w)));
+                    .is_some_and(|w| self.lexicon.name_and_number_words.time_units.contains(w)));
         // `1000-5000`, `over 2000 people`: a range beyond the years, or a
         // bound before what it counts, is no year (`at least 2015` is one).
         let counts_something = tokens.get(end).and_then(Token::word).is_some_and(|w| {
-            (!self.lexicon.stopwords.contains(w) || COUNTABLE_FUNCTION_WORDS.contains(&w))
+            (!self.lexicon.stopwords.contains(w)
+                || self
+                    .lexicon
+                    .name_and_number_words
+                    .countable_function_words
+                    .contains(w))
                 && !self.lexicon.months.contains_key(w)
                 && !self.lexicon.is_time_word(w)
         });
@@ -574,9 +546,12 @@ impl<'a> QuantityFinder<'a> {
                 .currency_after(text, tokens, end + 1)
                 .map(|(code, len)| (Some(code), len));
             // A letter alone is no hyphenated unit (`Form 1098-T`).
-            let letter = tokens[end + 1]
-                .word()
-                .is_some_and(|w| ATTACHED_ONLY.contains(&w));
+            let letter = tokens[end + 1].word().is_some_and(|w| {
+                self.lexicon
+                    .name_and_number_words
+                    .attached_only_units
+                    .contains(w)
+            });
             let measured = || {
                 self.measure(tokens, end + 1)
                     .filter(|_| !letter)
@@ -974,7 +949,12 @@ impl<'a> QuantityFinder<'a> {
                 continue;
             };
             let spaced_ok = parts[0].capitalized && matches!(form.as_str(), "mb" | "gb");
-            let one_letter = len == 1 && ATTACHED_ONLY.contains(&form.as_str());
+            let one_letter = len == 1
+                && self
+                    .lexicon
+                    .name_and_number_words
+                    .attached_only_units
+                    .contains(form.as_str());
             // `3G` is a generation, not three grams.
             let generation = form == "g" && parts[0].capitalized;
             let after = tokens.get(end + len).filter(|t| t.attached);
@@ -1224,7 +1204,12 @@ impl<'a> QuantityFinder<'a> {
         }
         let content = |t: &Token| {
             t.word().is_some_and(|w| {
-                (!self.lexicon.stopwords.contains(w) || COUNTABLE_FUNCTION_WORDS.contains(&w))
+                (!self.lexicon.stopwords.contains(w)
+                    || self
+                        .lexicon
+                        .name_and_number_words
+                        .countable_function_words
+                        .contains(w))
                     && !self.lexicon.cue_verbs.contains(w)
                     && !self.participles.contains(w)
                     && (t.capitalized || !w.ends_with("ed") && !w.ends_with("ly"))
