@@ -30,6 +30,8 @@ build() { # NAME WASM_PACK_TARGET: the main bundle's features and wasm-opt flags
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm"
 }
 build node nodejs
+# The node glue is CommonJS, and the project's package.json declares ES modules.
+echo '{"type": "commonjs"}' > "$target/wasm-node/package.json"
 build web web
 
 work=$(mktemp -d)
