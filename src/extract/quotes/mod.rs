@@ -90,6 +90,24 @@ impl<'a> QuoteFinder<'a> {
         self.lexicon.quote_words.pronouns.contains(folded)
     }
 
+    /// In a headline written in title case (`Harbour Mayor Calls Plan`) a
+    /// verb is capitalized as a name is: its subject ends at the first cue verb.
+    fn before_title_case_verb<'w>(&self, text: &str, words: &'w [Word]) -> &'w [Word] {
+        let long: Vec<&Word> = words.iter().filter(|w| w.folded.len() > 3).collect();
+        let title_case = long.len() >= 3
+            && long
+                .iter()
+                .all(|w| text[w.start..].starts_with(char::is_uppercase));
+        let verb = words
+            .iter()
+            .skip(1)
+            .position(|w| self.lexicon.cue_verbs.contains(w.folded.as_str()));
+        match verb {
+            Some(at) if title_case => &words[..at + 1],
+            _ => words,
+        }
+    }
+
     /// Quotes of the article's body paragraphs, in text order.
     pub fn find(
         &self,
@@ -158,7 +176,7 @@ impl<'a> QuoteFinder<'a> {
                     (kind == QuoteKind::Partial)
                         .then(|| {
                             let before = words_outside(text, sentence.start..range.start, &marked);
-                            self.sentence_subject(text, &before)
+                            self.sentence_subject(text, self.before_title_case_verb(text, &before))
                         })
                         .flatten()
                         .filter(|mention| self.can_speak(text, mention, entities))
