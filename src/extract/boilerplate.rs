@@ -365,7 +365,7 @@ impl<'a> Detector<'a> {
                     _ if Some(i) == title => None,
                     Quality::Bad(reason) => Some(reason),
                     // Above the body only the headline stays: the rest is furniture.
-                    _ if i < first && Some(i) != title && kept[i] => Some(Reason::Navigation),
+                    _ if i < first && kept[i] => Some(Reason::Navigation),
                     _ if kept[i] || i == last => None,
                     Quality::Good if i > last => Some(Reason::OffTopic),
                     _ if i > last => Some(Reason::Related),
