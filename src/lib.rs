@@ -300,8 +300,14 @@ impl<'a> Pipeline<'a> {
         let entities = self.entities.find(&text, &units);
         // Headlines quote too (`Mayor Calls Plan ‘A Disaster’`).
         let headline = classified.title.map(|t| blocks[t].range.clone());
-        let quoted_blocks: Vec<_> = headline.iter().chain(&body).cloned().collect();
-        let quoted_sentences: Vec<_> = headline.iter().chain(&sentences).cloned().collect();
+        // In text order: a kept line may come before the headline.
+        let in_order = |rest: &[std::ops::Range<usize>]| {
+            let mut all: Vec<_> = headline.iter().chain(rest).cloned().collect();
+            all.sort_unstable_by_key(|r| r.start);
+            all
+        };
+        let quoted_blocks = in_order(&body);
+        let quoted_sentences = in_order(&sentences);
         let quotes = self
             .quotes
             .find(&text, &quoted_blocks, &quoted_sentences, &entities);

@@ -249,7 +249,10 @@ impl QuoteFinder<'_> {
             return None;
         }
         let previous = sentences.get(at.checked_sub(1)?)?;
-        if quote.start - previous.end > 3 || text[previous.clone()].contains(['“', '"', '”']) {
+        if previous.end > quote.start
+            || quote.start - previous.end > 3
+            || text[previous.clone()].contains(['“', '"', '”'])
+        {
             return None;
         }
         let tokens = words(text, previous.start, previous.end);
