@@ -117,6 +117,17 @@ pub struct QuantityFinder<'a> {
 }
 
 impl<'a> QuantityFinder<'a> {
+    /// Whether a word can be what a number counts: a content word, or one of
+    /// the function words that still counts (`people`, `times`).
+    fn may_be_counted(&self, word: &str) -> bool {
+        !self.lexicon.stopwords.contains(word)
+            || self
+                .lexicon
+                .name_and_number_words
+                .countable_function_words
+                .contains(word)
+    }
+
     pub fn new(lexicon: &'a Lexicon) -> Self {
         let numbers = sections(include_str!("../../lexicon/number_words.txt"));
         let table = |wanted: &str| -> HashMap<&'static str, f64> {
@@ -460,12 +471,7 @@ impl<'a> QuantityFinder<'a> {
         // `1000-5000`, `over 2000 people`: a range beyond the years, or a
         // bound before what it counts, is no year (`at least 2015` is one).
         let counts_something = tokens.get(end).and_then(Token::word).is_some_and(|w| {
-            (!self.lexicon.stopwords.contains(w)
-                || self
-                    .lexicon
-                    .name_and_number_words
-                    .countable_function_words
-                    .contains(w))
+            self.may_be_counted(w)
                 && !self.lexicon.months.contains_key(w)
                 && !self.lexicon.is_time_word(w)
         });
@@ -1204,12 +1210,7 @@ impl<'a> QuantityFinder<'a> {
         }
         let content = |t: &Token| {
             t.word().is_some_and(|w| {
-                (!self.lexicon.stopwords.contains(w)
-                    || self
-                        .lexicon
-                        .name_and_number_words
-                        .countable_function_words
-                        .contains(w))
+                self.may_be_counted(w)
                     && !self.lexicon.cue_verbs.contains(w)
                     && !self.participles.contains(w)
                     && (t.capitalized || !w.ends_with("ed") && !w.ends_with("ly"))
