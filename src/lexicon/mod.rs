@@ -41,7 +41,6 @@ pub struct Lexicon {
 }
 
 /// The small word classes of `name_and_number_words.txt`, one field a section.
-#[derive(Default)]
 pub struct NameAndNumberWords {
     pub name_particles: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
@@ -53,28 +52,21 @@ pub struct NameAndNumberWords {
 
 impl NameAndNumberWords {
     fn load(data: &'static str) -> NameAndNumberWords {
-        let mut words = NameAndNumberWords::default();
-        for (section, entry) in sections(data) {
-            let class = match section {
-                "name particles" => &mut words.name_particles,
-                "place prepositions" => &mut words.place_prepositions,
-                "surname endings" => {
-                    words.surname_endings.push(entry);
-                    continue;
-                }
-                "attached-only units" => &mut words.attached_only_units,
-                "countable function words" => &mut words.countable_function_words,
-                "time units" => &mut words.time_units,
-                other => panic!("name_and_number_words.txt: unknown section [{other}]"),
-            };
-            class.insert(entry);
-        }
+        let mut sections = Sections::of("name_and_number_words.txt", data);
+        let words = NameAndNumberWords {
+            name_particles: sections.set("name particles"),
+            place_prepositions: sections.set("place prepositions"),
+            surname_endings: sections.list("surname endings"),
+            attached_only_units: sections.set("attached-only units"),
+            countable_function_words: sections.set("countable function words"),
+            time_units: sections.set("time units"),
+        };
+        sections.finish();
         words
     }
 }
 
 /// The small word classes of `comparison_words.txt`.
-#[derive(Default)]
 pub struct ComparisonWords {
     pub negations: HashSet<&'static str>,
     /// Number words with their values (`dozen` → 12).
@@ -88,43 +80,20 @@ pub struct ComparisonWords {
 
 impl ComparisonWords {
     fn load(data: &'static str) -> ComparisonWords {
-        let mut words = ComparisonWords::default();
-        let valued = |entry: &'static str| {
-            let (word, value) = entry
-                .split_once(' ')
-                .and_then(|(w, v)| Some((w, v.trim().parse::<f64>().ok()?)))
-                .unwrap_or_else(|| panic!("comparison_words.txt: `word value` expected: {entry}"));
-            (word, value)
+        let mut sections = Sections::of("comparison_words.txt", data);
+        let words = ComparisonWords {
+            negations: sections.set("negations"),
+            number_words: sections.valued("number words"),
+            magnitudes: sections.valued("magnitudes"),
+            glued_magnitudes: sections.valued("glued magnitudes"),
+            not_heads: sections.set("not heads"),
         };
-        for (section, entry) in sections(data) {
-            match section {
-                "negations" => {
-                    words.negations.insert(entry);
-                }
-                "number words" => {
-                    let (word, value) = valued(entry);
-                    words.number_words.insert(word, value);
-                }
-                "magnitudes" => {
-                    let (word, value) = valued(entry);
-                    words.magnitudes.insert(word, value);
-                }
-                "glued magnitudes" => {
-                    let (word, value) = valued(entry);
-                    words.glued_magnitudes.insert(word, value);
-                }
-                "not heads" => {
-                    words.not_heads.insert(entry);
-                }
-                other => panic!("comparison_words.txt: unknown section [{other}]"),
-            }
-        }
+        sections.finish();
         words
     }
 }
 
 /// The small word classes of `quote_words.txt`, one field a section.
-#[derive(Default)]
 pub struct QuoteWords {
     pub editorial_labels: HashSet<&'static str>,
     pub title_small_words: HashSet<&'static str>,
@@ -140,25 +109,20 @@ pub struct QuoteWords {
 
 impl QuoteWords {
     fn load(data: &'static str) -> QuoteWords {
-        let mut words = QuoteWords::default();
-        for (section, entry) in sections(data) {
-            match section {
-                "editorial labels" => words.editorial_labels.insert(entry),
-                "title small words" => words.title_small_words.insert(entry),
-                "naming words" => words.naming_words.insert(entry),
-                "work nouns" => words.work_nouns.insert(entry),
-                "female nouns" => words.female_nouns.insert(entry),
-                "male nouns" => words.male_nouns.insert(entry),
-                "person endings" => {
-                    words.person_endings.push(entry);
-                    true
-                }
-                "honorifics" => words.honorifics.insert(entry),
-                "pronouns" => words.pronouns.insert(entry),
-                "mention stops" => words.mention_stops.insert(entry),
-                other => panic!("quote_words.txt: unknown section [{other}]"),
-            };
-        }
+        let mut sections = Sections::of("quote_words.txt", data);
+        let words = QuoteWords {
+            editorial_labels: sections.set("editorial labels"),
+            title_small_words: sections.set("title small words"),
+            naming_words: sections.set("naming words"),
+            work_nouns: sections.set("work nouns"),
+            female_nouns: sections.set("female nouns"),
+            male_nouns: sections.set("male nouns"),
+            person_endings: sections.list("person endings"),
+            honorifics: sections.set("honorifics"),
+            pronouns: sections.set("pronouns"),
+            mention_stops: sections.set("mention stops"),
+        };
+        sections.finish();
         words
     }
 
@@ -248,6 +212,54 @@ pub(crate) fn sections(data: &'static str) -> Vec<(&'static str, &'static str)> 
     out
 }
 
+/// A file's `[section]`s by name, taken one by one into the fields of a
+/// word-class struct: a section the struct asks for and the file lacks, or
+/// one the file has and no field takes, is a mistake in the data.
+struct Sections {
+    file: &'static str,
+    entries: HashMap<&'static str, Vec<&'static str>>,
+}
+
+impl Sections {
+    fn of(file: &'static str, data: &'static str) -> Sections {
+        let mut entries: HashMap<_, Vec<_>> = HashMap::default();
+        for (section, entry) in sections(data) {
+            entries.entry(section).or_default().push(entry);
+        }
+        Sections { file, entries }
+    }
+
+    fn list(&mut self, name: &str) -> Vec<&'static str> {
+        self.entries
+            .remove(name)
+            .unwrap_or_else(|| panic!("{}: no section [{name}]", self.file))
+    }
+
+    fn set(&mut self, name: &str) -> HashSet<&'static str> {
+        self.list(name).into_iter().collect()
+    }
+
+    /// Entries written `word value` (`dozen 12`).
+    fn valued(&mut self, name: &str) -> HashMap<&'static str, f64> {
+        let file = self.file;
+        self.list(name)
+            .into_iter()
+            .map(|entry| {
+                entry
+                    .split_once(' ')
+                    .and_then(|(word, value)| Some((word, value.trim().parse().ok()?)))
+                    .unwrap_or_else(|| panic!("{file}: `word value` expected: {entry}"))
+            })
+            .collect()
+    }
+
+    fn finish(self) {
+        if let Some(unknown) = self.entries.keys().min() {
+            panic!("{}: unknown section [{unknown}]", self.file);
+        }
+    }
+}
+
 /// Boilerplate phrases under their reason's heading (`[promo]`).
 fn sectioned(data: &'static str) -> Vec<(crate::report::BoilerplateReason, &'static str)> {
     use crate::report::BoilerplateReason as R;
@@ -324,5 +336,27 @@ mod tests {
             lexicon.given_names.get("Donna"),
             Some(&Some(super::Gender::Female))
         );
+    }
+
+    #[test]
+    fn word_classes_are_read_by_section() {
+        let mut sections = super::Sections::of("test", "[small]\na\nb\n[valued]\ndozen 12\n");
+        assert_eq!(sections.list("small"), ["a", "b"]);
+        assert_eq!(sections.valued("valued").get("dozen"), Some(&12.0));
+        sections.finish();
+    }
+
+    #[test]
+    #[should_panic(expected = "test: unknown section [extra]")]
+    fn a_section_no_field_takes_is_a_mistake() {
+        let mut sections = super::Sections::of("test", "[small]\na\n[extra]\nb\n");
+        sections.set("small");
+        sections.finish();
+    }
+
+    #[test]
+    #[should_panic(expected = "test: no section [missing]")]
+    fn a_section_the_file_lacks_is_a_mistake() {
+        super::Sections::of("test", "[small]\na\n").set("missing");
     }
 }
