@@ -38,6 +38,7 @@ pub struct Lexicon {
     pub quote_words: QuoteWords,
     pub comparison_words: ComparisonWords,
     pub name_and_number_words: NameAndNumberWords,
+    pub page_words: PageWords,
 }
 
 /// The small word classes of `name_and_number_words.txt`, one field a section.
@@ -87,6 +88,31 @@ impl ComparisonWords {
             magnitudes: sections.valued("magnitudes"),
             glued_magnitudes: sections.valued("glued magnitudes"),
             not_heads: sections.set("not heads"),
+        };
+        sections.finish();
+        words
+    }
+}
+
+/// The small word classes of `page_words.txt`, one field a section.
+pub struct PageWords {
+    /// In the file's order, the longer first.
+    pub byline_labels: Vec<&'static str>,
+    pub byline_joints: HashSet<&'static str>,
+    pub glued_date_labels: Vec<&'static str>,
+    pub update_labels: Vec<&'static str>,
+    pub publication_labels: Vec<&'static str>,
+}
+
+impl PageWords {
+    fn load(data: &'static str) -> PageWords {
+        let mut sections = Sections::of("page_words.txt", data);
+        let words = PageWords {
+            byline_labels: sections.list("byline labels"),
+            byline_joints: sections.set("byline joints"),
+            glued_date_labels: sections.list("glued date labels"),
+            update_labels: sections.list("update labels"),
+            publication_labels: sections.list("publication labels"),
         };
         sections.finish();
         words
@@ -174,6 +200,7 @@ impl Lexicon {
             name_and_number_words: NameAndNumberWords::load(include_str!(
                 "name_and_number_words.txt"
             )),
+            page_words: PageWords::load(include_str!("page_words.txt")),
         }
     }
 }

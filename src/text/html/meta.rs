@@ -742,48 +742,10 @@ pub fn is_name(text: &str) -> bool {
         && !(words.len() == 1 && text.chars().filter(char::is_ascii_digit).count() >= 3)
 }
 
-/// Labels before a byline's name, the longer first.
-const BYLINE_LABELS: &[&str] = &[
-    "written by",
-    "posted by",
-    "reviewed by",
-    "authored by",
-    "articles by",
-    "posts by",
-    "stories by",
-    "interview by",
-    "words by",
-    "contributors",
-    "contributor",
-    "authors",
-    "by",
-    "author",
-];
-/// Words that join a byline's name to a date (`Ana Ruiz on Friday May 2, 2025`).
-const BYLINE_JOINTS: &[&str] = &[
-    "on",
-    "at",
-    "and",
-    "the",
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-];
+/// The byline and date words of `page_words.txt`.
+fn page_words() -> &'static crate::lexicon::PageWords {
+    &crate::lexicon::Lexicon::shared().page_words
+}
 
 /// `Sep 16`, `16 Sept.`: a date without its year.
 fn is_month_day(words: &[&str]) -> bool {
@@ -801,7 +763,7 @@ pub fn clean_byline(byline: &str) -> String {
     // ASCII lower-casing keeps the byte offsets of the text.
     let lower = rest.to_ascii_lowercase();
     // The label may come after a date (`Jun 2 Written By`): whatever precedes it goes too.
-    for label in BYLINE_LABELS {
+    for label in &page_words().byline_labels {
         let found = lower.match_indices(label).find(|&(at, _)| {
             let before = lower[..at].chars().next_back();
             let after = lower[at + label.len()..].chars().next();
@@ -841,12 +803,14 @@ fn unglued(line: &str) -> String {
 
 /// A byline part without the punctuation and words that join it to a date.
 fn trim_joints(part: &str) -> &str {
-    let is_joint = |word: &str| BYLINE_JOINTS.contains(&word.to_lowercase().as_str());
+    let words = page_words();
+    let is_joint = |word: &str| words.byline_joints.contains(word.to_lowercase().as_str());
     let mut part = part;
     loop {
         part = part.trim_matches(|c: char| c.is_whitespace() || ",;:–—-*\"“”".contains(c));
         // `Ana RuizPublished`: the label of the date that follows, no space between.
-        if let Some(glued) = ["Published", "Updated", "Posted"]
+        if let Some(glued) = words
+            .glued_date_labels
             .iter()
             .find_map(|label| part.strip_suffix(label))
             .filter(|head| head.ends_with(|c: char| !c.is_whitespace()))
@@ -950,7 +914,7 @@ pub fn byline_under_label(lines: &[&str]) -> Option<String> {
 /// the label alone and the name on the next line.
 fn labelled_name(lines: &[&str], at: usize) -> Option<String> {
     let lower = unglued(lines[at]).to_lowercase();
-    let labelled = BYLINE_LABELS.iter().any(|label| {
+    let labelled = page_words().byline_labels.iter().any(|label| {
         lower.starts_with(label) && !lower[label.len()..].starts_with(char::is_alphanumeric)
     });
     labelled.then(|| name_in_lines(lines[at..].iter().copied().take(2)))?
@@ -966,7 +930,10 @@ pub fn date_near(lines: &[&str], headline: Option<&str>) -> Option<String> {
         let under_update_label = i.checked_sub(1).is_some_and(|above| {
             let above = lines[above].to_lowercase();
             above.split_whitespace().count() <= 3
-                && UPDATE_LABELS.iter().any(|label| above.contains(label))
+                && page_words()
+                    .update_labels
+                    .iter()
+                    .any(|label| above.contains(label))
         });
         (line.split_whitespace().count() <= 20 && !under_update_label)
             .then(|| first_version_date(line))
@@ -998,24 +965,22 @@ fn date_after_headline(lines: &[&str], headline: &str) -> Option<String> {
 fn first_version_date(line: &str) -> Option<String> {
     let ((start, _), date) = first_date(line)?;
     let before = line[..start].to_lowercase();
-    UPDATE_LABELS
+    page_words()
+        .update_labels
         .iter()
         .all(|label| !before.contains(label))
         .then_some(date)
 }
 
-/// Labels of a page's last update (`Last updated: May 2, 2025`).
-const UPDATE_LABELS: &[&str] = &["updated", "modified"];
-
 /// A date the visible text labels as the publication's (`Published on
 /// 15 August 2025`, `Posted 3/14/2025`) on a short line anywhere on the page.
 pub fn labelled_date(lines: &[&str]) -> Option<String> {
-    date_after_label(lines, &["published", "posted", "date:", "publication date"])
+    date_after_label(lines, &page_words().publication_labels)
 }
 
 /// A date the visible text labels as the last update's.
 pub fn labelled_update(lines: &[&str]) -> Option<String> {
-    date_after_label(lines, UPDATE_LABELS)
+    date_after_label(lines, &page_words().update_labels)
 }
 
 /// A date on a short line with one of `labels`, or on the line after the label alone.
