@@ -64,6 +64,11 @@ pub struct Options {
     pub default_date: Option<String>,
     /// What the reader corrected in the page (facts, names, speakers).
     pub corrections: corrections::Corrections,
+    /// Each document's text, boilerplate and facts (title, outlet, byline,
+    /// date) only: no quotes, names, dates, numbers or comparison (so no
+    /// paragraph is set apart as off-topic). For the batch tasks scored on
+    /// the text alone, and timed beside extractors that do only that.
+    pub text_only: bool,
 }
 
 /// How far an analysis has got, for a progress bar: `done` of `total` steps
@@ -187,7 +192,27 @@ pub fn analyze_with_progress(
         done: 0,
         total: 1,
     });
-    let compared = isolated(|| compare::compare(&documents, &lexicon.stopwords));
+    let comparison = if options.text_only {
+        report::Comparison::default()
+    } else {
+        compare_all(&mut documents, lexicon, &mut errors)
+    };
+    Report {
+        version: REPORT_VERSION,
+        documents,
+        errors,
+        comparison,
+    }
+}
+
+/// The comparison of the documents, with off-topic paragraphs set apart
+/// first; a failure is listed in `errors` and leaves the comparison empty.
+fn compare_all(
+    documents: &mut [Document],
+    lexicon: &Lexicon,
+    errors: &mut Vec<InputError>,
+) -> report::Comparison {
+    let compared = isolated(|| compare::compare(documents, &lexicon.stopwords));
     // Paragraphs at a document's end that share nothing with the others (an
     // appended unrelated story) go back to boilerplate, and the documents are
     // compared again. Only with 3+ documents: with two, what one carries alone
@@ -195,29 +220,23 @@ pub fn analyze_with_progress(
     let compared = match compared {
         Ok(comparison) if documents.len() >= compare::off_topic::MIN_DOCUMENTS => {
             let found =
-                isolated(|| compare::off_topic::find(&documents, &comparison, &lexicon.stopwords));
+                isolated(|| compare::off_topic::find(documents, &comparison, &lexicon.stopwords));
             match found {
-                Ok(ranges) if compare::off_topic::apply(&mut documents, &ranges) => {
-                    isolated(|| compare::compare(&documents, &lexicon.stopwords))
+                Ok(ranges) if compare::off_topic::apply(documents, &ranges) => {
+                    isolated(|| compare::compare(documents, &lexicon.stopwords))
                 }
                 _ => Ok(comparison),
             }
         }
         other => other,
     };
-    let comparison = compared.unwrap_or_else(|why| {
+    compared.unwrap_or_else(|why| {
         errors.push(InputError {
             name: String::new(),
             message: format!("the documents could not be compared: internal error ({why})"),
         });
         report::Comparison::default()
-    });
-    Report {
-        version: REPORT_VERSION,
-        documents,
-        errors,
-        comparison,
-    }
+    })
 }
 
 struct Pipeline<'a> {
@@ -283,50 +302,55 @@ impl<'a> Pipeline<'a> {
             classified.title,
             options.default_date.as_deref(),
         );
-        // Names are read in the headline and in captions too: they name who
-        // and what the article is about, where menus and credits name nothing of it.
-        let captions = blocks
-            .iter()
-            .filter(|b| b.boilerplate == Some(BoilerplateReason::Caption));
-        let units: Vec<_> = classified
-            .title
-            .map(|t| blocks[t].range.clone())
+        let (entities, quotes, dates, quantities) = if options.text_only {
+            Default::default()
+        } else {
+            // Names are read in the headline and in captions too: they name who
+            // and what the article is about, where menus and credits name nothing of it.
+            let captions = blocks
+                .iter()
+                .filter(|b| b.boilerplate == Some(BoilerplateReason::Caption));
+            let units: Vec<_> = classified
+                .title
+                .map(|t| blocks[t].range.clone())
+                .into_iter()
+                .chain(sentences.iter().cloned())
+                .chain(captions.flat_map(|b| {
+                    segment::sentences(&text, b.range.clone(), &self.lexicon.abbreviations)
+                }))
+                .collect();
+            let entities = self.entities.find(&text, &units);
+            // Headlines quote too (`Mayor Calls Plan ‘A Disaster’`).
+            let headline = classified.title.map(|t| blocks[t].range.clone());
+            // In text order: a kept line may come before the headline.
+            let in_order = |rest: &[std::ops::Range<usize>]| {
+                let mut all: Vec<_> = headline.iter().chain(rest).cloned().collect();
+                all.sort_unstable_by_key(|r| r.start);
+                all
+            };
+            let quoted_blocks = in_order(&body);
+            let quoted_sentences = in_order(&sentences);
+            let quotes = self
+                .quotes
+                .find(&text, &quoted_blocks, &quoted_sentences, &entities);
+            // Relative dates count from the document's own date (the reader's
+            // first), else the one assumed.
+            let anchor = [
+                options
+                    .corrections
+                    .facts_of(&name)
+                    .and_then(|f| f.date.as_deref()),
+                page.published.as_deref(),
+                facts.date.as_deref(),
+                options.default_date.as_deref(),
+            ]
             .into_iter()
-            .chain(sentences.iter().cloned())
-            .chain(captions.flat_map(|b| {
-                segment::sentences(&text, b.range.clone(), &self.lexicon.abbreviations)
-            }))
-            .collect();
-        let entities = self.entities.find(&text, &units);
-        // Headlines quote too (`Mayor Calls Plan ‘A Disaster’`).
-        let headline = classified.title.map(|t| blocks[t].range.clone());
-        // In text order: a kept line may come before the headline.
-        let in_order = |rest: &[std::ops::Range<usize>]| {
-            let mut all: Vec<_> = headline.iter().chain(rest).cloned().collect();
-            all.sort_unstable_by_key(|r| r.start);
-            all
+            .flatten()
+            .find_map(Anchor::parse);
+            let dates = self.dates.find_in(&text, &body, anchor);
+            let quantities = self.quantities.find(&text, &body);
+            (entities, quotes, dates, quantities)
         };
-        let quoted_blocks = in_order(&body);
-        let quoted_sentences = in_order(&sentences);
-        let quotes = self
-            .quotes
-            .find(&text, &quoted_blocks, &quoted_sentences, &entities);
-        // Relative dates count from the document's own date (the reader's
-        // first), else the one assumed.
-        let anchor = [
-            options
-                .corrections
-                .facts_of(&name)
-                .and_then(|f| f.date.as_deref()),
-            page.published.as_deref(),
-            facts.date.as_deref(),
-            options.default_date.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(Anchor::parse);
-        let dates = self.dates.find_in(&text, &body, anchor);
-        let quantities = self.quantities.find(&text, &body);
         let offsets = CharOffsets::new(&text);
         Document {
             name,

@@ -294,6 +294,14 @@ fn paraphrase_prediction(id: serde_json::Value, record: &serde_json::Value) -> s
     })
 }
 
+/// The tasks scored on the kept text and the facts need nothing else.
+fn text_only() -> Options {
+    Options {
+        text_only: true,
+        ..Options::default()
+    }
+}
+
 /// A saved page (`{"id", "html"}`) or copied text (`{"id", "text"}`) as
 /// ../shared/eval/score_html.py reads it: the kept text and the facts.
 fn page_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_json::Value {
@@ -301,7 +309,7 @@ fn page_prediction(id: serde_json::Value, record: &serde_json::Value) -> serde_j
         Some(html) => ("page.html", html),
         None => ("page.txt", record["text"].as_str().unwrap_or_default()),
     };
-    let report = analyze(&[Input::from_text(name, bytes)], &Options::default());
+    let report = analyze(&[Input::from_text(name, bytes)], &text_only());
     match report.documents.first() {
         Some(doc) => serde_json::json!({
             "id": id,
@@ -349,7 +357,11 @@ fn given_offsets(original: &[usize], span: &parallax::report::Span) -> (usize, u
 
 /// The whole analysis of one text, reported as the boilerplate or quote scorer reads it.
 fn analyzed_prediction(task: &str, id: serde_json::Value, text: &str) -> serde_json::Value {
-    let report = analyze(&[Input::from_text("batch.txt", text)], &Options::default());
+    let options = match task {
+        "boilerplate" => text_only(),
+        _ => Options::default(),
+    };
+    let report = analyze(&[Input::from_text("batch.txt", text)], &options);
     let Some(doc) = report.documents.first() else {
         return serde_json::json!({"id": id, "kept": "", "quotes": []});
     };

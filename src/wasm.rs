@@ -82,6 +82,7 @@ pub fn analyze(
     let options = Options {
         default_date,
         corrections,
+        ..Options::default()
     };
     let mut tell = |p: crate::Progress| {
         if let Some(progress) = &progress {

@@ -119,3 +119,57 @@ fn check(doc: &Document, key: &str, value: &str) -> Result<(), String> {
         other => Err(format!("unknown key {other}")),
     }
 }
+
+/// A text-only analysis reads each fixture's text, boilerplate and facts as
+/// the whole analysis does, and nothing else.
+#[test]
+fn text_only_keeps_the_text_and_facts_and_skips_the_rest() {
+    let folder = project_path("tests/fixtures");
+    let inputs: Vec<_> = ["txt", "html"]
+        .iter()
+        .flat_map(|ext| files(&folder, ext))
+        .collect();
+    assert!(inputs.len() >= 4, "fixtures are missing");
+    let text_only = parallax::Options {
+        text_only: true,
+        ..Default::default()
+    };
+    for path in inputs {
+        let input = parallax::Input {
+            name: path.display().to_string(),
+            bytes: std::fs::read(&path).unwrap(),
+            flipped_lines: Vec::new(),
+        };
+        let whole = parallax::analyze(std::slice::from_ref(&input), &Default::default());
+        let short = parallax::analyze(&[input], &text_only);
+        let (Some(whole), Some(short)) = (whole.documents.first(), short.documents.first()) else {
+            continue;
+        };
+        let facts = |d: &Document| {
+            (
+                d.text.clone(),
+                d.title.clone(),
+                d.outlet.clone(),
+                d.byline.clone(),
+                d.date.clone(),
+            )
+        };
+        assert_eq!(facts(short), facts(whole), "{}", path.display());
+        assert_eq!(
+            short.boilerplate.len(),
+            whole.boilerplate.len(),
+            "{}",
+            path.display()
+        );
+        assert!(
+            short.quotes.is_empty() && short.entities.is_empty(),
+            "{}",
+            path.display()
+        );
+        assert!(
+            short.quantities.is_empty() && short.dates.is_empty(),
+            "{}",
+            path.display()
+        );
+    }
+}

@@ -167,9 +167,9 @@ def main():
         f"Wall time, best of {args.runs} runs, on {os.cpu_count()} shared cores. A peer is timed in its own "
         "process after its import, model loading and one warm-up call on a short text; parallax as a whole "
         "process, less the best time of the same command on that one short text (process start, lexicon and "
-        "finders). `boilerplate` and `html` run parallax's whole one-document analysis (quotes, entities, "
-        "numbers, dates too), the peers only their extraction; `quantities` and `dates` run the one finder "
-        "over the whole text. peer / parallax above 1: the peer took longer.",
+        "finders). `boilerplate` and `html` read each document's text, boilerplate and facts (title, byline, "
+        "date), as the peers do, without quotes, names, numbers or dates; `quantities` and `dates` run the "
+        "one finder over the whole text. peer / parallax above 1: the peer took longer.",
         f"The gold main text of these pages (WCXB annotation) is {sum(p['gold'] for p in pages):,} characters. "
         "Counts differ in kind: parallax's quantities join a number with its unit, currency or range "
         "(`8 billion dollars` is one); Recognizers-Text's number model finds numbers only; parallax's dates "
