@@ -631,22 +631,26 @@ impl Tag {
             .find(|c: char| c.is_whitespace() || c == '/')
             .unwrap_or(body.len());
         let name = body[..name_end].to_ascii_lowercase();
-        let attrs = body[name_end..].to_ascii_lowercase();
-        let compact: String = attrs.chars().filter(|c| !c.is_whitespace()).collect();
-        // React streams a page's content into `<div hidden id="S:0">` and a
-        // script moves it into place: that content is what the reader sees.
-        let streamed = compact.contains("id=\"s:");
-        let hidden = has_attribute(&attrs, "hidden") && !streamed
-            || compact.contains("aria-hidden=\"true\"")
-            || compact.contains("display:none")
-            || compact.contains("visibility:hidden");
+        let raw_attrs = &body[name_end..];
+        // Most tags say neither word, and need no closer look.
+        let hidden = may_say_hidden_or_none(raw_attrs) && {
+            let attrs = raw_attrs.to_ascii_lowercase();
+            let compact: String = attrs.chars().filter(|c| !c.is_whitespace()).collect();
+            // React streams a page's content into `<div hidden id="S:0">` and a
+            // script moves it into place: that content is what the reader sees.
+            let streamed = compact.contains("id=\"s:");
+            has_attribute(&attrs, "hidden") && !streamed
+                || compact.contains("aria-hidden=\"true\"")
+                || compact.contains("display:none")
+                || compact.contains("visibility:hidden")
+        };
         Some(Tag {
             name,
             closing,
             self_closing: body.trim_end().ends_with('/'),
             hidden,
             attrs: if cfg!(feature = "readability") {
-                body[name_end..].to_string()
+                raw_attrs.to_string()
             } else {
                 String::new()
             },
@@ -708,7 +712,26 @@ fn attribute(attrs: &str, name: &str) -> Option<String> {
 fn has_attribute(attrs: &str, name: &str) -> bool {
     attrs
         .split(|c: char| c.is_whitespace() || c == '/')
-        .any(|word| word == name || word.starts_with(&format!("{name}=")))
+        .any(|word| {
+            word.strip_prefix(name)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+        })
+}
+
+/// Whether `hidden` or `none` occurs in any letter case: one pass that
+/// looks further only at an `h` or an `n`.
+fn may_say_hidden_or_none(attrs: &str) -> bool {
+    let bytes = attrs.as_bytes();
+    bytes.iter().enumerate().any(|(at, byte)| {
+        let word: &[u8] = match byte | 0x20 {
+            b'h' => b"hidden",
+            b'n' => b"none",
+            _ => return false,
+        };
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(word))
+    })
 }
 
 fn decode_entities(raw: &str) -> String {
@@ -976,10 +999,11 @@ mod tests {
             <p>First <b>bold</b>
                line.</p><div hidden><p>secret</p></div>
             <p style="display: none">gone</p><!-- note --><p>&ldquo;Quoted&rdquo; &#8211; end</p>
-            <div aria-hidden="true"><div>inner</div>hidden too</div><p>a < b</p></body></html>"#;
+            <div aria-hidden="true"><div>inner</div>hidden too</div><p STYLE="VISIBILITY: Hidden">upper</p>
+            <p title="None of it">shown</p><p>a < b</p></body></html>"#;
         assert_eq!(
             visible_text(html),
-            "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\na < b"
+            "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\nshown\n\na < b"
         );
     }
 }
