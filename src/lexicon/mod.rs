@@ -129,6 +129,7 @@ pub struct QuoteWords {
     pub male_nouns: HashSet<&'static str>,
     pub person_endings: Vec<&'static str>,
     pub honorifics: HashSet<&'static str>,
+    pub affiliation_adjectives: HashSet<&'static str>,
     pub pronouns: HashSet<&'static str>,
     pub mention_stops: HashSet<&'static str>,
 }
@@ -145,6 +146,7 @@ impl QuoteWords {
             male_nouns: sections.set("male nouns"),
             person_endings: sections.list("person endings"),
             honorifics: sections.set("honorifics"),
+            affiliation_adjectives: sections.set("affiliation adjectives"),
             pronouns: sections.set("pronouns"),
             mention_stops: sections.set("mention stops"),
         };

@@ -371,6 +371,17 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_of_party_or_nation_is_no_speaker() {
+        for text in [
+            "TruthMeter rated 40% of Republican claims as “false” or “mostly false.”",
+            "TruthMeter rated half of Russian claims as “invented” or “doubtful.”",
+        ] {
+            let meter = Some("TruthMeter".to_string());
+            assert_eq!(speakers(text), [meter.clone(), meter], "{text}");
+        }
+    }
+
+    #[test]
     fn places_things_and_digits_never_speak() {
         for text in [
             "“It was terrible,” the accident showed, leaving the road shut.",

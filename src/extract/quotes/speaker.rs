@@ -77,6 +77,20 @@ impl QuoteFinder<'_> {
             if word.starts_with(char::is_lowercase) && !speaks {
                 return false;
             }
+            // `of Republican claims`: a lone singular adjective of party or
+            // nation modifies a noun; its people speak in the plural.
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let singular_demonym =
+                !lone.ends_with('s') && self.lexicon.gazetteer.demonym(bare).is_some();
+            if singular_demonym
+                || self
+                    .lexicon
+                    .quote_words
+                    .affiliation_adjectives
+                    .contains(lone.as_str())
+            {
+                return false;
+            }
         }
         // `the accident` speaks no more than `the stop`: a lone common noun
         // after `the` must name a role, a body or a group.
