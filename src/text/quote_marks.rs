@@ -47,8 +47,12 @@ pub fn pair_marks(body: &str, base: usize, carried: Option<usize>) -> (Vec<Quote
         let next = body[pos + len..].chars().next();
         let can_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p))
             && next.is_some_and(|n| !n.is_whitespace());
-        let can_close =
-            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
+        // A mark between spaces opens nothing (an opening mark touches its
+        // first word): after a nested quote (`…outreach,' " he told`) it closes.
+        let spaced = prev.is_some_and(char::is_whitespace) && next.is_none_or(char::is_whitespace);
+        let can_close = spaced
+            || prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
         let closing = |start: usize| Quoted {
             range: start..at + len,
             mark,
@@ -137,6 +141,16 @@ mod tests {
         assert_eq!(quoted("the Kremlin’s ’80s ‘plan’"), ["‘plan’"]);
         assert_eq!(quoted("“Say ‘no’ now,” she said"), ["“Say ‘no’ now,”"]);
         assert_eq!(quoted("‘x “yz&w v u”’"), ["‘x “yz&w v u”’"]);
+    }
+
+    #[test]
+    fn a_mark_between_spaces_closes_an_open_quote() {
+        assert_eq!(
+            quoted("\"I dislike the word 'outreach,' \" she told the crowd."),
+            ["\"I dislike the word 'outreach,' \""]
+        );
+        // With no quote open it opens nothing.
+        assert_eq!(quoted("a \" b \"c\""), ["\"c\""]);
     }
 
     #[test]
