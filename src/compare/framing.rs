@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::lexicon::gazetteer::PlaceKind;
 use crate::lexicon::Lexicon;
 use crate::report::{Document, Framing, Hedge, Side, Span, VerbUse, Voice};
-use crate::text::words::{fold, words};
+use crate::text::words::{fold, word_count, words};
 
 /// A hedge: its words, the phrase, its kind.
 type HedgeEntry = (Vec<&'static str>, &'static str, &'static str);
@@ -118,7 +118,7 @@ fn source(
                 words: 0,
             });
             voice.quotes += 1;
-            voice.words += words(&quote.span.text, 0, quote.span.text.len()).len();
+            voice.words += word_count(&quote.span.text);
         }
     }
     let mut voices: Vec<Voice> = voices.into_values().collect();

@@ -587,7 +587,7 @@ fn merged_initials(text: &str) -> Vec<(String, bool)> {
                 let written = &text[w.start..w.end];
                 let acronym =
                     written.chars().count() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());
-                out.push((w.folded.clone(), acronym));
+                out.push((w.folded.to_string(), acronym));
             }
         }
         previous_initial = (initial && dotted).then_some(w.end);

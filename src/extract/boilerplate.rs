@@ -256,7 +256,7 @@ impl<'a> Detector<'a> {
             }
             let words: Vec<String> = words(phrase, 0, phrase.len())
                 .into_iter()
-                .map(|w| w.folded)
+                .map(|w| w.folded.to_string())
                 .collect();
             let max_line_words = if words.len() > 1 { 20 } else { 4 };
             phrases.entry(words[0].clone()).or_default().push(Phrase {

@@ -1014,7 +1014,7 @@ pub(super) fn label_attribution(
 ) -> Option<Attribution> {
     let block = paragraph_of(text, article, quote)?;
     let colon = block.start + text[block.start..quote.start].find(": ")?;
-    if words(text, block.start, colon).len() > 6 {
+    if word_count(&text[block.start..colon]) > 6 {
         return None;
     }
     // Entities are in text order: the one ending at the colon is found by search.

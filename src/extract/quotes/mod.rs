@@ -22,7 +22,7 @@ use crate::extract::entities::FoundEntity;
 use crate::lexicon::Lexicon;
 use crate::report::QuoteKind;
 use crate::text::offsets::{ceil_char_boundary, floor_char_boundary};
-use crate::text::words::{words, Word};
+use crate::text::words::{word_count, words, Word};
 use attribution::label_attribution;
 use spans::*;
 
@@ -164,7 +164,7 @@ impl<'a> QuoteFinder<'a> {
                 && !rescued
                 && (named
                     || (attribution.is_none()
-                        && words(text, range.start, range.end).len() < UNATTRIBUTED_PARTIAL_WORDS
+                        && word_count(&text[range.clone()]) < UNATTRIBUTED_PARTIAL_WORDS
                         && !self.reports_speech(text, &article, &range)))
             {
                 continue; // scare quotes, titles, nicknames
@@ -227,7 +227,7 @@ impl<'a> QuoteFinder<'a> {
     /// A quote is direct when it is (nearly) the whole sentence bar its attribution.
     fn is_direct(&self, text: &str, quote: &Range<usize>, sentence: &Range<usize>) -> bool {
         let before = text[sentence.start..quote.start].trim_end();
-        let quoted_words = words(text, quote.start, quote.end).len();
+        let quoted_words = word_count(&text[quote.clone()]);
         let sentence_words = words(
             text,
             sentence.start.min(quote.start),

@@ -92,7 +92,7 @@ impl QuoteFinder<'_> {
                     let clause_start = tokens.get(that + 1)?.start;
                     let clause_end =
                         sentence.start + text[sentence.clone()].trim_end_matches(['.', ' ']).len();
-                    (words(text, clause_start, clause_end).len() >= 3).then(|| {
+                    (word_count(&text[clause_start..clause_end]) >= 3).then(|| {
                         let attribution =
                             Attribution::new(mention, text[w.start..w.end].to_string());
                         (clause_start..clause_end, Source::Reported(attribution))
@@ -221,7 +221,7 @@ pub(super) fn headline_quote(text: &str, article: &[Range<usize>], quote: &Range
     let single =
         text[quote.start..].starts_with(['‘', '\'']) && !text[quote.start..].starts_with("''");
     single
-        && words(text, first.start, first.end).len() <= HEADLINE_WORDS
+        && word_count(&text[first.clone()]) <= HEADLINE_WORDS
         && !words_outside(text, first.clone(), std::slice::from_ref(quote)).is_empty()
 }
 
@@ -254,6 +254,6 @@ pub(super) fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<us
         out.push(start..last.end);
     }
     out.sort_by_key(|r| r.start);
-    out.retain(|r| !words(text, r.start, r.end).is_empty());
+    out.retain(|r| word_count(&text[r.clone()]) > 0);
     out
 }
