@@ -45,25 +45,25 @@ struct Tokens {
 /// (highest share first), and the passages.
 pub fn reuse(documents: &[Document]) -> (Vec<Reuse>, Vec<Passage>) {
     let tokens: Vec<Tokens> = documents.iter().map(tokens).collect();
-    let mut postings: HashMap<u64, Vec<(u32, u32)>> = HashMap::default();
+    // Every shingle of every document, sorted so that each hash's postings
+    // are together in document order: one sort instead of a list per hash.
+    let mut postings: Vec<(u64, u32, u32)> =
+        Vec::with_capacity(tokens.iter().map(|t| t.shingles.len()).sum());
     for (d, t) in tokens.iter().enumerate() {
-        for &(hash, at) in &t.shingles {
-            let list = postings.entry(hash).or_default();
-            // One more than the cap marks a stock phrase; stop growing it.
-            if list.len() <= MAX_POSTING {
-                list.push((d as u32, at));
-            }
-        }
+        postings.extend(t.shingles.iter().map(|&(hash, at)| (hash, d as u32, at)));
     }
+    postings.sort_unstable();
+    let lists: Vec<&[(u64, u32, u32)]> = postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|list| (2..=MAX_POSTING).contains(&list.len()))
+        .collect();
     // Matching shingles of every pair, (first document, second, place in
     // each): one sort groups them by pair, in order.
-    let mut matches: Vec<(u32, u32, u32, u32)> = Vec::new();
-    for list in postings.values() {
-        if list.len() < 2 || list.len() > MAX_POSTING {
-            continue;
-        }
-        for (i, &(a, at_a)) in list.iter().enumerate() {
-            for &(b, at_b) in &list[i + 1..] {
+    let mut matches: Vec<(u32, u32, u32, u32)> =
+        Vec::with_capacity(lists.iter().map(|l| l.len() * (l.len() - 1) / 2).sum());
+    for list in lists {
+        for (i, &(_, a, at_a)) in list.iter().enumerate() {
+            for &(_, b, at_b) in &list[i + 1..] {
                 matches.push((a, b, at_a, at_b));
             }
         }
