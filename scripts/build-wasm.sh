@@ -11,7 +11,8 @@ read -r -a opt_flags <<< "$(setting wasm_opt_flags)"
 build() { # OUT_DIR CARGO_FEATURE_ARGS...
   local out_dir=$1
   shift
-  wasm-pack build --release --target "$target" --out-dir "$out_dir" --mode no-install --no-pack --no-typescript -- "$@"
+  # Small code for the browser (Cargo.toml builds native code for speed).
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target "$target" --out-dir "$out_dir" --mode no-install --no-pack --no-typescript -- "$@"
   local wasm="$out_dir/parallax_bg.wasm"
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm"
   printf 'build: %s is %s bytes, %s gzipped\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9c "$wasm" | wc -c)" >&2

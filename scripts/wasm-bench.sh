@@ -26,7 +26,8 @@ build() { # NAME WASM_PACK_TARGET: the main bundle's features and wasm-opt flags
   if [ -f "$wasm" ] && [ -z "$(find src Cargo.toml Cargo.lock wasm-pack.toml -newer "$wasm" -print -quit)" ]; then
     return
   fi
-  wasm-pack build --release --target "$2" --out-dir "$(realpath -m "$out")" --mode no-install --no-pack --no-typescript -- --no-default-features
+  # Small code for the browser (Cargo.toml builds native code for speed).
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target "$2" --out-dir "$(realpath -m "$out")" --mode no-install --no-pack --no-typescript -- --no-default-features
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm"
 }
 build node nodejs
