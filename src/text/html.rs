@@ -710,7 +710,18 @@ fn attribute(attrs: &str, name: &str) -> Option<String> {
 }
 
 fn has_attribute(attrs: &str, name: &str) -> bool {
-    attrs
+    // Words inside quoted values (`title="not hidden"`) name no attribute.
+    let mut names = String::with_capacity(attrs.len());
+    let mut quote = None;
+    for c in attrs.chars() {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => names.push(c),
+        }
+    }
+    names
         .split(|c: char| c.is_whitespace() || c == '/')
         .any(|word| {
             word.strip_prefix(name)
@@ -1000,7 +1011,7 @@ mod tests {
                line.</p><div hidden><p>secret</p></div>
             <p style="display: none">gone</p><!-- note --><p>&ldquo;Quoted&rdquo; &#8211; end</p>
             <div aria-hidden="true"><div>inner</div>hidden too</div><p STYLE="VISIBILITY: Hidden">upper</p>
-            <p title="None of it">shown</p><p>a < b</p></body></html>"#;
+            <p title="None hidden here">shown</p><p>a < b</p></body></html>"#;
         assert_eq!(
             visible_text(html),
             "Headline & more\n\nFirst bold line.\n\n“Quoted” – end\n\nshown\n\na < b"
