@@ -191,18 +191,10 @@ impl FoldedWords {
     }
 }
 
-/// Whether `word`, folded, is in `set`; plain ASCII words are folded on the
-/// stack, since this runs for every word of every line.
+/// Whether `word`, folded, is in `set`; short ASCII words are folded inline
+/// (`Folded`), since this runs for every word of every line.
 pub fn folded_in(word: &str, set: &rustc_hash::FxHashSet<&str>) -> bool {
-    let mut buffer = [0u8; 32];
-    if word.len() <= buffer.len() && word.is_ascii() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-    } else {
-        set.contains(fold(word).as_str())
-    }
+    set.contains(Folded::new(word).as_str())
 }
 
 /// Lower case with typographic apostrophes made plain.
