@@ -133,13 +133,16 @@ impl<'a> Names<'a> {
         self.lexicon.titles.contains(folded.as_str())
     }
 
-    /// The longest capitalized name in the text that ends with `name`'s last word.
+    /// The longest capitalized name in the text that ends with `name`'s last
+    /// word; none where two people share the surname (`Barack Obama`,
+    /// `Michelle Obama`), as `President Obama` may be either.
     pub fn fullest_name(&self, text: &str, name: &str) -> Option<String> {
         let surname = name.split_whitespace().last()?;
         if !surname.starts_with(char::is_uppercase) || !self.looks_like_person(name) {
             return None;
         }
         let mut best: Option<String> = None;
+        let mut ambiguous = false;
         for (at, _) in text.match_indices(surname) {
             let end = at + surname.len();
             if text[end..].starts_with(char::is_alphanumeric) {
@@ -150,13 +153,20 @@ impl<'a> Names<'a> {
             if !self.looks_like_person(&candidate) {
                 continue;
             }
-            if candidate.split_whitespace().count()
-                > best.as_deref().map_or(0, |b| b.split_whitespace().count())
-            {
+            let (words, best_words) = (
+                candidate.split_whitespace().count(),
+                best.as_deref().map_or(0, |b| b.split_whitespace().count()),
+            );
+            if words > best_words {
                 best = Some(candidate);
+                ambiguous = false;
+            } else if words == best_words && best.as_deref() != Some(candidate.as_str()) {
+                ambiguous = true;
             }
         }
-        best.filter(|b| b.split_whitespace().count() >= name.split_whitespace().count())
+        best.filter(|b| {
+            !ambiguous && b.split_whitespace().count() >= name.split_whitespace().count()
+        })
     }
 }
 

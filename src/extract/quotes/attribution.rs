@@ -30,6 +30,9 @@ impl QuoteFinder<'_> {
         if let Some(put) = self.as_put_it(text, &after, true) {
             return Some(put);
         }
+        if let Some(source) = self.source_after(text, quote, &after) {
+            return Some(source);
+        }
         // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
         // mentions it` the quote is the sentence's subject, not speech.
         let set_off = text[quote.start..quote.end]
@@ -89,7 +92,9 @@ impl QuoteFinder<'_> {
                 .map(|mention| Attribution::new(mention, String::new()))
         };
         if !before.is_empty() {
-            return subject(before);
+            // `She asked twice, and I had to change my answer: “…”`: the
+            // clause that ends at the colon has the subject.
+            return subject(last_clause(text, before)).or_else(|| subject(before));
         }
         // The intro is the last sentence of the line before the quote.
         let line_start = lead[..colon].rfind('\n').map_or(0, |at| at + 1);
@@ -102,6 +107,31 @@ impl QuoteFinder<'_> {
             .map_or(line_start, |at| at + 2);
         let intro = words_outside(text, sentence_start..colon, quoted);
         self.before_quote(text, &intro).or_else(|| subject(&intro))
+    }
+
+    /// `“…,” according to the port authority`, `“…,” per the bylaws`: the
+    /// source named right after a quote set off by a comma.
+    fn source_after(
+        &self,
+        text: &str,
+        quote: &Range<usize>,
+        after: &[Word],
+    ) -> Option<Attribution> {
+        let comma = text[quote.clone()]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with(',')
+            || text[quote.end..].trim_start().starts_with(',');
+        let (cue, skip) = match after {
+            [according, to, ..] if according.folded == "according" && to.folded == "to" => {
+                ("according to", 2)
+            }
+            [per, ..] if per.folded == "per" => ("per", 1),
+            _ => return None,
+        };
+        let mention = comma
+            .then(|| self.noun_phrase(text, &after[skip..], true))
+            .flatten()?;
+        Some(Attribution::new(mention, cue.to_string()))
     }
 
     /// `The report`, `The spokesman`: an article and a noun that can speak,
@@ -271,11 +301,20 @@ impl QuoteFinder<'_> {
     /// is a name, a pronoun or a description, and ends at its verb.
     pub(super) fn sentence_subject(&self, text: &str, before: &[Word]) -> Option<Range<usize>> {
         let mut rest = before;
-        // `In January,`, `But, wittingly or not,`: a short opening phrase before a comma.
-        while let Some(comma) =
-            (1..rest.len().min(11)).find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
-        {
-            let first = rest[0].folded.as_str();
+        // `In January,`, `But, wittingly or not,`: a short opening phrase before
+        // a comma; one opened by a preposition may run longer (`With leaders
+        // worried about turnout in the cities,`).
+        loop {
+            let first = rest.first().map_or("", |w| w.folded.as_str());
+            let preposition = self.lexicon.stopwords.contains(first)
+                && !opens_noun_phrase(first)
+                && !self.is_pronoun(first);
+            let reach = if preposition { 21 } else { 11 };
+            let Some(comma) = (1..rest.len().min(reach))
+                .find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
+            else {
+                break;
+            };
             let aside = first.ends_with("ing")
                 || self.lexicon.stopwords.contains(first)
                 || self.lexicon.is_time_word(first)
@@ -344,13 +383,15 @@ impl QuoteFinder<'_> {
             .iter()
             .enumerate()
             .any(|(n, w)| capital(w) && (n > 0 || !function_word(w)));
-        // `Several lawmakers`, `The harbour board`: a group or a body speaks too.
+        // `Several lawmakers`, `The harbour board`, `Her deputy`: a group, a
+        // body or a role speaks too.
         let group = tokens.last().is_some_and(|head| {
             self.lexicon.speaker_groups.contains(head.folded.as_str())
                 || self
                     .lexicon
                     .organization_heads
                     .contains(head.folded.as_str())
+                || self.names.is_title(&head.folded)
         });
         (named || group).then_some(mention)
     }
@@ -518,6 +559,23 @@ impl QuoteFinder<'_> {
                             .then(|| self.noun_phrase(text, &before[cue_at + 1..], true))
                             .flatten()
                     };
+                    // `a box labeled “urgent”`, `a group called “…”`: a naming
+                    // participle with the quote right after it names the noun
+                    // before it; speech needs an object (`she called it “…”`).
+                    let names_the_noun = cue_at + 1 == before.len()
+                        && w.folded.ends_with("ed")
+                        && self
+                            .lexicon
+                            .quote_words
+                            .naming_words
+                            .contains(w.folded.as_str())
+                        && cue_at
+                            .checked_sub(2)
+                            .is_some_and(|at| opens_noun_phrase(&before[at].folded))
+                        && text[before[cue_at - 1].start..].starts_with(char::is_lowercase);
+                    if names_the_noun {
+                        return None;
+                    }
                     self.noun_phrase(text, &before[..cue_at], false)
                         .or_else(|| relative_pronoun(text, &before[..cue_at]))
                         .or_else(inverted)
@@ -883,6 +941,19 @@ pub(super) fn relative_pronoun(text: &str, window: &[Word]) -> Option<Range<usiz
         || text[antecedent.start..].starts_with(char::is_uppercase);
     (has_antecedent && !between.contains([',', '.', ';', ':', '“', '”', '"']))
         .then_some(pronoun.start..pronoun.end)
+}
+
+/// The words after the last `, and`, `, but` or `;` that joins two clauses.
+fn last_clause<'w>(text: &str, words: &'w [Word]) -> &'w [Word] {
+    let conjunction = |w: &Word| matches!(w.folded.as_str(), "and" | "but" | "so");
+    (1..words.len())
+        .rev()
+        .find_map(|n| {
+            let gap = &text[words[n - 1].end..words[n].start];
+            let joined = gap.contains(';') || gap.contains(',') && conjunction(&words[n]);
+            joined.then(|| &words[n + usize::from(conjunction(&words[n]))..])
+        })
+        .unwrap_or(words)
 }
 
 /// `“…” ― Ana Ruiz`: a quote signed with a dash and a name.

@@ -912,6 +912,45 @@ mod tests {
     }
 
     #[test]
+    fn a_long_opening_phrase_and_a_colon_leave_the_subject_speaking() {
+        let text = "With city leaders increasingly worried about rising water along the \
+            river, Mayor Ana Ruiz is rolling out a blunter message: “We cannot wait another winter.”";
+        assert_eq!(speakers(text), [Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
+    fn a_naming_participle_names_its_noun_and_typing_is_writing() {
+        let text = "On the form, in a box labeled “urgent,” an engineer had typed \
+            “structural failure likely.”";
+        let found = speakers(text);
+        assert_eq!(found.last(), Some(&Some("an engineer".into())));
+        assert!(!found.contains(&Some("a box".into())));
+    }
+
+    #[test]
+    fn a_source_named_after_the_quote_speaks() {
+        let text = "The pier will close “until the spring tides pass,” according to the port authority.\n\
+            Boats may moor there, but it is banned when storms “threaten the outer wall,” per the harbour bylaws.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("the port authority".into()),
+                Some("the harbour bylaws".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clause_that_ends_at_the_colon_has_the_speaker() {
+        let text = "Ana Ruiz looked tired after the vote, and I had one question: “Why now?”\n\
+            The mayor left early; her deputy had a simpler answer: “We ran out of money.”";
+        assert_eq!(
+            speakers(text),
+            [Some("I".into()), Some("her deputy".into())]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_the_speaker() {
         let found = quotes("“We tried,” she said. “We failed.”");
         assert_eq!(found.len(), 2);
