@@ -474,18 +474,25 @@ impl<'a> EntityFinder<'a> {
     /// titled name takes the fullest name ending with it, an acronym the
     /// name it abbreviates or follows in parentheses.
     fn corefer(&self, text: &str, found: &mut [FoundEntity]) {
-        let mut fullest: HashMap<String, String> = HashMap::default();
+        // Each surname's fullest name, and whether two people share it.
+        let mut fullest: HashMap<String, (String, bool)> = HashMap::default();
         let mut abbreviated: HashMap<String, String> = HashMap::default();
         for (i, e) in found.iter().enumerate() {
             let words: Vec<&str> = e.canonical.split_whitespace().collect();
             match e.kind {
                 EntityType::Person if words.len() >= 2 => {
                     let surname = words[words.len() - 1].to_string();
-                    let longer = fullest
-                        .get(&surname)
-                        .is_none_or(|known| known.split_whitespace().count() < words.len());
-                    if longer {
-                        fullest.insert(surname, e.canonical.clone());
+                    match fullest.get_mut(&surname) {
+                        Some((known, _)) if known.split_whitespace().count() > words.len() => {}
+                        // `Marta Grumov`, `Pavel Grumov`: `Grumov` alone may be either.
+                        Some((known, shared))
+                            if known.split_whitespace().count() == words.len() =>
+                        {
+                            *shared |= *known != e.canonical;
+                        }
+                        _ => {
+                            fullest.insert(surname, (e.canonical.clone(), false));
+                        }
                     }
                 }
                 EntityType::Organization if words.len() >= 2 => {
@@ -518,7 +525,7 @@ impl<'a> EntityFinder<'a> {
             let last = e.canonical.rsplit(' ').next().unwrap_or("").to_string();
             let is_country = e.kind == EntityType::Place && !single;
             match fullest.get(&last) {
-                Some(full) if !is_country && (e.kind == EntityType::Person || single) => {
+                Some((full, false)) if !is_country && (e.kind == EntityType::Person || single) => {
                     let contained = e
                         .canonical
                         .split(' ')
@@ -698,6 +705,15 @@ mod tests {
             EntityType::Organization,
             "Harbour Board".into()
         )));
+    }
+
+    #[test]
+    fn a_surname_two_people_share_keeps_its_own_name() {
+        let found = entities(
+            "Marta Grumov and Pavel Grumov arrived together. Later, President Grumov spoke.",
+        );
+        let people = of_type(&found, EntityType::Person);
+        assert_eq!(people.last(), Some(&("Grumov", "Grumov")));
     }
 
     #[test]
