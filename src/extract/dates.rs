@@ -284,10 +284,24 @@ impl DateFinder {
                     if let (Some(first), Some(last)) =
                         (cx.toks.get(hit.start), cx.toks.get(hit.end.wrapping_sub(1)))
                     {
+                        // `Shares fell on Monday … to end the day lower`: the
+                        // day is Monday, not the document's.
+                        let named_day = || {
+                            out.iter().rev().find_map(|d: &FoundDate| {
+                                let value = d.value.as_deref()?.get(..10)?;
+                                (d.kind == TimexType::Date && is_iso_day(value))
+                                    .then(|| value.to_string())
+                            })
+                        };
+                        let value = if hit.same_day {
+                            named_day().or(hit.value)
+                        } else {
+                            hit.value
+                        };
                         out.push(FoundDate {
                             range: first.start..last.end,
                             kind: hit.kind,
-                            value: hit.value,
+                            value,
                         });
                     }
                 }
@@ -1421,6 +1435,7 @@ impl DateFinder {
                 let value = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
                 return Some(Hit {
                     the_ok: true,
+                    same_day: true,
                     ..Hit::new(i, i + 1, TimexType::Date, value)
                 });
             }
@@ -1813,8 +1828,11 @@ impl DateFinder {
         if cx.p(k, ',') {
             k += 1;
         }
+        // `until Friday` ending a headline is no part of the date line below it.
+        let same_line = cx.toks.get(k).is_some_and(|t| !t.line);
         if let Some(date) = cx
             .e(k)
+            .filter(|_| same_line)
             .and_then(|e| e.month)
             .and_then(|(m, ab)| self.month(cx, k, m, ab))
         {
@@ -2116,6 +2134,8 @@ struct Hit {
     the_ok: bool,
     /// A second mention found with this one (`1979-1989`).
     also: Option<Box<Hit>>,
+    /// `later in the day`: the day last named before it, where one is.
+    same_day: bool,
 }
 
 impl Hit {
@@ -2127,6 +2147,7 @@ impl Hit {
             value,
             the_ok: false,
             also: None,
+            same_day: false,
         }
     }
 }
@@ -2453,6 +2474,18 @@ fn weekday_of(days: i64) -> u32 {
     ((days + 3).rem_euclid(7) + 1) as u32
 }
 
+/// `2009-02-23`: a value that names one day.
+fn is_iso_day(value: &str) -> bool {
+    value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -2536,6 +2569,30 @@ mod tests {
 
     fn date(text: &str, surface: &str, value: &str) {
         one(text, surface, TimexType::Date, Some(value));
+    }
+
+    #[test]
+    fn the_day_is_the_day_last_named() {
+        date(
+            "Shares slid on Monday and ended the day lower.",
+            "the day",
+            "2022-08-01",
+        );
+        date("Shares slid on the day.", "the day", "2022-08-03");
+    }
+
+    #[test]
+    fn a_weekday_ending_a_line_is_no_part_of_the_date_below() {
+        let all = found("Port to stay shut until Friday\nAugust 4, 2022\nThe port will stay shut.");
+        assert_eq!(
+            all.iter()
+                .map(|(s, _, v)| (s.as_str(), v.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                ("Friday", Some("2022-08-05")),
+                ("August 4, 2022", Some("2022-08-04"))
+            ]
+        );
     }
 
     #[test]
