@@ -419,28 +419,48 @@ impl PageMeta {
     }
 
     /// The publication date the metadata gives, ISO 8601: the article's
-    /// JSON-LD, the `<meta>` tags, then dates the markup marks as published.
+    /// JSON-LD, the `<meta>` tags, then dates the markup marks as published;
+    /// the first of them not after the page's last update, since a story is
+    /// not published after it was updated (a `published-time` that is the
+    /// time the page was generated), else the first.
     pub fn published(&self) -> Option<String> {
-        self.ld
+        let candidates: Vec<String> = self
+            .ld
             .published
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| {
+            .into_iter()
+            .chain(
                 DATE_METAS
                     .iter()
-                    .find_map(|name| self.meta_date(|key| key == *name))
-            })
+                    .flat_map(|name| self.meta_dates(move |key| key == *name)),
+            )
             // Names of this kind beyond the known ones (`w-published-date`).
-            .or_else(|| self.meta_date(|key| key.contains("publish") && !key.contains("modif")))
-            .or_else(|| self.marked_published.iter().find_map(|t| iso_date(t)))
+            .chain(self.meta_dates(|key| key.contains("publish") && !key.contains("modif")))
+            .chain(self.marked_published.iter().filter_map(|t| iso_date(t)))
+            .collect();
+        let last_update = self.update_dates().max();
+        candidates
+            .iter()
+            .find(|date| last_update.as_ref().is_none_or(|update| *date <= update))
+            .or(candidates.first())
+            .cloned()
     }
 
     /// The first date among the `<meta>` tags whose name `wanted` accepts.
     fn meta_date(&self, wanted: impl Fn(&str) -> bool) -> Option<String> {
+        self.meta_dates(wanted).next()
+    }
+
+    /// The dates of the `<meta>` tags whose name `wanted` accepts, in page order.
+    fn meta_dates<'a>(
+        &'a self,
+        wanted: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = String> + 'a {
         self.metas
             .iter()
-            .filter(|(key, _)| wanted(key))
-            .find_map(|(_, content)| iso_date(content))
+            .filter(move |(key, _)| wanted(key))
+            .filter_map(|(_, content)| iso_date(content))
     }
 
     /// A date the page gives with less certainty that it is the
@@ -471,8 +491,23 @@ impl PageMeta {
                     .iter()
                     .find_map(|name| self.meta_date(|key| key == *name))
             })
-            .or_else(|| self.meta_date(|key| key.contains("modif") || key.contains("updated")))
+            .or_else(|| self.meta_date(is_update_key))
     }
+
+    /// Every update date the metadata gives.
+    fn update_dates(&self) -> impl Iterator<Item = String> + '_ {
+        self.ld
+            .modified
+            .as_deref()
+            .and_then(iso_date)
+            .into_iter()
+            .chain(self.meta_dates(|key| UPDATE_METAS.contains(&key) || is_update_key(key)))
+    }
+}
+
+/// A `<meta>` name of an update's date beyond the known ones (`modified-date`).
+fn is_update_key(key: &str) -> bool {
+    key.contains("modif") || key.contains("updated")
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1320,6 +1355,17 @@ mod tests {
         );
         assert_eq!(shown.published(), None);
         assert_eq!(shown.shown_date().as_deref(), Some("2025-05-02"));
+        // A publication date after every update date is the page's own time.
+        let generated = page(
+            r#"<meta name="published-time" content="2026-04-02T07:15:00Z">
+            <meta name="modified-date" content="2023-05-11"><meta name="published-date" content="2020-03-03">
+            <meta name="modified-time" content="2025-10-01T12:00:00Z">"#,
+        );
+        assert_eq!(generated.published().as_deref(), Some("2020-03-03"));
+        let only_later = page(
+            r#"<meta name="published-date" content="2026-03-09"><meta name="modified-date" content="2024-07-30">"#,
+        );
+        assert_eq!(only_later.published().as_deref(), Some("2026-03-09"));
         let updated = page(r#"<meta name="modified-date" content="2024-07-30">"#);
         assert_eq!(updated.updated().as_deref(), Some("2024-07-30"));
         assert_eq!(
