@@ -966,6 +966,25 @@ mod tests {
         }
 
         #[test]
+        fn the_date_shown_with_a_reworded_headline() {
+            // No `<h1>`: the `<h2>` rewords the metadata's title, and the date
+            // above it, after a section label, is the story's.
+            let body = format!("<p>{PARAGRAPH}</p>").repeat(8);
+            let page = format!(
+                r#"<html><head><meta property="og:title" content="Pier to Be Rebuilt This Spring | Bay Courier">
+                <meta property="og:site_name" content="Bay Courier">
+                </head><body><main><div><h3><span>news | </span> March 04, 2023</h3>
+                <h2>Pier to Be Rebuilt Again This Spring</h2></div>{body}</main></body></html>"#
+            );
+            let facts = main_content(&page).expect("read").1;
+            assert_eq!(
+                facts.title.as_deref(),
+                Some("Pier to Be Rebuilt Again This Spring")
+            );
+            assert_eq!(facts.published.as_deref(), Some("2023-03-04"));
+        }
+
+        #[test]
         fn a_reader_that_keeps_a_fragment_gives_way_to_the_visible_text() {
             // Readability keeps the one long block; the line rules find the whole article.
             let long = format!("<div><p>{}</p></div>", PARAGRAPH.repeat(6));

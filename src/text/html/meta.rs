@@ -70,6 +70,8 @@ pub struct PageMeta {
     metas: Vec<(String, String)>,
     title_tag: Option<String>,
     h1: Vec<String>,
+    /// `<h2>` headings: where a page has no `<h1>`, one of them may be the headline.
+    h2: Vec<String>,
     /// `datetime` of `<time>` elements, in page order.
     times: Vec<String>,
     /// Dates the markup marks as the publication's (`itemprop=datePublished`, `<time pubdate>`).
@@ -151,6 +153,7 @@ impl PageMeta {
                         if !lines.is_empty() {
                             match kind {
                                 Capture::Headline => meta.h1.push(lines.join(" ")),
+                                Capture::Subheading => meta.h2.push(lines.join(" ")),
                                 Capture::Author => meta.authors.push(lines.join("\n")),
                                 Capture::Date => meta.date_texts.push(lines.join(" ")),
                                 Capture::Comments => {}
@@ -212,6 +215,8 @@ impl PageMeta {
             let in_comments = captures.iter().any(|c| matches!(c.2, Capture::Comments));
             if tag.name == "h1" {
                 captures.push((tag.name, 1, Capture::Headline, String::new()));
+            } else if tag.name == "h2" {
+                captures.push((tag.name, 1, Capture::Subheading, String::new()));
             } else if super::is_comment_thread(&tag) {
                 captures.push((tag.name, 1, Capture::Comments, String::new()));
             } else if !in_comments && is_author_element(&tag) {
@@ -237,8 +242,9 @@ impl PageMeta {
     }
 
     /// The headline: the `<h1>` that the page's metadata titles agree with,
-    /// else a long `<h1>`, else the metadata's headline without the site's
-    /// name, else what the reader took for the title.
+    /// else a long `<h1>`, else an `<h1>` or `<h2>` worded nearly as a title,
+    /// else the metadata's headline without the site's name, else what the
+    /// reader took for the title.
     pub fn headline(&self, reader_title: Option<&str>) -> Option<String> {
         let metadata: Vec<String> = [
             self.ld.headline.clone(),
@@ -260,16 +266,13 @@ impl PageMeta {
         // The site's name in a heading (a logo) is no headline, nor are its
         // menu's buttons (`Open Menu Close Menu`).
         let sites: Vec<String> = self.site_names().iter().map(|s| fold(s)).collect();
-        let candidates: Vec<&String> = self
-            .h1
-            .iter()
-            .filter(|h| {
-                let h = fold(h);
-                h.split_whitespace().count() >= 2
-                    && !sites.iter().any(|s| s.contains(&h))
-                    && !is_navigation(&h)
-            })
-            .collect();
+        let usable = |h: &&String| {
+            let h = fold(h);
+            h.split_whitespace().count() >= 2
+                && !sites.iter().any(|s| s.contains(&h))
+                && !is_navigation(&h)
+        };
+        let candidates: Vec<&String> = self.h1.iter().filter(usable).collect();
         // A heading agrees with a title that is it, begins or ends with it
         // (`Headline | Site`), or that it contains, not one it is a small part of.
         let agrees = |h1: &&&String| {
@@ -283,10 +286,37 @@ impl PageMeta {
         // A short heading that no title agrees with labels a section (`Our
         // Blog`, `Web Designs`) where the metadata gives the headline.
         let long_enough = |h1: &&&String| metadata.is_empty() || h1.split_whitespace().count() >= 4;
+        // A heading worded nearly as a title (`7 Ways to Help You Switch to a
+        // Plant Based Diet` for `7 Ways to Switch to a Plant-Based Diet`) is
+        // the page's own wording of it, an `<h2>` too where no `<h1>` serves;
+        // but where a heading before it holds a title word for word (the
+        // title itself, or `Title / Dec 2025`), the title is the headline.
+        let title_words: Vec<Vec<String>> = titles.iter().map(|t| words_of(t)).collect();
+        // Some(true): the heading is the headline; Some(false): the title is.
+        let near = |heading: &String| {
+            let folded = fold(heading);
+            if titles.iter().any(|t| folded.contains(t.as_str())) {
+                return Some(false);
+            }
+            let words = words_of(&folded);
+            title_words
+                .iter()
+                .any(|title| nearly_the_same(&words, title))
+                .then_some(true)
+        };
         candidates
             .iter()
             .find(agrees)
             .or_else(|| candidates.iter().find(long_enough))
+            .copied()
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .chain(self.h2.iter().filter(usable))
+                    .find_map(|h| near(h).map(|use_it| use_it.then_some(h)))
+                    .flatten()
+            })
             .map(|h| h.to_string())
             .or_else(|| metadata.first().map(|t| self.without_site(t)))
             .or_else(|| reader_title.map(str::to_string).filter(|t| !t.is_empty()))
@@ -513,6 +543,7 @@ fn is_update_key(key: &str) -> bool {
 #[derive(Debug, Clone, Copy)]
 enum Capture {
     Headline,
+    Subheading,
     Author,
     /// A comment thread: no author element inside is the article's.
     Comments,
@@ -875,6 +906,25 @@ pub fn fold(text: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     collapse(&plain)
+}
+
+/// The distinct words of folded text, split at anything but letters and digits.
+fn words_of(folded: &str) -> Vec<String> {
+    let mut words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Two sorted word sets of three words or more that share at least four
+/// fifths of the larger.
+fn nearly_the_same(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    a.len().min(b.len()) >= 3 && shared * 5 >= a.len().max(b.len()) * 4
 }
 
 /// Whether folded text says nothing but what a site's navigation says
@@ -1251,6 +1301,38 @@ mod tests {
         let short_heading = r#"<title>Kelp beds: what divers found | Gull Times</title>
             <meta property="og:site_name" content="Gull Times"><h1>Kelp beds</h1>"#;
         assert_eq!(headline(short_heading).as_deref(), Some("Kelp beds"));
+    }
+
+    #[test]
+    fn a_heading_worded_nearly_as_the_title_is_the_headline() {
+        let headline = |page: &str| PageMeta::scan(page).headline(None);
+        // No `<h1>`: the `<h2>` that rewords the title a little, not the cart's.
+        let reworded = r#"<meta property="og:title" content="Six Ways to Switch to a Meat-Free Lunch | Gull Deli">
+            <body><h2>Your basket</h2><h2>Six Ways to Help You Switch to a Meat Free Lunch</h2><h2>Shop</h2></body>"#;
+        assert_eq!(
+            headline(reworded).as_deref(),
+            Some("Six Ways to Help You Switch to a Meat Free Lunch")
+        );
+        // A heading that is the title, or the title and more, leaves the title the headline.
+        let extended = r#"<meta property="og:title" content="Six Ways to Switch to a Meat-Free Lunch">
+            <body><h1>Ria Holm</h1><h2>Six Ways to Switch to a Meat-Free Lunch / May 2024</h2></body>"#;
+        assert_eq!(
+            headline(extended).as_deref(),
+            Some("Six Ways to Switch to a Meat-Free Lunch")
+        );
+        let exact_first = r#"<meta property="og:title" content="Six Ways to Switch to a Meat-Free Lunch">
+            <body><h2>Six Ways to Switch to a Meat-Free Lunch</h2><h2>Six Ways to Switch to a Lunch</h2></body>"#;
+        assert_eq!(
+            headline(exact_first).as_deref(),
+            Some("Six Ways to Switch to a Meat-Free Lunch")
+        );
+        // A heading about something else is no headline.
+        let other = r#"<meta property="og:title" content="Six Ways to Switch to a Meat-Free Lunch">
+            <body><h2>Six Soups for a Cold Evening at Home</h2></body>"#;
+        assert_eq!(
+            headline(other).as_deref(),
+            Some("Six Ways to Switch to a Meat-Free Lunch")
+        );
     }
 
     #[test]
