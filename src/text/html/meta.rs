@@ -242,9 +242,9 @@ impl PageMeta {
     }
 
     /// The headline: the `<h1>` that the page's metadata titles agree with,
-    /// else a long `<h1>`, else an `<h1>` or `<h2>` worded nearly as a title,
-    /// else the metadata's headline without the site's name, else what the
-    /// reader took for the title.
+    /// else a long `<h1>` or a short one of a title's words, else an `<h1>`
+    /// or `<h2>` worded nearly as a title, else the metadata's headline
+    /// without the site's name, else what the reader took for the title.
     pub fn headline(&self, reader_title: Option<&str>) -> Option<String> {
         let metadata: Vec<String> = [
             self.ld.headline.clone(),
@@ -284,14 +284,29 @@ impl PageMeta {
             })
         };
         // A short heading that no title agrees with labels a section (`Our
-        // Blog`, `Web Designs`) where the metadata gives the headline.
-        let long_enough = |h1: &&&String| metadata.is_empty() || h1.split_whitespace().count() >= 4;
+        // Blog`, `Web Designs`) where the metadata gives the headline, unless
+        // its words, numbers and dates aside, are all a title's (`Kelp beds`
+        // for `Kelp returns: new beds`, `Kelp Wrap-Up 5/2/2025` for `Kelp
+        // Weekly Wrap-Up`).
+        let title_words: Vec<Vec<String>> = titles.iter().map(|t| words_of(t)).collect();
+        let of_a_title = |h1: &String| {
+            let words: Vec<String> = words_of(&fold(h1))
+                .into_iter()
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            words.len() >= 2
+                && title_words
+                    .iter()
+                    .any(|title| words.iter().all(|w| title.binary_search(w).is_ok()))
+        };
+        let long_enough = |h1: &&&String| {
+            metadata.is_empty() || h1.split_whitespace().count() >= 4 || of_a_title(h1)
+        };
         // A heading worded nearly as a title (`7 Ways to Help You Switch to a
         // Plant Based Diet` for `7 Ways to Switch to a Plant-Based Diet`) is
         // the page's own wording of it, an `<h2>` too where no `<h1>` serves;
         // but where a heading before it holds a title word for word (the
         // title itself, or `Title / Dec 2025`), the title is the headline.
-        let title_words: Vec<Vec<String>> = titles.iter().map(|t| words_of(t)).collect();
         // Some(true): the heading is the headline; Some(false): the title is.
         let near = |heading: &String| {
             let folded = fold(heading);
@@ -1301,6 +1316,32 @@ mod tests {
         let short_heading = r#"<title>Kelp beds: what divers found | Gull Times</title>
             <meta property="og:site_name" content="Gull Times"><h1>Kelp beds</h1>"#;
         assert_eq!(headline(short_heading).as_deref(), Some("Kelp beds"));
+    }
+
+    #[test]
+    fn a_short_heading_of_the_title_s_words_is_the_headline() {
+        let headline = |h1: &str, title: &str| {
+            let page = format!(
+                r#"<meta property="og:title" content="{title}"><body><h1>{h1}</h1></body>"#
+            );
+            PageMeta::scan(&page).headline(None)
+        };
+        let cheap = "Cheap ferries: fares for families on a budget";
+        assert_eq!(
+            headline("Cheap fares", cheap).as_deref(),
+            Some("Cheap fares")
+        );
+        assert_eq!(
+            headline("Harbour Catch-Up 5/2/2025", "Harbour Weekly Catch-Up").as_deref(),
+            Some("Harbour Catch-Up 5/2/2025"),
+            "the date aside"
+        );
+        // A word that is not the title's makes the heading a section's label.
+        assert_eq!(
+            headline("Supporting Ferry Fares", cheap).as_deref(),
+            Some(cheap)
+        );
+        assert_eq!(headline("The Ferry Office", cheap).as_deref(), Some(cheap));
     }
 
     #[test]
