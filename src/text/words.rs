@@ -109,26 +109,41 @@ pub fn word_count(text: &str) -> usize {
 /// The byte ranges of the words of `text`, without folding them: the one
 /// tokenizer behind [`words`], for callers that must not allocate per word.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    let mut begin: Option<usize> = None;
-    let mut previous = ' ';
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let alphanumeric = c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
-            let keep = alphanumeric || (begin.is_some() && joins(previous, c, next));
-            previous = c;
-            match (keep, begin) {
-                (true, None) => begin = Some(at),
-                (false, Some(from)) => {
-                    begin = None;
-                    return Some((from, at));
-                }
-                _ => {}
+        // A word opens at a letter or digit…
+        let (from, mut previous) = loop {
+            let c = char_at(text, at)?;
+            if alphanumeric(c) {
+                break (at, c);
             }
+            at += c.len_utf8();
+        };
+        at += previous.len_utf8();
+        // …and runs on through letters, digits and the joiners between them.
+        while let Some(c) = char_at(text, at) {
+            let width = c.len_utf8();
+            if !(alphanumeric(c) || joins(previous, c, char_at(text, at + width))) {
+                break;
+            }
+            previous = c;
+            at += width;
         }
-        begin.take().map(|from| (from, text.len()))
+        Some((from, at))
     })
+}
+
+/// The character at byte `at` (a character boundary) of `text`: one byte
+/// read for ASCII, which nearly all of a text is.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
+}
+
+fn alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Punctuation that joins two parts of one word.
