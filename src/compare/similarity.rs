@@ -20,6 +20,7 @@
 //! `five` = `5`). A map of canonical names (Kyiv for Kiev) can be given to
 //! [`Profiler::with_canonical`], applied to each word before stemming.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -198,21 +199,27 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// One statement's words as compared.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Every word's key, function words included, for n-grams.
-    pub keys: Vec<String>,
-    /// The rarity of each key, for the n-grams weighted by rarity.
-    pub rarities: Vec<f64>,
-    /// Content words' keys in order (numbers as `#value`).
-    pub content: Vec<String>,
-    pub numbers: Vec<String>,
     pub negated: bool,
     /// Hashes of the character 3- and 4-grams of the folded words (each
     /// between spaces), sorted, each once.
     pub grams3: Vec<u32>,
     pub grams4: Vec<u32>,
-    /// The same words as interned ids, and what each pair would otherwise
+    /// The numbers' keys as ids, sorted, each once.
+    numbers: Vec<u32>,
+    /// The words as interned ids, and what each pair would otherwise
     /// recompute, built once per profile.
     ids: Ids,
+}
+
+/// A statement's keys while its profile is built: the profile keeps them
+/// as ids only (a string a word was most of a profile's allocations).
+#[derive(Default)]
+struct Words {
+    /// Every word's key, function words included, for n-grams.
+    keys: Vec<String>,
+    /// Content words' keys in order (numbers as `#value`).
+    content: Vec<String>,
+    numbers: Vec<String>,
 }
 
 /// A profile's words as ids of [`intern`], for comparing pairs without
@@ -327,7 +334,7 @@ impl Ids {
         &self.related[start as usize..self.related_ends[i] as usize]
     }
 
-    fn new(p: &Profile, interner: &Interner) -> Ids {
+    fn new(p: &Words, interner: &Interner) -> Ids {
         let tables = &*TABLES;
         // The distinct content words in the order they first come: sums over
         // them then run in the same order on every platform (a hash set's
@@ -374,8 +381,9 @@ impl Ids {
         let set_rarity: Vec<f64> = set_words.iter().map(|w| rarity(w)).collect();
         // As `features` summed the content set's rarities: in its order.
         let mass = set_rarity.iter().copied().sum::<f64>();
-        let (rare2, rare2_total) = rare_ngrams(p, keys, 2, bigram);
-        let (rare3, rare3_total) = rare_ngrams(p, keys, 3, trigram);
+        let rarities: Vec<f64> = p.keys.iter().map(|k| rarity(k)).collect();
+        let (rare2, rare2_total) = rare_ngrams(&rarities, keys, 2, bigram);
+        let (rare3, rare3_total) = rare_ngrams(&rarities, keys, 3, trigram);
         Ids {
             keys_sorted: sorted_distinct(keys.to_vec()),
             key_masks: masks(keys),
@@ -406,22 +414,22 @@ impl Ids {
     }
 }
 
-/// The word n-grams of `p` weighted by the rarity of their words, each once,
-/// in the order they first come (the same on every platform), and their sum.
+/// The word n-grams of the keys `ids` weighted by the `rarities` of their
+/// words, each once, in the order they first come (the same on every
+/// platform), and their sum.
 fn rare_ngrams<G>(
-    p: &Profile,
+    rarities: &[f64],
     ids: &[u32],
     n: usize,
     gram: impl Fn(&[u32]) -> G,
 ) -> (Vec<(G, f64)>, f64) {
-    let mut seen: HashSet<&[String]> = HashSet::default();
-    let grams: Vec<(G, f64)> = p
-        .keys
+    // Ids stand one for one for the keys: hashing them finds the same n-grams.
+    let mut seen: HashSet<&[u32]> = HashSet::default();
+    let grams: Vec<(G, f64)> = rarities
         .windows(n)
-        .zip(p.rarities.windows(n))
         .zip(ids.windows(n))
-        .filter(|((g, _), _)| seen.insert(g))
-        .map(|((_, r), id)| (gram(id), r.iter().sum()))
+        .filter(|(_, id)| seen.insert(id))
+        .map(|(r, id)| (gram(id), r.iter().sum()))
         .collect();
     let total = grams.iter().map(|(_, w)| w).sum();
     (grams, total)
@@ -468,7 +476,8 @@ impl<'a> Profiler<'a> {
         let tables = &*TABLES;
         let comparison = &Lexicon::shared().comparison_words;
         let raw = merged_initials(text);
-        let mut profile = Profile::default();
+        let mut words = Words::default();
+        let mut negated = false;
         let mut letters = String::new();
         let mut i = 0;
         while i < raw.len() {
@@ -476,56 +485,61 @@ impl<'a> Profiler<'a> {
             let mut word = fold_accents(written);
             if let Some(map) = self.canonical {
                 let (base, possessive) = match word.strip_suffix("'s") {
-                    Some(base) if !map.contains_key(&word) => (base, "'s"),
-                    _ => (word.as_str(), ""),
+                    Some(base) if !map.contains_key(word.as_ref()) => (base, "'s"),
+                    _ => (word.as_ref(), ""),
                 };
                 if let Some(canonical) = map.get(base) {
-                    word = format!("{canonical}{possessive}");
+                    word = Cow::Owned(format!("{canonical}{possessive}"));
                 }
             }
+            let word: &str = &word;
             letters.push(' ');
-            letters.push_str(&word);
-            if comparison.negations.contains(word.as_str()) || word.ends_with("n't") {
-                profile.negated = true;
+            letters.push_str(word);
+            if comparison.negations.contains(word) || word.ends_with("n't") {
+                negated = true;
             }
             if let Some((value, used)) = number_at(comparison, &raw, i) {
                 let key = format!("#{value}");
-                profile.keys.push(key.clone());
-                profile.content.push(key.clone());
-                profile.numbers.push(key);
+                words.keys.push(key.clone());
+                words.content.push(key.clone());
+                words.numbers.push(key);
                 i += used;
                 continue;
             }
-            let key = self.normalize(&word);
+            let key = self.normalize(word);
             let phrase = tables.phrases.get(&key).and_then(|seconds| {
                 let next = raw.get(i + 1)?;
                 seconds.get(&self.normalize(&fold_accents(&next.0)))
             });
             if let Some(canonical) = phrase {
-                profile.keys.push(canonical.clone());
-                profile.content.push(canonical.clone());
+                words.keys.push(canonical.clone());
+                words.content.push(canonical.clone());
                 i += 2;
                 continue;
             }
-            let stop = (!acronym && self.stopwords.contains(word.as_str()))
-                || comparison.negations.contains(word.as_str())
+            let stop = (!acronym && self.stopwords.contains(word))
+                || comparison.negations.contains(word)
                 || word.ends_with("n't")
                 || tables.ignored.contains(&key);
             let key = tables.synonyms.get(&key).cloned().unwrap_or(key);
             if !stop {
-                profile.content.push(key.clone());
+                words.content.push(key.clone());
             }
-            profile.keys.push(key);
+            words.keys.push(key);
             i += 1;
         }
         letters.push(' ');
-        profile.grams3 = char_grams(&letters, 3);
-        profile.grams4 = char_grams(&letters, 4);
-        profile.rarities = profile.keys.iter().map(|k| rarity(k)).collect();
-        profile.numbers.sort();
-        profile.numbers.dedup();
-        profile.ids = Ids::new(&profile, &self.words);
-        profile
+        let letters: Vec<char> = letters.chars().collect();
+        let ids = Ids::new(&words, &self.words);
+        // Known words by now (each is a key too): no new ids, whose order matters.
+        let numbers: Vec<&str> = words.numbers.iter().map(String::as_str).collect();
+        Profile {
+            negated,
+            grams3: char_grams(&letters, 3),
+            grams4: char_grams(&letters, 4),
+            numbers: sorted_distinct(self.words.ids(&numbers)),
+            ids,
+        }
     }
 }
 
@@ -539,7 +553,7 @@ pub fn canonical_words<'e>(entities: impl Iterator<Item = &'e Entity>) -> HashMa
     let fold = |text: &str| -> Vec<String> {
         words(text, 0, text.len())
             .into_iter()
-            .map(|w| fold_accents(&w.folded))
+            .map(|w| fold_accents(&w.folded).into_owned())
             .collect()
     };
     let mut map: HashMap<String, String> = HashMap::default();
@@ -632,9 +646,10 @@ fn number_at(words: &ComparisonWords, raw: &[(String, bool)], i: usize) -> Optio
 }
 
 /// Accented Latin letters as their base letters: `Nestlé` = `Nestle`.
-fn fold_accents(word: &str) -> String {
+/// Borrowed when ASCII (nearly every word), as no letter changes then.
+fn fold_accents(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     word.chars()
         .map(|c| match c {
@@ -653,7 +668,8 @@ fn fold_accents(word: &str) -> String {
             'ğ' => 'g',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// A folded word's key: possessive and hyphens dropped, then stemmed.
@@ -757,10 +773,9 @@ fn related(a: &Ids, b: &Ids) -> usize {
 }
 
 /// Hashes of the character n-grams of `letters`, sorted, each once.
-fn char_grams(letters: &str, n: usize) -> Vec<u32> {
+fn char_grams(letters: &[char], n: usize) -> Vec<u32> {
     use std::hash::{Hash, Hasher};
-    let chars: Vec<char> = letters.chars().collect();
-    let mut grams: Vec<u32> = chars
+    let mut grams: Vec<u32> = letters
         .windows(n)
         .map(|w| {
             let mut hasher = rustc_hash::FxHasher::default();
@@ -905,7 +920,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
         char_share(&a.grams3, &b.grams3),
         char_share(&a.grams4, &b.grams4),
     );
-    let longest = a.content.len().max(b.content.len()).max(1);
+    let longest = ia.content.len().max(ib.content.len()).max(1);
     let (run_a, words_a) = unmatched_run(&ia.keys, &ib.keys_sorted);
     let (run_b, words_b) = unmatched_run(&ib.keys, &ia.keys_sorted);
     let edges = unmatched_edges(&ia.content, &ib.keys_sorted)
@@ -936,7 +951,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES.len()] {
         rare_ngram_share((&ia.rare3, ia.rare3_total), (&ib.trigrams, ib.rare3_total)),
         edges,
         lcs(&ia.keys, &ib.key_masks, ib.keys.len()) as f64
-            / a.keys.len().max(b.keys.len()).max(1) as f64,
+            / ia.keys.len().max(ib.keys.len()).max(1) as f64,
     ]
 }
 
@@ -1004,13 +1019,16 @@ mod tests {
     fn initials_spelling_and_table_phrases_meet() {
         let us = profile("U.S. engineers");
         let united = profile("United States engineers");
-        assert_eq!(us.content, united.content);
+        assert_eq!(us.ids.content, united.ids.content);
         assert_eq!(
-            profile("Nestlé").content,
-            profile("Nestle").content,
+            profile("Nestlé").ids.content,
+            profile("Nestle").ids.content,
             "accents fold"
         );
-        assert_eq!(profile("mid-year").content, profile("midyear").content);
+        assert_eq!(
+            profile("mid-year").ids.content,
+            profile("midyear").ids.content
+        );
     }
 
     #[test]
@@ -1062,8 +1080,8 @@ mod tests {
         let stopwords = &Lexicon::shared().stopwords;
         let profiler = Profiler::new(stopwords).with_canonical(&map);
         assert_eq!(
-            profiler.profile("Kiev's mayor").content,
-            profiler.profile("Kyiv's mayor").content
+            profiler.profile("Kiev's mayor").ids.content,
+            profiler.profile("Kyiv's mayor").ids.content
         );
     }
 
@@ -1074,8 +1092,8 @@ mod tests {
         map.insert("kiev".to_string(), "kyiv".to_string());
         let profiler = Profiler::new(stopwords).with_canonical(&map);
         assert_eq!(
-            profiler.profile("Kiev said").content,
-            profiler.profile("Kyiv said").content
+            profiler.profile("Kiev said").ids.content,
+            profiler.profile("Kyiv said").ids.content
         );
     }
 }
