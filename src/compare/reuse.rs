@@ -17,6 +17,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use crate::report::{DocSpan, Document, Passage, Reuse, Span};
+use crate::text::offsets::CharOffsets;
 use crate::text::words::words;
 
 /// Five words in a row rarely repeat by chance across independent reports.
@@ -223,7 +224,7 @@ fn passages(documents: &[Document], tokens: &[Tokens], runs: &[Run]) -> (Vec<Pas
         groups.entry(r).or_default().push((doc, start, end));
         *verbatim.entry(r).or_insert(true) &= runs[node / 2].verbatim;
     }
-    let mut char_bytes: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut offsets: HashMap<usize, CharOffsets> = HashMap::default();
     let mut built: Vec<(usize, Passage)> = groups
         .into_iter()
         .map(|(r, mut ranges)| {
@@ -241,15 +242,14 @@ fn passages(documents: &[Document], tokens: &[Tokens], runs: &[Run]) -> (Vec<Pas
                     let words = &tokens[doc].spans;
                     let (from, to) = (words[start as usize].0, words[end as usize - 1].1);
                     let text = &documents[doc].text;
-                    let bytes = char_bytes
-                        .entry(doc)
-                        .or_insert_with(|| char_byte_offsets(text));
+                    let offsets = offsets.entry(doc).or_insert_with(|| CharOffsets::new(text));
+                    let byte = |at: usize| offsets.byte_index(at).expect("a word of the text");
                     DocSpan {
                         doc,
                         span: Span {
                             start: from,
                             end: to,
-                            text: text[bytes[from]..bytes[to]].to_string(),
+                            text: text[byte(from)..byte(to)].to_string(),
                         },
                     }
                 })
@@ -294,18 +294,12 @@ fn passages(documents: &[Document], tokens: &[Tokens], runs: &[Run]) -> (Vec<Pas
     (built.into_iter().map(|(_, p)| p).collect(), passage_of_run)
 }
 
-/// The byte offset of each code point of `text`, and the text's length after them.
-fn char_byte_offsets(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect()
-}
-
 /// A document's article words, and its distinct shingles. Shingles never
 /// cross a gap of other text (a caption, a menu line) between two sentences.
 fn tokens(document: &Document) -> Tokens {
-    let bytes = char_byte_offsets(&document.text);
+    // Few multi-byte characters to record, where a table of every
+    // character's byte offset was a large allocation per document.
+    let offsets = CharOffsets::new(&document.text);
     let mut spans = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
     // Index of the first word of each stretch of contiguous sentences.
@@ -313,10 +307,10 @@ fn tokens(document: &Document) -> Tokens {
     let mut previous_end: Option<usize> = None;
     for s in &document.sentences {
         if let Some(end) = previous_end {
-            let gap = bytes
-                .get(end)
-                .zip(bytes.get(s.start))
-                .map(|(&from, &to)| &document.text[from..to.max(from)]);
+            let gap = offsets
+                .byte_index(end)
+                .zip(offsets.byte_index(s.start))
+                .map(|(from, to)| &document.text[from..to.max(from)]);
             if !gap.is_some_and(|g| g.chars().all(char::is_whitespace)) {
                 stretch_starts.push(spans.len());
             }

@@ -33,6 +33,17 @@ impl<'a> CharOffsets<'a> {
         byte - extra
     }
 
+    /// Byte offset of the code point at `index` (the text's length just
+    /// past its last), or `None` past that.
+    pub fn byte_index(&self, index: usize) -> Option<usize> {
+        // A multi-byte char ends `end - extra` code points in.
+        let n = self
+            .extra
+            .partition_point(|&(end, extra)| end - extra <= index);
+        let extra = if n == 0 { 0 } else { self.extra[n - 1].1 };
+        Some(index + extra).filter(|&byte| byte <= self.text.len())
+    }
+
     /// The report's span for a byte range.
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span {
@@ -75,6 +86,18 @@ mod tests {
         assert_eq!(span.text, "53");
         assert_eq!(span.start, text[..start].chars().count());
         assert_eq!(offsets.char_index(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn code_points_map_back_to_bytes() {
+        let text = "“Kyiv” – 53 Ä";
+        let offsets = CharOffsets::new(text);
+        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for (index, &byte) in bytes.iter().enumerate() {
+            assert_eq!(offsets.byte_index(index), Some(byte));
+        }
+        assert_eq!(offsets.byte_index(bytes.len()), Some(text.len()));
+        assert_eq!(offsets.byte_index(bytes.len() + 1), None);
     }
 
     #[test]
