@@ -284,17 +284,8 @@ impl DateFinder {
                     if let (Some(first), Some(last)) =
                         (cx.toks.get(hit.start), cx.toks.get(hit.end.wrapping_sub(1)))
                     {
-                        // `Shares fell on Monday … to end the day lower`: the
-                        // day is Monday, not the document's.
-                        let named_day = || {
-                            out.iter().rev().find_map(|d: &FoundDate| {
-                                let value = d.value.as_deref()?.get(..10)?;
-                                (d.kind == TimexType::Date && is_iso_day(value))
-                                    .then(|| value.to_string())
-                            })
-                        };
                         let value = if hit.same_day {
-                            named_day().or(hit.value)
+                            last_named_day(&out).or(hit.value)
                         } else {
                             hit.value
                         };
@@ -2474,16 +2465,13 @@ fn weekday_of(days: i64) -> u32 {
     ((days + 3).rem_euclid(7) + 1) as u32
 }
 
-/// `2009-02-23`: a value that names one day.
-fn is_iso_day(value: &str) -> bool {
-    value.len() == 10
-        && value.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
+/// `Shares fell on Monday … to end the day lower`: the day is the one last
+/// named (Monday), not the document's.
+fn last_named_day(found: &[FoundDate]) -> Option<String> {
+    found.iter().rev().find_map(|d| {
+        let day = Anchor::parse(d.value.as_deref()?).filter(|_| d.kind == TimexType::Date)?;
+        Some(ymd(day.year, day.month, day.day))
+    })
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> String {

@@ -35,9 +35,7 @@ impl QuoteFinder<'_> {
         }
         // `“…,” she said` sets the quote off with punctuation; in `the ‘plan’
         // mentions it` the quote is the sentence's subject, not speech.
-        let set_off = text[quote.start..quote.end]
-            .trim_end_matches(['”', '"', '’', '\'', '»'])
-            .ends_with([',', '?', '!', '.', '—', '-'])
+        let set_off = without_closing_marks(text, quote).ends_with([',', '?', '!', '.', '—', '-'])
             || text[quote.end..].trim_start().starts_with([',', '—', '(']);
         if let Some(found) = set_off
             .then(|| {
@@ -117,9 +115,7 @@ impl QuoteFinder<'_> {
         quote: &Range<usize>,
         after: &[Word],
     ) -> Option<Attribution> {
-        let comma = text[quote.clone()]
-            .trim_end_matches(['”', '"', '’', '\'', '»'])
-            .ends_with(',')
+        let comma = without_closing_marks(text, quote).ends_with(',')
             || text[quote.end..].trim_start().starts_with(',');
         let (cue, skip) = match after {
             [according, to, ..] if according.folded == "according" && to.folded == "to" => {
@@ -178,9 +174,7 @@ impl QuoteFinder<'_> {
         let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
         // After `…?”` or `….”` only `Graham asked` belongs to the quote: a
         // capitalized name right before the cue, not a new sentence.
-        let ends_sentence = text[quote.clone()]
-            .trim_end_matches(['”', '"', '’', '\'', '»'])
-            .ends_with(['.', '?', '!']);
+        let ends_sentence = without_closing_marks(text, quote).ends_with(['.', '?', '!']);
         let name_only = after[..cue_at].iter().all(|w| {
             text[w.start..].starts_with(char::is_uppercase) || self.is_pronoun(w.folded.as_str())
         });
@@ -306,9 +300,8 @@ impl QuoteFinder<'_> {
         // worried about turnout in the cities,`).
         loop {
             let first = rest.first().map_or("", |w| w.folded.as_str());
-            let preposition = self.lexicon.stopwords.contains(first)
-                && !opens_noun_phrase(first)
-                && !self.is_pronoun(first);
+            let stopword = self.lexicon.stopwords.contains(first);
+            let preposition = stopword && !opens_noun_phrase(first) && !self.is_pronoun(first);
             let reach = if preposition { 21 } else { 11 };
             let Some(comma) = (1..rest.len().min(reach))
                 .find(|&n| text[rest[n - 1].end..rest[n].start].contains(','))
@@ -316,7 +309,7 @@ impl QuoteFinder<'_> {
                 break;
             };
             let aside = first.ends_with("ing")
-                || self.lexicon.stopwords.contains(first)
+                || stopword
                 || self.lexicon.is_time_word(first)
                 || first.chars().all(|c| c.is_ascii_digit())
                 || first.ends_with("ly");
@@ -941,6 +934,11 @@ pub(super) fn relative_pronoun(text: &str, window: &[Word]) -> Option<Range<usiz
         || text[antecedent.start..].starts_with(char::is_uppercase);
     (has_antecedent && !between.contains([',', '.', ';', ':', '“', '”', '"']))
         .then_some(pronoun.start..pronoun.end)
+}
+
+/// The quote's text without its closing marks: `“…,”` ends with its comma.
+fn without_closing_marks<'t>(text: &'t str, quote: &Range<usize>) -> &'t str {
+    text[quote.clone()].trim_end_matches(['”', '"', '’', '\'', '»'])
 }
 
 /// The words after the last `, and`, `, but` or `;` that joins two clauses.
