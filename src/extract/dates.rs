@@ -284,10 +284,16 @@ impl DateFinder {
                     if let (Some(first), Some(last)) =
                         (cx.toks.get(hit.start), cx.toks.get(hit.end.wrapping_sub(1)))
                     {
-                        let value = if hit.same_day {
-                            last_named_day(&out).or(hit.value)
-                        } else {
-                            hit.value
+                        let value = match hit.refers_back {
+                            None => hit.value,
+                            Some(Back::Day) => last_named_day(&out).or(hit.value),
+                            Some(Back::Year) => last_named_year(&out).or(hit.value),
+                            Some(Back::DayInSentence) => {
+                                day_named_in_sentence(text, &out, first.start)
+                                    .zip(hit.value.as_deref())
+                                    .map(|(day, time)| format!("{day}{}", &time[10..]))
+                                    .or(hit.value)
+                            }
                         };
                         out.push(FoundDate {
                             range: first.start..last.end,
@@ -364,9 +370,18 @@ impl DateFinder {
                 return Some(hit);
             }
             if matches!(cx.w(i + 1), "full" | "whole" | "entire") {
-                return self
-                    .year_word(cx, i + 2, true)
-                    .map(|h| Hit { start: i, ..h });
+                return self.year_word(cx, i + 2, true).map(|h| Hit {
+                    start: i,
+                    refers_back: (h.end == i + 3).then_some(Back::Year),
+                    ..h
+                });
+            }
+            if cx.w(i + 1) == "same" && cx.w(i + 2) == "day" {
+                let value = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
+                return Some(Hit {
+                    refers_back: Some(Back::Day),
+                    ..Hit::new(i, i + 3, TimexType::Date, value)
+                });
             }
             if let Some(hit) = self.event_anchored(cx, i) {
                 return Some(hit);
@@ -963,6 +978,7 @@ impl DateFinder {
                 j = hit.end;
             }
         }
+        let refers_back = date.is_none().then_some(Back::DayInSentence);
         let date = date.unwrap_or_else(|| {
             cx.anchor
                 .map_or("XXXX-XX-XX".to_string(), |a| ymd(a.year, a.month, a.day))
@@ -972,7 +988,10 @@ impl DateFinder {
             minutes.unwrap_or(0),
             if zulu { "Z" } else { "" }
         );
-        Some(Hit::new(i, j, TimexType::Time, Some(value)))
+        Some(Hit {
+            refers_back,
+            ..Hit::new(i, j, TimexType::Time, Some(value))
+        })
     }
 
     /// `third quarter`, `3rd quarter`, `first half` (of 2022): `k` is after the ordinal.
@@ -1426,7 +1445,7 @@ impl DateFinder {
                 let value = cx.anchor.map(|a| ymd(a.year, a.month, a.day));
                 return Some(Hit {
                     the_ok: true,
-                    same_day: true,
+                    refers_back: Some(Back::Day),
                     ..Hit::new(i, i + 1, TimexType::Date, value)
                 });
             }
@@ -2125,8 +2144,19 @@ struct Hit {
     the_ok: bool,
     /// A second mention found with this one (`1979-1989`).
     also: Option<Box<Hit>>,
-    /// `later in the day`: the day last named before it, where one is.
-    same_day: bool,
+    /// What the value is, where the text named it before.
+    refers_back: Option<Back>,
+}
+
+/// A mention whose value is a date named earlier in the text.
+#[derive(Debug, Clone, Copy)]
+enum Back {
+    /// `later in the day`, `the same day`: the day last named.
+    Day,
+    /// `at 18:00 UTC` with no day of its own: the day named earlier in its sentence.
+    DayInSentence,
+    /// `the entire year` after `the fourth quarter of 2005`: the year last named.
+    Year,
 }
 
 impl Hit {
@@ -2138,7 +2168,7 @@ impl Hit {
             value,
             the_ok: false,
             also: None,
-            same_day: false,
+            refers_back: None,
         }
     }
 }
@@ -2468,9 +2498,34 @@ fn weekday_of(days: i64) -> u32 {
 /// `Shares fell on Monday … to end the day lower`: the day is the one last
 /// named (Monday), not the document's.
 fn last_named_day(found: &[FoundDate]) -> Option<String> {
+    found.iter().rev().find_map(named_day)
+}
+
+fn named_day(d: &FoundDate) -> Option<String> {
+    let day = Anchor::parse(d.value.as_deref()?).filter(|_| d.kind == TimexType::Date)?;
+    Some(ymd(day.year, day.month, day.day))
+}
+
+/// `The jet flew Tuesday … at 18:00 UTC`: the day last named, if no sentence
+/// ends between it and byte `at`.
+fn day_named_in_sentence(text: &str, found: &[FoundDate], at: usize) -> Option<String> {
+    let last = found.last()?;
+    let between = text.get(last.range.end..at)?;
+    let sentence_ends = between.contains('\n')
+        || between
+            .char_indices()
+            .any(|(k, c)| matches!(c, '.' | '!' | '?') && between[k + 1..].starts_with(' '));
+    (!sentence_ends).then(|| named_day(last)).flatten()
+}
+
+/// `the entire year` after `the fourth quarter of 2005`: 2005. Only a part
+/// of a year names the year talked of: a bare year may be a target (`by 1992`).
+fn last_named_year(found: &[FoundDate]) -> Option<String> {
     found.iter().rev().find_map(|d| {
-        let day = Anchor::parse(d.value.as_deref()?).filter(|_| d.kind == TimexType::Date)?;
-        Some(ymd(day.year, day.month, day.day))
+        let value = d.value.as_deref().filter(|_| d.kind == TimexType::Date)?;
+        let (year, part) = value.split_once('-')?;
+        (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty())
+            .then(|| year.to_string())
     })
 }
 
@@ -2567,6 +2622,42 @@ mod tests {
             "2022-08-01",
         );
         date("Shares slid on the day.", "the day", "2022-08-03");
+        date(
+            "The ferry left on Monday. A report came out the same day.",
+            "the same day",
+            "2022-08-01",
+        );
+    }
+
+    #[test]
+    fn the_entire_year_is_the_year_last_named() {
+        date(
+            "It lost $4 million in the fourth quarter of 2019 and $9 million for the entire year.",
+            "the entire year",
+            "2019",
+        );
+        date("Sales for the full year rose.", "the full year", "2022");
+        date(
+            "By 2030 it aims to double sales; it forecast growth for the full year.",
+            "the full year",
+            "2022",
+        );
+    }
+
+    #[test]
+    fn a_time_is_on_the_day_its_sentence_names() {
+        one(
+            "The jet first flew Monday from the coast at 18:00 UTC.",
+            "18:00 UTC",
+            TimexType::Time,
+            Some("2022-08-01T18:00Z"),
+        );
+        one(
+            "The jet first flew Monday. It lands at 18:00 UTC.",
+            "18:00 UTC",
+            TimexType::Time,
+            Some("2022-08-03T18:00Z"),
+        );
     }
 
     #[test]
