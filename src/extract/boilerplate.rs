@@ -567,6 +567,9 @@ impl<'a> Detector<'a> {
         if count <= 6 && maybe_url && self.url.is_match(line) {
             return Some(Reason::Navigation);
         }
+        if self.counts_comments(tokens) {
+            return Some(Reason::Comments);
+        }
         let by_words = tokens.iter().enumerate().find_map(|(i, token)| {
             self.phrases.get(token)?.iter().find_map(|phrase| {
                 let end = i + phrase.words.len();
@@ -584,6 +587,22 @@ impl<'a> Detector<'a> {
             .iter()
             .find(|(phrase, _)| lower.contains(phrase.as_str()))
             .map(|(_, reason)| *reason)
+    }
+
+    /// A comment thread's heading: `59 Comments on “…”`, `One thought on
+    /// “…”`, `2 responses to “…”`, however long the title it repeats.
+    fn counts_comments(&self, tokens: &FoldedWords) -> bool {
+        if tokens.len() < 2 {
+            return false;
+        }
+        let count = tokens.get(0);
+        (count.bytes().all(|b| b.is_ascii_digit()) || matches!(count, "one" | "no"))
+            && self
+                .lexicon
+                .page_words
+                .comment_count_nouns
+                .contains(tokens.get(1))
+            && (tokens.len() == 2 || matches!(tokens.get(2), "on" | "to"))
     }
 
     /// Marks prose after the story that shares almost no words with it.
@@ -881,5 +900,27 @@ mod tests {
             reason("The comments of the minister came on Monday after a long meeting"),
             None
         );
+    }
+
+    #[test]
+    fn a_comment_count_heads_a_thread_however_long_the_title_it_repeats() {
+        let lexicon = Lexicon::load();
+        let detector = Detector::new(&lexicon);
+        let reason = |line: &str| detector.sure_reason(line, &FoldedWords::new(line));
+        for heading in [
+            "12 Comments on “Harbour Week, Day Three: The Old Pier and the Ferry Timetable Nobody Reads”",
+            "One thought on “Ten Things I Learned Rebuilding a Pier”",
+            "2 responses to “The Ferry Question”",
+            "No Comments",
+        ] {
+            assert_eq!(reason(heading), Some(Reason::Comments), "{heading}");
+        }
+        for line in [
+            "Two thoughts on the budget kept the council up late",
+            "12 responses were sent to the harbour board",
+            "3",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
     }
 }

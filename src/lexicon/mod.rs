@@ -102,6 +102,7 @@ pub struct PageWords {
     pub glued_date_labels: Vec<&'static str>,
     pub update_labels: Vec<&'static str>,
     pub publication_labels: Vec<&'static str>,
+    pub comment_count_nouns: HashSet<&'static str>,
 }
 
 impl PageWords {
@@ -113,6 +114,7 @@ impl PageWords {
             glued_date_labels: sections.list("glued date labels"),
             update_labels: sections.list("update labels"),
             publication_labels: sections.list("publication labels"),
+            comment_count_nouns: sections.set("comment count nouns"),
         };
         sections.finish();
         words
