@@ -492,11 +492,6 @@ impl PageMeta {
             .cloned()
     }
 
-    /// The first date among the `<meta>` tags whose name `wanted` accepts.
-    fn meta_date(&self, wanted: impl Fn(&str) -> bool) -> Option<String> {
-        self.meta_dates(wanted).next()
-    }
-
     /// The dates of the `<meta>` tags whose name `wanted` accepts, in page order.
     fn meta_dates<'a>(
         &'a self,
@@ -527,26 +522,23 @@ impl PageMeta {
 
     /// The date of the last update, ISO 8601.
     pub fn updated(&self) -> Option<String> {
-        self.ld
-            .modified
-            .as_deref()
-            .and_then(iso_date)
-            .or_else(|| {
-                UPDATE_METAS
-                    .iter()
-                    .find_map(|name| self.meta_date(|key| key == *name))
-            })
-            .or_else(|| self.meta_date(is_update_key))
+        self.update_dates().next()
     }
 
-    /// Every update date the metadata gives.
+    /// Every update date the metadata gives, the surest first: JSON-LD's,
+    /// then the known `<meta>` names in their order, then names like them.
     fn update_dates(&self) -> impl Iterator<Item = String> + '_ {
         self.ld
             .modified
             .as_deref()
             .and_then(iso_date)
             .into_iter()
-            .chain(self.meta_dates(|key| UPDATE_METAS.contains(&key) || is_update_key(key)))
+            .chain(
+                UPDATE_METAS
+                    .iter()
+                    .flat_map(|name| self.meta_dates(move |key| key == *name)),
+            )
+            .chain(self.meta_dates(is_update_key))
     }
 }
 
