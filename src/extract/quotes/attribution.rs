@@ -8,6 +8,13 @@ use super::*;
 use crate::lexicon::Gender;
 use crate::report::EntityType;
 
+/// The cue that names a source on either side of a quote.
+const ACCORDING_TO: &str = "according to";
+
+fn opens_with_according_to(words: &[Word]) -> bool {
+    matches!(words, [according, to, ..] if according.folded == "according" && to.folded == "to")
+}
+
 impl QuoteFinder<'_> {
     /// Finds the cue verb and the speaker's mention next to a quote.
     pub(super) fn attribution(
@@ -118,9 +125,7 @@ impl QuoteFinder<'_> {
         let comma = without_closing_marks(text, quote).ends_with(',')
             || text[quote.end..].trim_start().starts_with(',');
         let (cue, skip) = match after {
-            [according, to, ..] if according.folded == "according" && to.folded == "to" => {
-                ("according to", 2)
-            }
+            _ if opens_with_according_to(after) => (ACCORDING_TO, 2),
             [per, ..] if per.folded == "per" => ("per", 1),
             _ => return None,
         };
@@ -420,12 +425,10 @@ impl QuoteFinder<'_> {
 
     /// `X said: “…”`, `X told the agency “…”`, `according to X, “…”`.
     pub(super) fn before_quote(&self, text: &str, before: &[Word]) -> Option<Attribution> {
-        let pair = before
-            .windows(2)
-            .rposition(|w| w[0].folded == "according" && w[1].folded == "to");
+        let pair = (0..before.len()).rposition(|at| opens_with_according_to(&before[at..]));
         if let Some(at) = pair {
             let mention = self.noun_phrase(text, &before[at + 2..], true)?;
-            return Some(Attribution::new(mention, "according to".to_string()));
+            return Some(Attribution::new(mention, ACCORDING_TO.to_string()));
         }
         // `…, including Ana Lee -- “…” -- and …`: a name set off by a dash before the quote.
         if let Some(last) = before.last() {
