@@ -359,7 +359,7 @@ impl QuoteFinder<'_> {
             let verb_like = self.lexicon.stopwords.contains(w.folded.as_str())
                 || self.lexicon.speech_adverbs.contains(w.folded.as_str())
                 || w.folded.ends_with("ed")
-                || w.folded.ends_with("ly")
+                || is_adverb(text, w, Some(previous))
                 || self.is_cue(w, text);
             // `of` and `for` join names: `Citizens for Tax Justice`.
             let joins_names = matches!(w.folded.as_str(), "of" | "for")
@@ -411,7 +411,7 @@ impl QuoteFinder<'_> {
             return None;
         }
         let mut end = put;
-        while end > as_at + 1 && words[end - 1].folded.ends_with("ly") {
+        while end > as_at + 1 && is_adverb(text, &words[end - 1], words.get(end - 2)) {
             end -= 1;
         }
         let mention = self.noun_phrase(text, &words[as_at + 1..end], false)?;
@@ -648,10 +648,9 @@ impl QuoteFinder<'_> {
     ) -> Option<Range<usize>> {
         if !forward {
             // `Ann Lee, a site engineer, flatly denied`: adverbs before the cue aside.
-            let adverbs = window
-                .iter()
+            let adverbs = (0..window.len())
                 .rev()
-                .take_while(|w| w.folded.ends_with("ly") && w.folded.len() > 4)
+                .take_while(|&k| is_adverb(text, &window[k], k.checked_sub(1).map(|p| &window[p])))
                 .count();
             if let Some(named) =
                 self.name_before_appositive(text, &window[..window.len() - adverbs])
@@ -681,10 +680,16 @@ impl QuoteFinder<'_> {
                 .collect()
         };
         // Adverbs and auxiliaries beside the cue (`previously accused`, `has said`) are not the mention.
-        let skipped = ordered
-            .iter()
-            .take_while(|w| {
-                w.folded.ends_with("ly") && w.folded.len() > 4
+        // Read back, the word before `ordered[k]` in the text is `ordered[k + 1]`.
+        let skipped = (0..ordered.len())
+            .take_while(|&k| {
+                let w = ordered[k];
+                let previous = if forward {
+                    None
+                } else {
+                    ordered.get(k + 1).copied()
+                };
+                is_adverb(text, w, previous)
                     || self.lexicon.speech_adverbs.contains(w.folded.as_str())
             })
             .count();
@@ -1047,6 +1052,16 @@ pub(super) fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
 
 pub(super) fn is_mention_start(text: &str, word: &Word) -> bool {
     text[word.start..].starts_with(char::is_uppercase) || opens_noun_phrase(&word.folded)
+}
+
+/// `flatly denied`: a lower-case `-ly` word is an adverb, but not `Kelly` or
+/// `Italy`, nor a noun after a determiner or a possessive (`the assembly`,
+/// `Scott's family`).
+fn is_adverb(text: &str, word: &Word, previous: Option<&Word>) -> bool {
+    word.folded.ends_with("ly")
+        && word.folded.len() > 4
+        && text[word.start..].starts_with(char::is_lowercase)
+        && !previous.is_some_and(|p| opens_noun_phrase(&p.folded) || p.folded.ends_with("'s"))
 }
 
 /// Determiners and quantifiers that open a mention (`the ministry`, `several lawmakers`).

@@ -348,6 +348,26 @@ mod tests {
         speakers_and_cues(text).into_iter().map(|q| q.0).collect()
     }
 
+    #[test]
+    fn a_name_or_noun_ending_in_ly_is_no_adverb() {
+        let text = "The harbour vote came on Monday.\n\
+            “We will not pay for the new pier this year,” Lena Kelly said.\n\
+            “The pier can wait until the spring tides pass,” Italy said.\n\
+            “Our boats need the quay more than the ferry does,” the assembly said.\n\
+            “We were never asked about the quay,” Tomas Berg's family said.\n\
+            “The vote was held far too early in the day,” Ana Ruiz flatly said.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Lena Kelly".into()),
+                Some("Italy".into()),
+                Some("the assembly".into()),
+                Some("Tomas Berg's family".into()),
+                Some("Ana Ruiz".into()),
+            ]
+        );
+    }
+
     /// The quotes of a text whose every line is an article paragraph.
     fn find_all(text: &str) -> Vec<FoundQuote> {
         let lexicon = Lexicon::load();
