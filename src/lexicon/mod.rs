@@ -168,6 +168,12 @@ impl Lexicon {
         self.months.contains_key(folded) || self.date_words.contains(folded)
     }
 
+    /// A folded noun that heads a body's name: `ministry`, `board`.
+    pub fn heads_organization(&self, folded: &str) -> bool {
+        self.organization_heads.contains(folded)
+            || self.entity_heads.get(folded) == Some(&EntityType::Organization)
+    }
+
     /// The tables, parsed on first use and shared: they never change at run time.
     pub fn shared() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);

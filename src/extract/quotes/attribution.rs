@@ -143,7 +143,7 @@ impl QuoteFinder<'_> {
         };
         let head = noun.folded.as_str();
         let speaks = self.lexicon.speaking_documents.contains(head)
-            || self.lexicon.organization_heads.contains(head)
+            || self.lexicon.heads_organization(head)
             || self.lexicon.speaker_groups.contains(head)
             || self.names.is_title(head);
         let verb_follows = verb.folded.ends_with("ed") || self.is_cue(verb, text);
@@ -313,11 +313,15 @@ impl QuoteFinder<'_> {
             else {
                 break;
             };
+            // `Separately,` is an adverb; `Sally Ng,` a name.
+            let given_name = rest
+                .first()
+                .is_some_and(|w| self.lexicon.given_names.contains_key(&text[w.start..w.end]));
             let aside = first.ends_with("ing")
                 || stopword
                 || self.lexicon.is_time_word(first)
                 || first.chars().all(|c| c.is_ascii_digit())
-                || first.ends_with("ly");
+                || first.ends_with("ly") && !given_name;
             if !aside || self.is_pronoun(first) {
                 break;
             }
@@ -385,10 +389,7 @@ impl QuoteFinder<'_> {
         // body or a role speaks too.
         let group = tokens.last().is_some_and(|head| {
             self.lexicon.speaker_groups.contains(head.folded.as_str())
-                || self
-                    .lexicon
-                    .organization_heads
-                    .contains(head.folded.as_str())
+                || self.lexicon.heads_organization(&head.folded)
                 || self.names.is_title(&head.folded)
         });
         (named || group).then_some(mention)
@@ -657,6 +658,9 @@ impl QuoteFinder<'_> {
             {
                 return Some(named);
             }
+            if let Some(before) = before_relative_clause(text, &window[..window.len() - adverbs]) {
+                return self.noun_phrase(text, before, false);
+            }
         }
         // Asides in parentheses (`Rep. John Mica (R-Fla.)`) are skipped, unless the
         // cue is itself in the aside (`(or, as the Courier called them, “…”)`).
@@ -833,14 +837,8 @@ impl QuoteFinder<'_> {
         text: &str,
         window: &[Word],
     ) -> Option<Range<usize>> {
-        let last = window.last()?;
-        if !text[last.end..].trim_start().starts_with(',') {
-            return None;
-        }
         // The description runs back to the previous comma; a name must end just before it.
-        let comma = window
-            .windows(2)
-            .rposition(|pair| text[pair[0].end..pair[1].start].contains(','))?;
+        let comma = set_off_by_commas(text, window)?;
         let description = &window[comma + 1..];
         let starts_lower = !text[description[0].start..].starts_with(char::is_uppercase);
         if !starts_lower || description.len() > 20 {
@@ -1032,7 +1030,10 @@ pub(super) fn clause_end(text: &str, from: usize) -> usize {
         let at = from + offset;
         match c {
             '\n' | '“' | '"' | '‘' | '!' | '?' | ';' => return at,
-            '.' if !is_abbreviation_gap(text, at, ".") => return at,
+            // `Rep. Ann Lee (D-Calif.) wrote`: an abbreviation closing an aside.
+            '.' if !is_abbreviation_gap(text, at, ".") && !text[at + 1..].starts_with(')') => {
+                return at
+            }
             _ => {}
         }
     }
@@ -1052,6 +1053,27 @@ pub(super) fn is_abbreviation_gap(text: &str, left: usize, gap: &str) -> bool {
 
 pub(super) fn is_mention_start(text: &str, word: &Word) -> bool {
     text[word.start..].starts_with(char::is_uppercase) || opens_noun_phrase(&word.folded)
+}
+
+/// Where the words set off by commas at the end of `window` start: the
+/// index of the word before their opening comma (`Ann Lee, a site engineer,`).
+fn set_off_by_commas(text: &str, window: &[Word]) -> Option<usize> {
+    let last = window.last()?;
+    if !text[last.end..].trim_start().starts_with(',') {
+        return None;
+    }
+    window
+        .windows(2)
+        .rposition(|pair| text[pair[0].end..pair[1].start].contains(','))
+}
+
+/// `The mayor, who has backed the plan since May, said`: the words up to the
+/// noun a relative clause between commas describes, when the clause ends at the cue.
+fn before_relative_clause<'w>(text: &str, window: &'w [Word]) -> Option<&'w [Word]> {
+    let comma = set_off_by_commas(text, window)?;
+    let clause = &window[comma + 1..];
+    (matches!(clause[0].folded.as_str(), "who" | "whose" | "which") && clause.len() <= 20)
+        .then(|| &window[..=comma])
 }
 
 /// `flatly denied`: a lower-case `-ly` word is an adverb, but not `Kelly` or

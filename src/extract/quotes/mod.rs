@@ -349,6 +349,26 @@ mod tests {
     }
 
     #[test]
+    fn relative_clauses_asides_and_bodies_before_a_cue() {
+        let text = "The harbour vote came on Monday.\n\
+            The mayor, who has backed the plan since May, said the work “must start at once.”\n\
+            Sally Ng, 54, a ferry captain for two decades, put it bluntly: “The quay is a death trap.”\n\
+            The harbour board put it another way: “We cannot wait for the money.”\n\
+            A ministry statement called the plan “sound.”\n\
+            “This is about jobs,” Rep. Tomas Berg (D-Calif.) wrote on the board's page.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("The mayor".into()),
+                Some("Sally Ng".into()),
+                Some("The harbour board".into()),
+                Some("A ministry statement".into()),
+                Some("Tomas Berg".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_or_noun_ending_in_ly_is_no_adverb() {
         let text = "The harbour vote came on Monday.\n\
             “We will not pay for the new pier this year,” Lena Kelly said.\n\

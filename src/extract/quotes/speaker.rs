@@ -98,10 +98,7 @@ impl QuoteFinder<'_> {
             let noun_folded = folded(noun);
             let common = the.eq_ignore_ascii_case("the") && noun.starts_with(char::is_lowercase);
             let speaks = self.names.is_title(&noun_folded)
-                || self
-                    .lexicon
-                    .organization_heads
-                    .contains(noun_folded.as_str())
+                || self.lexicon.heads_organization(&noun_folded)
                 || self.lexicon.speaker_groups.contains(noun_folded.as_str())
                 || self
                     .lexicon
@@ -183,8 +180,7 @@ impl QuoteFinder<'_> {
         // `the ministry` after `the Defence Ministry`: the nearest body named by that head before.
         if let (Some(m), Some(head)) = (mention, name.strip_prefix("the ")) {
             let head = head.to_lowercase();
-            let body = self.lexicon.organization_heads.contains(head.as_str())
-                || self.lexicon.entity_heads.get(head.as_str()) == Some(&EntityType::Organization);
+            let body = self.lexicon.heads_organization(&head);
             // An antecedent is among the last few names: a page of thousands costs no square.
             let named_before = entities[..entities.partition_point(|e| e.range.end <= m.start)]
                 .iter()
