@@ -176,7 +176,11 @@ impl QuoteFinder<'_> {
         after: &[Word],
         mid_sentence: bool,
     ) -> Option<Attribution> {
-        let cue_at = after.iter().position(|w| self.is_cue(w, text))?;
+        // `one resident, who asked not to be named, told`: a relative clause's verb is not the cue.
+        let cue_at = (0..after.len()).find(|&k| {
+            self.is_cue(&after[k], text)
+                && !(k > 0 && matches!(after[k - 1].folded.as_str(), "who" | "which" | "that"))
+        })?;
         // After `…?”` or `….”` only `Graham asked` belongs to the quote: a
         // capitalized name right before the cue, not a new sentence.
         let ends_sentence = without_closing_marks(text, quote).ends_with(['.', '?', '!']);

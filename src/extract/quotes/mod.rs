@@ -352,6 +352,7 @@ mod tests {
     fn relative_clauses_asides_and_bodies_before_a_cue() {
         let text = "The harbour vote came on Monday.\n\
             The mayor, who has backed the plan since May, said the work “must start at once.”\n\
+            “It is a disaster,” one fisherman, who asked not to be named, told the Bay Courier.\n\
             Sally Ng, 54, a ferry captain for two decades, put it bluntly: “The quay is a death trap.”\n\
             The harbour board put it another way: “We cannot wait for the money.”\n\
             A ministry statement called the plan “sound.”\n\
@@ -360,6 +361,7 @@ mod tests {
             speakers(text),
             [
                 Some("The mayor".into()),
+                Some("one fisherman".into()),
                 Some("Sally Ng".into()),
                 Some("The harbour board".into()),
                 Some("A ministry statement".into()),
