@@ -764,6 +764,8 @@ impl QuoteFinder<'_> {
                     break;
                 }
             }
+            // `of` joins names (`Bank of England`), a body to its field (`the
+            // chamber of commerce`) and, read back, a person noun to its complement.
             let joins_names = w.folded == "of" && {
                 let (a, b) = if forward {
                     (
@@ -778,15 +780,20 @@ impl QuoteFinder<'_> {
                 };
                 a.is_some_and(&capital) && b.is_some_and(&capital)
             } || w.folded == "of"
-                && !forward
-                && ordered.get(n + 1).is_some_and(|p| {
-                    // `the mother of three`, `the chair of the board`: a person noun's complement.
-                    let noun = p.folded.as_str();
-                    text[p.start..].starts_with(char::is_lowercase)
-                        && (self.names.is_title(noun)
-                            || self.lexicon.speaker_groups.contains(noun)
-                            || self.lexicon.quote_words.is_person_noun(noun))
-                });
+                && forward
+                && n > 0
+                && self.lexicon.heads_organization(&ordered[n - 1].folded)
+                && ordered.get(n + 1).is_some()
+                || w.folded == "of"
+                    && !forward
+                    && ordered.get(n + 1).is_some_and(|p| {
+                        // `the mother of three`, `the chair of the board`: a person noun's complement.
+                        let noun = p.folded.as_str();
+                        text[p.start..].starts_with(char::is_lowercase)
+                            && (self.names.is_title(noun)
+                                || self.lexicon.speaker_groups.contains(noun)
+                                || self.lexicon.quote_words.is_person_noun(noun))
+                    });
             if (self
                 .lexicon
                 .quote_words

@@ -355,6 +355,7 @@ mod tests {
             “It is a disaster,” one fisherman, who asked not to be named, told the Bay Courier.\n\
             Sally Ng, 54, a ferry captain for two decades, put it bluntly: “The quay is a death trap.”\n\
             The harbour board put it another way: “We cannot wait for the money.”\n\
+            The closure “has cost the bay millions,” according to the chamber of commerce.\n\
             A ministry statement called the plan “sound.”\n\
             “This is about jobs,” Rep. Tomas Berg (D-Calif.) wrote on the board's page.";
         assert_eq!(
@@ -364,6 +365,7 @@ mod tests {
                 Some("one fisherman".into()),
                 Some("Sally Ng".into()),
                 Some("The harbour board".into()),
+                Some("the chamber of commerce".into()),
                 Some("A ministry statement".into()),
                 Some("Tomas Berg".into()),
             ]
