@@ -12,11 +12,12 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use regex::Regex;
-
 use super::{title, Block};
 use crate::lexicon::Lexicon;
 use crate::report::BoilerplateReason as Reason;
+use crate::text::scan::{
+    ascii_word_boundary, is_digit, is_word, is_word_or_hyphen, matches, Cursor,
+};
 use crate::text::words::{folded_in, word_ranges, words, FoldedWords};
 
 /// What one line looks like on its own.
@@ -208,6 +209,138 @@ fn cut_after_closing_section(ranges: &[Range<usize>], qualities: &[Quality], kep
     }
 }
 
+/// Whether a line holds an email address. It was the regex
+/// `[\w.+-]+@[\w-]+\.[\w.-]+`: a character of the name before `@`, all of a
+/// host label after it, a dot and one character more.
+fn has_email(line: &str) -> bool {
+    line.match_indices('@').any(|(at, _)| {
+        let named = line[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_word(c) || matches!(c, '.' | '+' | '-'));
+        let mut host = Cursor::new(line, at + 1);
+        named
+            && host.run(is_word_or_hyphen, 1, usize::MAX).is_some()
+            && host.eat_str(".").is_some()
+            && host.eat(|c| is_word_or_hyphen(c) || c == '.').is_some()
+    })
+}
+
+/// Whether a line holds a phone number, `020 794 6095` or `+1 (555) 123-4567`.
+/// It was the regex
+/// `(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?-u:\b)`.
+/// Wherever it matches with the optional country code and `(`, it matches
+/// without them from where they end, and `\d{2,4}` there is the last two to
+/// four digits of a run: so the rest is tried after each run of two digits or more.
+fn has_phone(line: &str) -> bool {
+    let is_separator = |c: char| c.is_whitespace() || c == '.' || c == '-';
+    // `\d{3,4}(?-u:\b)`, four digits tried before three.
+    let last_group = |mut at: Cursor<'_>| {
+        at.repeat(is_digit, 3).is_some() && {
+            let three = at.at;
+            (at.eat(is_digit).is_some() && ascii_word_boundary(line, at.at))
+                || ascii_word_boundary(line, three)
+        }
+    };
+    let rest = |mut at: Cursor<'_>| {
+        at.skip(')');
+        if at.eat(is_separator).is_none() || at.repeat(is_digit, 3).is_none() {
+            return false;
+        }
+        let mut separated = at;
+        (separated.eat(is_separator).is_some() && last_group(separated)) || last_group(at)
+    };
+    let mut run = 0;
+    line.char_indices().any(|(at, c)| {
+        let after_run = run >= 2;
+        run = if is_digit(c) { run + 1 } else { 0 };
+        run == 0 && after_run && rest(Cursor::new(line, at))
+    })
+}
+
+/// Whether a line holds a web address. It was the regex
+/// `(?-u:\b)(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+|(?-u:\b)[\w-]+\.(?:com|org|net|co\.uk)(?-u:\b)`.
+fn has_url(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let opens = |prefix: &[u8], at: usize| {
+        bytes
+            .get(at..at + prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+    };
+    let linked = (0..line.len()).any(|at| {
+        let after_scheme = opens(b"http", at).then(|| at + 4 + usize::from(opens(b"s", at + 4)));
+        let path = match after_scheme {
+            Some(end) => opens(b"://", end).then_some(end + 3),
+            None => opens(b"www.", at).then_some(at + 4),
+        };
+        path.is_some_and(|path| {
+            ascii_word_boundary(line, at)
+                && line[path..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+        })
+    });
+    // A `[\w-]+` run before the domain can start at an ASCII word boundary
+    // only if it holds an ASCII letter, digit or `_`.
+    linked
+        || line.match_indices('.').any(|(dot, _)| {
+            ["com", "org", "net", "co.uk"].iter().any(|domain| {
+                line[dot + 1..].starts_with(domain)
+                    && ascii_word_boundary(line, dot + 1 + domain.len())
+            }) && line[..dot]
+                .chars()
+                .rev()
+                .take_while(|&c| is_word_or_hyphen(c))
+                .any(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// Where markup debris starts, left to right and not overlapping:
+/// a JSON field's `":"`, a brace beside a quote mark, a tag, a `\u` escape.
+/// It was the regex
+/// `[”"]\s*:\s*[“"”]|[{}]\s*[“"”]|[“"”]\s*[{}]|</?[a-z]+[ >]|\\u[0-9a-f]{4}`.
+fn markup_marks(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let quote = |c: char| matches!(c, '“' | '"' | '”');
+    let brace = |c: char| matches!(c, '{' | '}');
+    // The alternatives in the regex's order, each giving where its match ends.
+    let field = move |mut at: Cursor<'_>| {
+        at.eat(|c| matches!(c, '”' | '"'))?;
+        at.skip_space();
+        at.eat_str(":")?;
+        at.skip_space();
+        at.eat(quote)?;
+        Some(at.at)
+    };
+    let beside = move |mut at: Cursor<'_>, first: fn(char) -> bool, then: fn(char) -> bool| {
+        at.eat(first)?;
+        at.skip_space();
+        at.eat(then)?;
+        Some(at.at)
+    };
+    let tag = |mut at: Cursor<'_>| {
+        at.eat_str("<")?;
+        at.skip('/');
+        at.run(|c| c.is_ascii_lowercase(), 1, usize::MAX)?;
+        at.eat(|c| matches!(c, ' ' | '>'))?;
+        Some(at.at)
+    };
+    let escape = |mut at: Cursor<'_>| {
+        at.eat_str("\\u")?;
+        at.repeat(|c| matches!(c, '0'..='9' | 'a'..='f'), 4)?;
+        Some(at.at)
+    };
+    matches(line, move |start| {
+        let at = Cursor::new(line, start);
+        let end = field(at)
+            .or_else(|| beside(at, brace, quote))
+            .or_else(|| beside(at, quote, brace))
+            .or_else(|| tag(at))
+            .or_else(|| escape(at))?;
+        Some((start, end))
+    })
+}
+
 /// A short title-like line of two words or more (a lone word is a menu item):
 /// capitalized, not ending like a sentence or a label.
 fn is_heading(line: &str) -> bool {
@@ -217,17 +350,13 @@ fn is_heading(line: &str) -> bool {
         && (2..=15).contains(&words)
 }
 
-/// Compiled patterns, built once per analysis.
+/// The phrase tables, built once per analysis.
 pub struct Detector<'a> {
     lexicon: &'a Lexicon,
     /// Phrases of words, indexed by their first word, matched on a line's words.
     phrases: HashMap<String, Vec<Phrase>>,
     /// Phrases with punctuation (`(picture:`, `©`), matched as text.
     raw_phrases: Vec<(String, Reason)>,
-    email: Regex,
-    phone: Regex,
-    url: Regex,
-    markup: Regex,
 }
 
 struct Phrase {
@@ -246,7 +375,6 @@ pub struct Classified {
 
 impl<'a> Detector<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Self {
-        let build = |pattern: &str| Regex::new(pattern).expect("valid built-in pattern");
         let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
         let mut raw_phrases = Vec::new();
         for &(reason, phrase) in &lexicon.boilerplate_phrases {
@@ -269,14 +397,6 @@ impl<'a> Detector<'a> {
             lexicon,
             phrases,
             raw_phrases,
-            email: build(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
-            phone: build(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?-u:\b)"),
-            url: build(
-                r"(?-u:\b)(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+|(?-u:\b)[\w-]+\.(?:com|org|net|co\.uk)(?-u:\b)",
-            ),
-            markup: build(
-                r#"[”"]\s*:\s*[“"”]|[{}]\s*[“"”]|[“"”]\s*[{}]|</?[a-z]+[ >]|\\u[0-9a-f]{4}"#,
-            ),
         }
     }
 
@@ -531,7 +651,7 @@ impl<'a> Detector<'a> {
             || [r#"":"#, "”:", ":”", r#":""#, ":“"]
                 .iter()
                 .any(|p| line.contains(p));
-        maybe && (line.starts_with(['{', '<']) || self.markup.find_iter(line).count() >= 2)
+        maybe && (line.starts_with(['{', '<']) || markup_marks(line).nth(1).is_some())
     }
 
     /// A line that is only a date and time, as posts and comments are stamped.
@@ -555,16 +675,14 @@ impl<'a> Detector<'a> {
             return Some(Reason::Markup);
         }
         let digits = line.bytes().filter(u8::is_ascii_digit).count();
-        if count <= 25
-            && (line.contains('@') && self.email.is_match(line)
-                || digits >= 7 && self.phone.is_match(line))
+        if count <= 25 && (line.contains('@') && has_email(line) || digits >= 7 && has_phone(line))
         {
             return Some(Reason::Contact);
         }
         let maybe_url = ["http", "www.", ".com", ".org", ".net", ".co.uk"]
             .iter()
             .any(|p| line.contains(p));
-        if count <= 6 && maybe_url && self.url.is_match(line) {
+        if count <= 6 && maybe_url && has_url(line) {
             return Some(Reason::Navigation);
         }
         if self.counts_comments(tokens) {
@@ -882,6 +1000,35 @@ mod tests {
             reasons: vec![None],
         };
         assert!(detector.classify_page(text, &ranges, &wrong).is_none());
+    }
+
+    #[test]
+    fn contact_and_address_matchers() {
+        assert!(has_email("Write to news@bay-courier.com today"));
+        assert!(has_email("é@x.fr"));
+        for line in ["a@b", "@bay.com", "a@.com", "a@bay."] {
+            assert!(!has_email(line), "{line}");
+        }
+        assert!(has_phone("Call 020 794 6095"));
+        assert!(has_phone("Tel. +1 (555) 123-4567"));
+        assert!(has_phone("555.1234567"));
+        // Four groups are read as the last three: `20 7946 0958` has no group of three.
+        assert!(!has_phone("+44 20 7946 0958"));
+        assert!(!has_phone("Tel 12 345 67890"));
+        assert!(!has_phone("in 2024 and 2025"));
+        assert!(has_url("see https://bay.example/x"));
+        assert!(has_url("www.bay-courier.co.uk"));
+        assert!(has_url("bay-courier.com"));
+        // The name before the domain must hold an ASCII word character where it starts.
+        for line in ["bay.comx", "http://", "xwww.bay", "é.com", "-.org"] {
+            assert!(!has_url(line), "{line}");
+        }
+        assert_eq!(markup_marks(r#"{"id": "a"}"#).count(), 3);
+        assert_eq!(markup_marks("<p>Text</p>").count(), 2);
+        assert_eq!(markup_marks(r"caf\u00e9 \u00E9").count(), 1);
+        // `"{"` is one match, a quote then a brace, not two.
+        assert_eq!(markup_marks(r#""{""#).count(), 1);
+        assert_eq!(markup_marks("He said: “yes” <3").count(), 0);
     }
 
     #[test]

@@ -6,5 +6,6 @@ pub mod html;
 pub mod normalize;
 pub mod offsets;
 pub mod quote_marks;
+pub mod scan;
 pub mod segment;
 pub mod words;

@@ -2,11 +2,8 @@
 //! dates in its JSON-LD, Open Graph and `<meta>` tags, its `<time>` elements,
 //! `<h1>` headings and bylines, read in one scan of the tags.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{attribute, collapse, decode_entities, Tag};
+use crate::text::scan::{is_digit, iso_date_parts, matches, month_word, word_boundary, Cursor};
 
 /// JSON-LD types whose fields are the article's.
 const ARTICLE_TYPES: &[&str] = &[
@@ -1108,13 +1105,24 @@ pub fn day_month_swapped(iso: &str) -> Option<String> {
 
 /// A metadata date (`2025-03-14T09:00:00Z`, `2025/03/14`, `March 14, 2025`) as ISO 8601.
 pub fn iso_date(value: &str) -> Option<String> {
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").expect("valid pattern")
-    });
-    match NUMERIC.captures(value) {
-        Some(caps) => ymd(&caps[1], &caps[2], &caps[3]),
+    match numeric_ymd(value) {
+        Some((year, month, day)) => ymd(year, month, day),
         None => date_in_text(value),
     }
+}
+
+/// Year, month and day opening a metadata value, `2025-03-14T…` or `2025/3/14`.
+/// It was the regex `^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`.
+fn numeric_ymd(value: &str) -> Option<(&str, &str, &str)> {
+    let separator = |c: char| matches!(c, '-' | '/' | '.');
+    let mut at = Cursor::new(value, 0);
+    at.skip_space();
+    let year = at.run(is_digit, 4, 4)?;
+    at.eat(separator)?;
+    let month = at.run(is_digit, 1, 2)?;
+    at.eat(separator)?;
+    // All of the run of digits, so no digit follows.
+    Some((year, month, at.run(is_digit, 1, 2)?))
 }
 
 /// The first date written out in a line of text (`March 14, 2025`,
@@ -1137,51 +1145,166 @@ fn first_date(line: &str) -> Option<((usize, usize), String)> {
 }
 
 fn numeric_date(line: &str) -> Option<((usize, usize), String)> {
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])")
-            .expect("valid pattern")
-    });
-    NUMERIC.captures_iter(line).find_map(|caps| {
-        let (a, b): (u32, u32) = (caps[1].parse().ok()?, caps[3].parse().ok()?);
-        let (month, day) = match &caps[2] {
-            "." => (b, a),
+    matches(line, |start| numeric_date_at(line, start)).find_map(|date| {
+        let (a, b): (u32, u32) = (date.first.parse().ok()?, date.second.parse().ok()?);
+        let (month, day) = match date.separator {
+            '.' => (b, a),
             _ if a > 12 => (b, a),
             _ if b > 12 => (a, b),
             _ => return None,
         };
-        let span = (caps.get(1)?.start(), caps.get(4)?.end());
-        Some((span, ymd(&caps[4], &month.to_string(), &day.to_string())?))
+        Some((
+            date.span,
+            ymd(date.year, &month.to_string(), &day.to_string())?,
+        ))
+    })
+}
+
+/// A date in numbers, as written: `14.03.2025`, `03/14/2025`.
+struct NumericDate<'a> {
+    span: (usize, usize),
+    first: &'a str,
+    separator: char,
+    second: &'a str,
+    year: &'a str,
+}
+
+/// The numeric date whose match starts at `start`, and where the match ends.
+/// It was the regex `(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])`,
+/// whose match takes the characters around the date too.
+fn numeric_date_at<'a>(line: &'a str, start: usize) -> Option<(NumericDate<'a>, usize)> {
+    let apart = |c: char| !is_digit(c) && c != '.' && c != '/';
+    let separator = |c: char| matches!(c, '.' | '/');
+    let date = |mut at: Cursor<'a>| {
+        let from = at.at;
+        let first = at.run(is_digit, 1, 2)?;
+        let between = at.eat(separator)?;
+        let second = at.run(is_digit, 1, 2)?;
+        at.eat(separator)?;
+        let year = at.run(is_digit, 4, 4)?;
+        let span = (from, at.at);
+        if !at.at_end() {
+            at.eat(apart)?;
+        }
+        let found = NumericDate {
+            span,
+            first,
+            separator: between,
+            second,
+            year,
+        };
+        Some((found, at.at))
+    };
+    let at = Cursor::new(line, start);
+    let opening = (start == 0).then(|| date(at)).flatten();
+    opening.or_else(|| {
+        let mut at = at;
+        at.eat(apart)?;
+        date(at)
     })
 }
 
 fn words_date(line: &str) -> Option<((usize, usize), String)> {
-    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})(?:\b|[A-Z])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})(?:\b|[A-Z])|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T)|\b(?P<y4>\d{4})\s+(?P<m4>[^\W\d_]{3,9})\.?\s+(?P<d4>\d{1,2})\b)",
-        )
-        .expect("valid pattern")
-    });
     let months = &crate::lexicon::Lexicon::shared().months;
-    WRITTEN.captures_iter(line).find_map(|caps| {
-        // The year may run into the next word (`May 2, 2025Ana Ruiz`).
-        let end = ["y1", "y2", "d3", "d4"]
-            .iter()
-            .find_map(|g| caps.name(g))?
-            .end();
-        let span = (caps.get(0)?.start(), end);
-        if let Some(year) = caps.name("y3") {
-            return Some((span, ymd(year.as_str(), &caps["m3"], &caps["d3"])?));
-        }
-        let pick = |a: &str, b: &str| caps.name(a).or_else(|| caps.name(b)).map(|m| m.as_str());
-        // Citation style, year first: `2023 Jan 7`.
-        let (month, year, day) = match caps.name("y4") {
-            Some(year) => (&caps["m4"], year.as_str(), &caps["d4"]),
-            None => (pick("m1", "m2")?, pick("y1", "y2")?, pick("d1", "d2")?),
+    matches(line, |start| written_date_at(line, start)).find_map(|date| {
+        let month = if date.month_name {
+            months.get(date.month.to_lowercase().as_str())?.to_string()
+        } else {
+            date.month.to_string()
         };
-        let month = months.get(month.to_lowercase().as_str())?;
-        let date = ymd(year, &month.to_string(), day)?;
-        Some((span, date))
+        Some((date.span, ymd(date.year, &month, date.day)?))
     })
+}
+
+/// A date with its month in words (`March 14, 2025`, `14th of March 2025`,
+/// `2023 Jan 7`) or in ISO 8601, as written.
+struct WrittenDate<'a> {
+    span: (usize, usize),
+    year: &'a str,
+    month: &'a str,
+    /// Whether the month is a word rather than a number.
+    month_name: bool,
+    day: &'a str,
+}
+
+/// The written date whose match starts at `start`, and where the match ends.
+/// It was the regex
+/// `\b(?P<m1>[^\W\d_]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})(?:\b|[A-Z])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>\d{4})(?:\b|[A-Z])|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T)|\b(?P<y4>\d{4})\s+(?P<m4>[^\W\d_]{3,9})\.?\s+(?P<d4>\d{1,2})\b`,
+/// its alternatives tried in that order.
+fn written_date_at<'a>(line: &'a str, start: usize) -> Option<(WrittenDate<'a>, usize)> {
+    if !word_boundary(line, start) {
+        return None;
+    }
+    let written = |year, month, month_name, day, end| WrittenDate {
+        span: (start, end),
+        year,
+        month,
+        month_name,
+        day,
+    };
+    let ordinal = |at: &mut Cursor<'a>| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|suffix| at.eat_str(suffix).is_some())
+    };
+    // The year may run into the next word (`May 2, 2025Ana Ruiz`): the match
+    // takes that capital, the date does not.
+    let year = |at: &mut Cursor<'a>| {
+        let year = at.run(is_digit, 4, 4)?;
+        let end = at.at;
+        if !word_boundary(line, end) {
+            at.eat(|c| c.is_ascii_uppercase())?;
+        }
+        Some((year, end))
+    };
+    let month_first = |mut at: Cursor<'a>| {
+        let month = month_word(&mut at)?;
+        at.space()?;
+        let day = at.run(is_digit, 1, 2)?;
+        ordinal(&mut at);
+        at.skip(',');
+        at.space()?;
+        let (year, end) = year(&mut at)?;
+        Some((written(year, month, true, day, end), at.at))
+    };
+    let day_first = |mut at: Cursor<'a>| {
+        let day = at.run(is_digit, 1, 2)?;
+        ordinal(&mut at);
+        at.space()?;
+        // `of` is too short for a month: it is taken wherever it stands.
+        let mut of = at;
+        if of.eat_str("of").and_then(|()| of.space()).is_some() {
+            at = of;
+        }
+        let month = month_word(&mut at)?;
+        at.skip(',');
+        at.space()?;
+        let (year, end) = year(&mut at)?;
+        Some((written(year, month, true, day, end), at.at))
+    };
+    let iso = |mut at: Cursor<'a>| {
+        let (year, month, day) = iso_date_parts(&mut at)?;
+        let end = at.at;
+        if !word_boundary(line, end) {
+            at.eat_str("T")?;
+        }
+        Some((written(year, month, false, day, end), at.at))
+    };
+    // Citation style, year first: `2023 Jan 7`.
+    let year_first = |mut at: Cursor<'a>| {
+        let year = at.run(is_digit, 4, 4)?;
+        at.space()?;
+        let month = month_word(&mut at)?;
+        at.space()?;
+        let day = at.run(is_digit, 1, 2)?;
+        let end = at.at;
+        word_boundary(line, end).then(|| (written(year, month, true, day, end), end))
+    };
+    let at = Cursor::new(line, start);
+    month_first(at)
+        .or_else(|| day_first(at))
+        .or_else(|| iso(at))
+        .or_else(|| year_first(at))
 }
 
 fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
@@ -1546,6 +1669,64 @@ mod tests {
         // Citation metadata puts the year first.
         assert_eq!(iso_date("2021 Mar 9").as_deref(), Some("2021-03-09"));
         assert_eq!(iso_date("2021 Marble 9"), None);
+    }
+
+    /// The parts of every match of a date matcher in a line, left to right.
+    fn every<T, P>(
+        line: &'static str,
+        match_at: fn(&'static str, usize) -> Option<(T, usize)>,
+        parts: fn(T) -> P,
+    ) -> Vec<P> {
+        matches(line, move |start| match_at(line, start))
+            .map(parts)
+            .collect()
+    }
+
+    #[test]
+    fn date_matchers_read_as_the_patterns_did() {
+        assert_eq!(numeric_ymd(" 2025-03-14T09:00"), Some(("2025", "03", "14")));
+        assert_eq!(numeric_ymd("2025.3.1"), Some(("2025", "3", "1")));
+        assert_eq!(numeric_ymd("2025-03-145"), None);
+        assert_eq!(numeric_ymd("12025-03-14"), None);
+        let numeric = |line| {
+            every(line, numeric_date_at, |d| {
+                (d.span, d.first, d.separator, d.second, d.year)
+            })
+        };
+        assert_eq!(
+            numeric("on 14.03.2025"),
+            [((3, 13), "14", '.', "03", "2025")]
+        );
+        // A match takes the character after the date, so the next cannot start there.
+        assert_eq!(numeric("1/2/2024 3/4/2025").len(), 1);
+        assert_eq!(numeric("1/2/2024  3/4/2025").len(), 2);
+        assert_eq!(numeric("1.1.2.2024"), []);
+        assert_eq!(numeric("1.2.20245"), []);
+        let written = |line| {
+            every(line, written_date_at, |d| {
+                (d.span, d.year, d.month, d.month_name, d.day)
+            })
+        };
+        // The span leaves out the capital a year runs into, and ISO's `T`.
+        for (line, date) in [
+            ("May 2, 2025Ana Ruiz", ((0, 11), "2025", "May", true, "2")),
+            (
+                "the 14th of March 2025",
+                ((4, 22), "2025", "March", true, "14"),
+            ),
+            ("2025-03-14T09:00", ((0, 10), "2025", "03", false, "14")),
+            ("2023 Jan 7.", ((0, 10), "2023", "Jan", true, "7")),
+        ] {
+            assert_eq!(written(line), [date], "{line}");
+        }
+        for line in [
+            "x2025-03-14",
+            "May 2, 20255",
+            "2023 Jan 7th",
+            "Septembers 2, 2025",
+        ] {
+            assert_eq!(written(line), [], "{line}");
+        }
     }
 
     #[test]
