@@ -318,14 +318,15 @@ impl QuoteFinder<'_> {
                 break;
             };
             // `Separately,` is an adverb; `Sally Ng,` a name.
-            let given_name = rest
-                .first()
-                .is_some_and(|w| self.lexicon.given_names.contains_key(&text[w.start..w.end]));
+            let given_name = || {
+                rest.first()
+                    .is_some_and(|w| self.lexicon.given_names.contains_key(&text[w.start..w.end]))
+            };
             let aside = first.ends_with("ing")
                 || stopword
                 || self.lexicon.is_time_word(first)
                 || first.chars().all(|c| c.is_ascii_digit())
-                || first.ends_with("ly") && !given_name;
+                || first.ends_with("ly") && !given_name();
             if !aside || self.is_pronoun(first) {
                 break;
             }
@@ -657,12 +658,11 @@ impl QuoteFinder<'_> {
                 .rev()
                 .take_while(|&k| is_adverb(text, &window[k], k.checked_sub(1).map(|p| &window[p])))
                 .count();
-            if let Some(named) =
-                self.name_before_appositive(text, &window[..window.len() - adverbs])
-            {
+            let before_adverbs = &window[..window.len() - adverbs];
+            if let Some(named) = self.name_before_appositive(text, before_adverbs) {
                 return Some(named);
             }
-            if let Some(before) = before_relative_clause(text, &window[..window.len() - adverbs]) {
+            if let Some(before) = before_relative_clause(text, before_adverbs) {
                 return self.noun_phrase(text, before, false);
             }
         }
@@ -765,7 +765,8 @@ impl QuoteFinder<'_> {
                 }
             }
             // `of` joins names (`Bank of England`), a body to its field (`the
-            // chamber of commerce`) and, read back, a person noun to its complement.
+            // chamber of commerce`) and, read back, a person noun to its complement
+            // (`the mother of three`, `the chair of the board`).
             let joins_names = w.folded == "of" && {
                 let (a, b) = if forward {
                     (
@@ -778,22 +779,20 @@ impl QuoteFinder<'_> {
                         n.checked_sub(1).map(|i| ordered[i]),
                     )
                 };
-                a.is_some_and(&capital) && b.is_some_and(&capital)
-            } || w.folded == "of"
-                && forward
-                && n > 0
-                && self.lexicon.heads_organization(&ordered[n - 1].folded)
-                && ordered.get(n + 1).is_some()
-                || w.folded == "of"
-                    && !forward
-                    && ordered.get(n + 1).is_some_and(|p| {
-                        // `the mother of three`, `the chair of the board`: a person noun's complement.
+                let names = a.is_some_and(&capital) && b.is_some_and(&capital);
+                let body_field = forward
+                    && b.is_some()
+                    && a.is_some_and(|body| self.lexicon.heads_organization(&body.folded));
+                let person_complement = !forward
+                    && a.is_some_and(|p| {
                         let noun = p.folded.as_str();
                         text[p.start..].starts_with(char::is_lowercase)
                             && (self.names.is_title(noun)
                                 || self.lexicon.speaker_groups.contains(noun)
                                 || self.lexicon.quote_words.is_person_noun(noun))
                     });
+                names || body_field || person_complement
+            };
             if (self
                 .lexicon
                 .quote_words
