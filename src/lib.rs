@@ -319,7 +319,10 @@ impl<'a> Pipeline<'a> {
                     segment::sentences(&text, b.range.clone(), &self.lexicon.abbreviations)
                 }))
                 .collect();
-            let entities = self.entities.find(&text, &units);
+            let mut entities = self.entities.find(&text, &units);
+            if let Some(place) = &facts.dateline_place {
+                extract::entities::dateline_names_a_place(&mut entities, &text, place);
+            }
             // Headlines quote too (`Mayor Calls Plan ‘A Disaster’`).
             let headline = classified.title.map(|t| blocks[t].range.clone());
             // In text order: a kept line may come before the headline.

@@ -625,7 +625,10 @@ impl<'a> Detector<'a> {
         };
         // A medium line that does not end like a sentence is a link or teaser title.
         let unfinished = !ends_like_sentence(line) && !line.ends_with(')');
-        if length < LENGTH_LOW {
+        if length < LENGTH_LOW && self.is_attributed_quote(line) {
+            // `“Nobody listens,” wrote Voss.`: short, but a sentence of the story.
+            Quality::NearGood
+        } else if length < LENGTH_LOW {
             Quality::Short
         } else if density >= STOPWORDS_HIGH && length > LENGTH_HIGH {
             Quality::Good
@@ -636,6 +639,21 @@ impl<'a> Detector<'a> {
         } else {
             Quality::Low
         }
+    }
+
+    /// A quoted sentence followed by its attribution (`“…,” she said.`),
+    /// which an article often ends on and furniture never reads like.
+    fn is_attributed_quote(&self, line: &str) -> bool {
+        let Some(rest) = line.strip_prefix(['“', '"']) else {
+            return false;
+        };
+        let Some((_, attribution)) = rest.rsplit_once(['”', '"']) else {
+            return false;
+        };
+        attribution.trim_end().ends_with('.')
+            && word_ranges(attribution)
+                .take(4)
+                .any(|(from, to)| folded_in(&attribution[from..to], &self.lexicon.cue_verbs))
     }
 
     /// Markup debris: JSON fields or tags copied with the text.
@@ -1047,6 +1065,20 @@ mod tests {
             reason("The comments of the minister came on Monday after a long meeting"),
             None
         );
+    }
+
+    #[test]
+    fn an_article_may_end_on_a_short_attributed_quote() {
+        let text =
+            "Pier to be rebuilt\n\nThe harbour board agreed on Tuesday to rebuild the old pier, \
+                    which storms damaged twice last winter, at a cost the town will share.\n\n\
+                    “Nobody listens,” wrote Voss.\n\nMore news";
+        let found = reasons(text);
+        assert_eq!(
+            found[2],
+            ("“Nobody listens,” wrote Voss.".to_string(), None)
+        );
+        assert!(found[3].1.is_some());
     }
 
     #[test]

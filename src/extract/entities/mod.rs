@@ -292,8 +292,39 @@ impl<'a> EntityFinder<'a> {
         }
         flush(&mut current, before, &mut model, &mut runs);
         runs.into_iter()
+            .flat_map(|run| self.split_at_of(text, run))
             .flat_map(|run| self.split_titles(text, run))
             .collect()
+    }
+
+    /// `of` joins a title or a head word to what follows (`Secretary of State`,
+    /// `Institute of Technology`, `Gulf of Riga`); after any other name it
+    /// starts a second one (`Ann Lee of the Valdor Tribune`).
+    fn split_at_of<'u>(&self, text: &str, run: Run<'u>) -> Vec<Run<'u>> {
+        let folded = |r: &Range<usize>| text[r.clone()].trim_end_matches('.').to_lowercase();
+        let split = (1..run.words.len().saturating_sub(1)).find(|&i| {
+            let before = folded(&run.words[i - 1]);
+            folded(&run.words[i]) == "of"
+                && !self.is_title(&before)
+                && self.head_kind(&before).is_none()
+        });
+        let Some(at) = split else {
+            return vec![run];
+        };
+        let second = Run {
+            words: run.words[at + 1..].to_vec(),
+            before: Some("of"),
+            model: run.model,
+            titled: false,
+        };
+        let first = Run {
+            words: run.words[..at].to_vec(),
+            model: false,
+            ..run
+        };
+        let mut out = vec![first];
+        out.extend(self.split_at_of(text, second));
+        out
     }
 
     /// `Russian Defence Minister Sergei Shoigu` is a place and a person;
@@ -304,7 +335,10 @@ impl<'a> EntityFinder<'a> {
             .iter()
             .map(|r| text[r.clone()].trim_end_matches('.').to_lowercase())
             .collect();
-        let is_title = |i: usize| self.is_title(&folded[i]) || folded[i] == "of";
+        // Every `of` left follows a title (`Secretary of State`) or a head word (split_at_of).
+        let is_title = |i: usize| {
+            self.is_title(&folded[i]) || folded[i] == "of" && i > 0 && self.is_title(&folded[i - 1])
+        };
         let ends_with_head = folded.last().is_some_and(|w| self.head_kind(w).is_some());
         let last_title = (0..run.words.len()).rev().find(|&i| is_title(i));
         // Where the titles before the name begin (`Defence Minister` in `Russian Defence Minister Sergei Shoigu`).
@@ -390,8 +424,14 @@ impl<'a> EntityFinder<'a> {
         if let Some(country) = gazetteer.demonym(written).filter(|_| parts.len() == 1) {
             return entity(EntityType::Place, country);
         }
-        // The last word decides (`Moscow City Council`), else any (`Bank of America`).
-        let head = self.head_kind(folded.last()?).or_else(|| {
+        // The last word decides (`Moscow City Council`), else the word before
+        // `of` (`Bank of America`, `Gulf of Riga`), else any body's head.
+        let before_of = folded
+            .iter()
+            .position(|w| w == "of")
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.head_kind(&folded[i]));
+        let head = self.head_kind(folded.last()?).or(before_of).or_else(|| {
             folded
                 .iter()
                 .find_map(|w| self.head_kind(w))
@@ -639,6 +679,19 @@ fn initials(words: &[&str]) -> String {
         .collect()
 }
 
+/// A dateline (`PORTVALE, March 3 —`) names a place, however its capitals
+/// make it look like an acronym.
+pub fn dateline_names_a_place(entities: &mut [FoundEntity], text: &str, place: &str) {
+    for entity in entities.iter_mut() {
+        if entity.kind != EntityType::Place && text[entity.range.clone()] == *place {
+            entity.kind = EntityType::Place;
+            if !place.chars().any(char::is_lowercase) {
+                entity.canonical = title_case(&place.to_lowercase());
+            }
+        }
+    }
+}
+
 fn title_case(phrase: &str) -> String {
     phrase
         .split(' ')
@@ -750,6 +803,38 @@ mod tests {
                 ("defence ministry", "Defence Ministry")
             ]
         );
+    }
+
+    #[test]
+    fn of_joins_a_body_to_its_field_but_ends_a_name_or_title() {
+        let found = entities(
+            "Ines Roth of the Valdor Tribune met Secretary of State Omar Haddad at the \
+             Valdor Institute of Marine Science.",
+        );
+        let names: Vec<(&str, EntityType)> = found.iter().map(|e| (e.0.as_str(), e.1)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Ines Roth", EntityType::Person),
+                ("Valdor Tribune", EntityType::Organization),
+                ("Omar Haddad", EntityType::Person),
+                (
+                    "Valdor Institute of Marine Science",
+                    EntityType::Organization
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_a_place() {
+        let text = "KORVIK, May 4 (Reuters) - Fog closed the port.";
+        let whole = 0..text.len();
+        let mut found =
+            EntityFinder::new(Lexicon::shared()).find(text, std::slice::from_ref(&whole));
+        dateline_names_a_place(&mut found, text, "KORVIK");
+        let korvik = found.iter().find(|e| &text[e.range.clone()] == "KORVIK");
+        assert!(korvik.is_some_and(|e| e.kind == EntityType::Place && e.canonical == "Korvik"));
     }
 
     #[test]

@@ -667,11 +667,16 @@ mod tests {
 
     #[test]
     fn signed_inverted_and_appositive_speakers() {
-        let found = quotes("“Fix the bridge first.” ― Aram Tessel\nSaid Dora Vink: “We waited long enough.”\n“It will be late,” Ola Brenn, a site engineer and union member, told the paper.");
+        let found = quotes("“Fix the bridge first.” ― Aram Tessel\nSaid Dora Vink: “We waited long enough.”\n“It will be late,” Ola Brenn, a site engineer and union member, told the paper.\n“We will be back,” vowed Dora Vink.");
         let speakers: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
         assert_eq!(
             speakers,
-            [Some("Aram Tessel"), Some("Dora Vink"), Some("Ola Brenn")]
+            [
+                Some("Aram Tessel"),
+                Some("Dora Vink"),
+                Some("Ola Brenn"),
+                Some("Dora Vink")
+            ]
         );
         assert_eq!(found[2].3.as_deref(), Some("told"));
     }
