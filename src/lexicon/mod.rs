@@ -102,6 +102,7 @@ pub struct PageWords {
     pub glued_date_labels: Vec<&'static str>,
     pub update_labels: Vec<&'static str>,
     pub publication_labels: Vec<&'static str>,
+    pub original_publication_labels: Vec<&'static str>,
     pub comment_count_nouns: HashSet<&'static str>,
 }
 
@@ -114,6 +115,7 @@ impl PageWords {
             glued_date_labels: sections.list("glued date labels"),
             update_labels: sections.list("update labels"),
             publication_labels: sections.list("publication labels"),
+            original_publication_labels: sections.list("original publication labels"),
             comment_count_nouns: sections.set("comment count nouns"),
         };
         sections.finish();

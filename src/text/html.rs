@@ -155,7 +155,9 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
         .updated()
         .or_else(|| meta::labelled_update(&visible_lines));
     let metadata_date = page.published();
-    let published = meta::date_near(&visible_lines, headline.as_deref())
+    let labelled = meta::labelled_date(&visible_lines);
+    let published = meta::original_date(&visible_lines)
+        .or_else(|| meta::date_near(&visible_lines, headline.as_deref()))
         // A printed date that reads either way (`09.10.2024`) is read as the metadata dates it.
         .map(|near| match &metadata_date {
             Some(date) if meta::day_month_swapped(&near).as_ref() == Some(date) => date.clone(),
@@ -163,10 +165,18 @@ pub fn main_content(html: &str) -> Option<(String, PageFacts)> {
             Some(date) if updated.as_ref() == Some(&near) => date.clone(),
             _ => near,
         })
+        // A date the page labels as the publication's (`Published August 3,
+        // 2025`) is the reader's too, above the metadata's (which may be the
+        // time of the last save), unless it is the update's.
+        .or_else(|| {
+            labelled
+                .clone()
+                .filter(|date| updated.as_ref() != Some(date))
+        })
         .or(metadata_date)
         .or_else(|| page.shown_date())
         .or_else(|| page.dated())
-        .or_else(|| meta::labelled_date(&visible_lines))
+        .or(labelled)
         .or_else(|| {
             article
                 .as_ref()
@@ -963,6 +973,48 @@ mod tests {
                 Some("2024-03-05"),
                 "a page dated by its update alone"
             );
+        }
+
+        #[test]
+        fn a_date_labelled_as_the_publication_s_outranks_the_metadata() {
+            let published = |head: &str, foot: &str| {
+                let body = format!("<p>{PARAGRAPH}</p>").repeat(12);
+                let page = format!(
+                    r#"<html><head>{head}</head><body><article><h1>Pier to be rebuilt</h1>
+                    {body}<p>Published</p><p>{foot}</p></article></body></html>"#
+                );
+                main_content(&page).expect("read").1.published
+            };
+            // The linked data's publication is its last save, to the second.
+            let saved = r#"<script type="application/ld+json">{"@type":"BlogPosting",
+                "datePublished":"2024-06-10T09:12:44-05:00","dateModified":"2024-06-10T09:12:44-05:00"}</script>"#;
+            assert_eq!(
+                published(saved, "April 2, 2024").as_deref(),
+                Some("2024-04-02")
+            );
+            assert_eq!(
+                published(saved, "June 10, 2024").as_deref(),
+                Some("2024-06-10")
+            );
+            let revised = r#"<meta property="article:published_time" content="2024-03-01T10:00:00Z">
+                <meta property="article:modified_time" content="2024-04-02T10:00:00Z">"#;
+            assert_eq!(
+                published(revised, "April 2, 2024").as_deref(),
+                Some("2024-03-01"),
+                "the update's date under a publication label"
+            );
+        }
+
+        #[test]
+        fn a_first_publication_said_outright_outranks_the_date_by_the_headline() {
+            let body = format!("<p>{PARAGRAPH}</p>").repeat(8);
+            let page = format!(
+                r#"<html><body><article><h1>Pier to be rebuilt</h1><p>Jo Park</p><p>12 Oct 2023, 9:40am</p>
+                {body}<p>This story was originally published on 3 Feb 2021 at 6:05pm and is kept up to date.</p>
+                </article></body></html>"#
+            );
+            let facts = main_content(&page).expect("read").1;
+            assert_eq!(facts.published.as_deref(), Some("2021-02-03"));
         }
 
         #[test]

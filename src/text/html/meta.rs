@@ -1067,6 +1067,38 @@ pub fn labelled_date(lines: &[&str]) -> Option<String> {
     date_after_label(lines, &page_words().publication_labels)
 }
 
+/// A date the visible text calls the first publication's (`This article
+/// was originally published on 26 May 2019 at 4:12pm but has been updated`),
+/// on a line of any length or on the line after the label alone: a page that
+/// says so outright is dated by it, whatever later date it prints with the
+/// headline (the republication's or the last revision's).
+pub fn original_date(lines: &[&str]) -> Option<String> {
+    let labels = &page_words().original_publication_labels;
+    lines.iter().enumerate().find_map(|(i, line)| {
+        // ASCII lower-casing keeps the byte offsets of the line.
+        let lower = line.to_ascii_lowercase();
+        labels.iter().find_map(|label| {
+            let (at, _) = lower.match_indices(label).find(|&(at, _)| {
+                !lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })?;
+            let rest = &line[at + label.len()..];
+            date_opening(rest).or_else(|| {
+                let alone = rest.split_whitespace().count() <= 1;
+                alone.then(|| date_opening(lines.get(i + 1)?)).flatten()
+            })
+        })
+    })
+}
+
+/// The date that opens a text, after at most a joining word (`on 26 May 2019`, `: May 2, 2025`).
+fn date_opening(text: &str) -> Option<String> {
+    let ((start, _), date) = first_date(text)?;
+    (text[..start].split_whitespace().count() <= 1).then_some(date)
+}
+
 /// A date the visible text labels as the last update's.
 pub fn labelled_update(lines: &[&str]) -> Option<String> {
     date_after_label(lines, &page_words().update_labels)
@@ -1727,6 +1759,24 @@ mod tests {
         ] {
             assert_eq!(written(line), [], "{line}");
         }
+    }
+
+    #[test]
+    fn the_first_publication_s_date_said_outright() {
+        let disclaimer = [
+            "Kelp returns",
+            "Ria Holm 3 Oct 2024, 9:15am",
+            "Body.",
+            "This story was originally published on 14 May 2021 at 8:02am and has been revised since.",
+        ];
+        assert_eq!(original_date(&disclaimer).as_deref(), Some("2021-05-14"));
+        let label_alone = ["Share", "First Posted", "March 3, 2022", "Last updated"];
+        assert_eq!(original_date(&label_alone).as_deref(), Some("2022-03-03"));
+        // A date further on is not the one the label gives.
+        let far =
+            ["Originally published in the Gull Weekly, whose archive goes back to 1 May 1990"];
+        assert_eq!(original_date(&far), None);
+        assert_eq!(original_date(&["Unoriginally published 2 May 2020"]), None);
     }
 
     #[test]
