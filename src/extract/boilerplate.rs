@@ -641,16 +641,14 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// A quoted sentence followed by its attribution (`“…,” she said.`),
+    /// A line ending on a quote and its attribution (`“…,” she said.`),
     /// which an article often ends on and furniture never reads like.
     fn is_attributed_quote(&self, line: &str) -> bool {
-        let Some(rest) = line.strip_prefix(['“', '"']) else {
+        let Some((quoted, attribution)) = line.rsplit_once(['”', '"']) else {
             return false;
         };
-        let Some((_, attribution)) = rest.rsplit_once(['”', '"']) else {
-            return false;
-        };
-        attribution.trim_end().ends_with('.')
+        quoted.contains(['“', '"'])
+            && attribution.trim_end().ends_with('.')
             && word_ranges(attribution)
                 .take(4)
                 .any(|(from, to)| folded_in(&attribution[from..to], &self.lexicon.cue_verbs))
@@ -1079,6 +1077,11 @@ mod tests {
             ("“Nobody listens,” wrote Voss.".to_string(), None)
         );
         assert!(found[3].1.is_some());
+        let closing = text.replace(
+            "“Nobody listens,” wrote Voss.",
+            "Voss left. “Nobody listens,” she said.",
+        );
+        assert_eq!(reasons(&closing)[2].1, None);
     }
 
     #[test]

@@ -79,14 +79,18 @@ impl<'a> Names<'a> {
         sentences_before(text, pos).find_map(|sentence| {
             capitalized_runs(sentence)
                 .into_iter()
-                .find_map(|(run, after_the)| {
+                .enumerate()
+                .find_map(|(i, (run, after_the))| {
                     let name = self.name_after_titles(run.iter().copied());
                     // `Mr. Obama` names a person by a title and a surname.
                     let titled = name.split_whitespace().count() < run.len();
-                    let name = (!after_the
-                        && (titled || name.split_whitespace().count() >= 2)
-                        && self.looks_like_person(&name))
-                    .then(|| self.fullest_name(text, &name).unwrap_or(name))?;
+                    let fullest = (!after_the && self.looks_like_person(&name))
+                        .then(|| self.fullest_name(text, &name))?;
+                    // A lone surname the text gives in full elsewhere, as a
+                    // subject (`Gomez disagreed.`), names its person too.
+                    let known_surname = i == 0 && fullest.as_ref().is_some_and(|f| *f != name);
+                    let name = (titled || name.split_whitespace().count() >= 2 || known_surname)
+                        .then(|| fullest.unwrap_or(name))?;
                     agrees(&name).then_some(name)
                 })
         })

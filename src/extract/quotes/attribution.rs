@@ -132,7 +132,29 @@ impl QuoteFinder<'_> {
         let mention = comma
             .then(|| self.noun_phrase(text, &after[skip..], true))
             .flatten()?;
+        let mention = self
+            .author_of_document(text, &mention, after)
+            .unwrap_or(mention);
         Some(Attribution::new(mention, cue.to_string()))
+    }
+
+    /// `a statement from the shipping ministry`: the document's author speaks.
+    fn author_of_document(
+        &self,
+        text: &str,
+        document: &Range<usize>,
+        after: &[Word],
+    ) -> Option<Range<usize>> {
+        let next = after.iter().position(|w| w.start >= document.end)?;
+        let head = &after[next.checked_sub(1)?];
+        let joined = matches!(after[next].folded.as_str(), "from" | "by" | "of")
+            && self
+                .lexicon
+                .speaking_documents
+                .contains(head.folded.as_str());
+        joined
+            .then(|| self.noun_phrase(text, &after[next + 1..], true))
+            .flatten()
     }
 
     /// `The report`, `The spokesman`: an article and a noun that can speak,

@@ -977,14 +977,27 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_lone_surname_subject_is_that_person() {
+        let text = "Maria Gomez, a teacher, spoke first.\n\
+            Councillor Anna Pike defended the fares. “They pay for the boats,” she said.\n\
+            Gomez disagreed. “Families cannot afford this,” she said.";
+        assert_eq!(
+            speakers(text),
+            [Some("Anna Pike".into()), Some("Maria Gomez".into())]
+        );
+    }
+
+    #[test]
     fn a_source_named_after_the_quote_speaks() {
         let text = "The pier will close “until the spring tides pass,” according to the port authority.\n\
-            Boats may moor there, but it is banned when storms “threaten the outer wall,” per the harbour bylaws.";
+            Boats may moor there, but it is banned when storms “threaten the outer wall,” per the harbour bylaws.\n\
+            “The ferries will run,” according to a statement from the shipping ministry.";
         assert_eq!(
             speakers(text),
             [
                 Some("the port authority".into()),
-                Some("the harbour bylaws".into())
+                Some("the harbour bylaws".into()),
+                Some("the shipping ministry".into())
             ]
         );
     }
