@@ -58,6 +58,9 @@ impl<'a> Names<'a> {
             && parts.len() <= 4
             && !shouted
             && !self.lexicon.places.contains(name)
+            && self.lexicon.gazetteer.place(name).is_none()
+            // `African American`, `Russian officials`: a people, not a person.
+            && self.lexicon.gazetteer.demonym(parts[0]).is_none()
             && parts.iter().all(plain)
             && parts.iter().all(|p| p.starts_with(char::is_uppercase))
             && !parts.iter().any(|p| {
@@ -122,13 +125,25 @@ impl<'a> Names<'a> {
         })
     }
 
-    /// The words after the last title or role: `Russian Defence Minister Sergei Shoigu` → `Sergei Shoigu`.
+    /// The words after the last title or role: `Russian Defence Minister
+    /// Sergei Shoigu` → `Sergei Shoigu`; a party before a full name is no
+    /// part of it (`Republican Donald Trump`).
     pub fn name_after_titles<'t>(&self, run: impl Iterator<Item = &'t str>) -> String {
         let run: Vec<&str> = run.collect();
         let start = run
             .iter()
             .rposition(|w| self.is_title(w))
             .map_or(0, |i| i + 1);
+        let affiliations = &self.lexicon.quote_words.affiliation_adjectives;
+        let party = run[start..]
+            .iter()
+            .take_while(|w| affiliations.contains(w.to_lowercase().as_str()))
+            .count();
+        let start = if run.len() - start - party >= 2 {
+            start + party
+        } else {
+            start
+        };
         run[start..].join(" ")
     }
 
@@ -233,12 +248,13 @@ fn capitalized_run_ending_at(text: &str, end: usize) -> &str {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
         if clean.is_empty()
             || !clean.starts_with(char::is_uppercase)
-            || word.ends_with([',', '.', ':', ';']) && start != end
+            || word.ends_with([',', '.', ':', ';', '!', '?', '"', '”', ')']) && start != end
         {
             break;
         }
         start -= word.len() + usize::from(start != end);
-        if start == 0 {
+        // A quote mark or bracket opens the run: no word before it is part of the name.
+        if start == 0 || word.starts_with(['"', '“', '(']) {
             break;
         }
     }

@@ -245,10 +245,44 @@ impl QuoteFinder<'_> {
             .contains(after[0].folded.as_str())
         {
             self.noun_phrase(text, &after[1..], true)
+                .map(|role| self.name_in_apposition(text, &role, after).unwrap_or(role))
         } else {
             None
         }?;
         Some(Attribution::new(mention, cue))
+    }
+
+    /// `said his deputy, Sara Lund.`: the name set off after a role is the speaker's.
+    fn name_in_apposition(
+        &self,
+        text: &str,
+        role: &Range<usize>,
+        words: &[Word],
+    ) -> Option<Range<usize>> {
+        let first = words.iter().position(|w| w.start >= role.end)?;
+        let role_is_common_noun = text[..role.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last.starts_with(char::is_lowercase));
+        if text[role.end..words[first].start].trim() != "," || !role_is_common_noun {
+            return None;
+        }
+        let mut last = first;
+        while words.get(last + 1).is_some_and(|next| {
+            text[words[last].end..next.start] == *" "
+                && text[next.start..].starts_with(char::is_uppercase)
+        }) {
+            last += 1;
+        }
+        let name = words[first].start..words[last].end;
+        let closed = text[name.end..].trim_start().starts_with([',', '.', ';'])
+            || text[name.end..].trim().is_empty();
+        let name_words = last > first && last - first < 4;
+        (text[name.start..].starts_with(char::is_uppercase)
+            && name_words
+            && closed
+            && self.names.looks_like_person(&text[name.clone()]))
+        .then_some(name)
     }
 
     /// Whether the paragraph holding a quote reports speech: a cue verb

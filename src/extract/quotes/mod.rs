@@ -988,6 +988,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_role_that_follows_the_cue_speaks() {
+        let text = "“The dam is safe,” insisted his deputy, Sara Lund.\n\
+            “It holds,” said a spokeswoman, Ana Berg, on Friday.";
+        assert_eq!(
+            speakers(text),
+            [Some("Sara Lund".into()), Some("Ana Berg".into())]
+        );
+    }
+
+    #[test]
     fn a_source_named_after_the_quote_speaks() {
         let text = "The pier will close “until the spring tides pass,” according to the port authority.\n\
             Boats may moor there, but it is banned when storms “threaten the outer wall,” per the harbour bylaws.\n\
