@@ -5,6 +5,14 @@
 //! quotes, then compare the documents. The CLI and the wasm adapter are thin
 //! shells around it.
 
+/// A data file of `src/lexicon`, compiled in as `build.rs` leaves it: without
+/// its comment and blank lines.
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $name))
+    };
+}
+
 pub mod compare;
 pub mod corrections;
 pub mod extract;
@@ -14,6 +22,7 @@ pub mod lexicon;
 pub mod limits;
 pub mod markdown;
 pub mod report;
+mod sort;
 pub mod text;
 mod union_find;
 #[cfg(target_arch = "wasm32")]

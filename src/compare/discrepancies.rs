@@ -264,7 +264,7 @@ fn quantities(documents: &[Document], statements: &[Statement]) -> Vec<Discrepan
         });
     }
     // Conflicts first, then by where they start.
-    found.sort_by_key(|d| {
+    crate::sort::by_key(&mut found, |d| {
         (
             d.verdict != "conflicting",
             d.values[0].doc,

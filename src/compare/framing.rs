@@ -43,20 +43,20 @@ fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let verbs = lines(include_str!("../lexicon/framing_verbs.txt"))
+    let verbs = lines(lexicon_file!("framing_verbs.txt"))
         .map(|f| (f[0], (f[1], f[2])))
         .collect();
     let mut hedges: HashMap<_, Vec<_>> = HashMap::default();
-    for f in lines(include_str!("../lexicon/hedges.txt")) {
+    for f in lines(lexicon_file!("hedges.txt")) {
         let phrase = f[0];
         let ws: Vec<&str> = phrase.split(' ').collect();
         hedges.entry(ws[0]).or_default().push((ws, phrase, f[1]));
     }
     for list in hedges.values_mut() {
         // The longest phrase wins where two start alike.
-        list.sort_by_key(|(ws, _, _)| std::cmp::Reverse(ws.len()));
+        crate::sort::by_key(list, |(ws, _, _)| std::cmp::Reverse(ws.len()));
     }
-    let bodies = lines(include_str!("../lexicon/affiliations.txt"))
+    let bodies = lines(lexicon_file!("affiliations.txt"))
         .map(|f| (f[0], f[1]))
         .collect();
     Tables {
@@ -122,7 +122,7 @@ fn source(
         }
     }
     let mut voices: Vec<Voice> = voices.into_values().collect();
-    voices.sort_by(|a, b| {
+    crate::sort::by(&mut voices, |a, b| {
         (b.quotes, b.words)
             .cmp(&(a.quotes, a.words))
             .then(a.speaker.cmp(&b.speaker))
@@ -142,7 +142,7 @@ fn source(
         }
     }
     let mut sides: Vec<Side> = sides.into_values().collect();
-    sides.sort_by(|a, b| {
+    crate::sort::by(&mut sides, |a, b| {
         (b.quotes, b.words)
             .cmp(&(a.quotes, a.words))
             .then(a.affiliation.cmp(&b.affiliation))

@@ -105,7 +105,7 @@ pub(crate) fn group_alike(
             continue;
         }
         let mut rarest: Vec<&str> = set.iter().map(String::as_str).collect();
-        rarest.sort_by_key(|w| (frequency[w], *w));
+        crate::sort::by_key(&mut rarest, |w| (frequency[w], *w));
         let prefix = &rarest[..set.len() - needed + 1];
         for word in prefix {
             // The newest items of a word's list: a quote carried by thousands

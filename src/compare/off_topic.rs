@@ -230,7 +230,7 @@ pub fn apply(documents: &mut [Document], ranges: &[Vec<Range<usize>>]) -> bool {
                 reason: BoilerplateReason::OffTopic,
             });
         }
-        doc.boilerplate.sort_by_key(|b| b.span.start);
+        crate::sort::by_key(&mut doc.boilerplate, |b| b.span.start);
     }
     changed
 }

@@ -122,7 +122,9 @@ pub fn reuse(documents: &[Document]) -> (Vec<Reuse>, Vec<Passage>) {
             }
         })
         .collect();
-    reuse.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.docs.cmp(&y.docs)));
+    crate::sort::by(&mut reuse, |x, y| {
+        y.share.total_cmp(&x.share).then(x.docs.cmp(&y.docs))
+    });
     (reuse, passages)
 }
 
@@ -273,7 +275,7 @@ fn passages(documents: &[Document], tokens: &[Tokens], runs: &[Run]) -> (Vec<Pas
         })
         .collect();
     // Most documents first, then the longest, then by place.
-    built.sort_by(|(_, x), (_, y)| {
+    crate::sort::by(&mut built, |(_, x), (_, y)| {
         y.docs
             .len()
             .cmp(&x.docs.len())

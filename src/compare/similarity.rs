@@ -92,7 +92,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         weights: [0.0; FEATURES.len()],
         bias: 0.0,
     };
-    for line in data_lines(include_str!("../lexicon/paraphrases.txt")) {
+    for line in data_lines(lexicon_file!("paraphrases.txt")) {
         let (ignore, members) = match line.strip_prefix("- ") {
             Some(rest) => (true, rest),
             None => (false, line),
@@ -130,7 +130,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     let mut section = "";
-    for line in data_lines(include_str!("../lexicon/synonyms.txt")) {
+    for line in data_lines(lexicon_file!("synonyms.txt")) {
         if line.starts_with('[') {
             section = line;
             continue;
@@ -159,7 +159,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
-    for line in data_lines(include_str!("../lexicon/word_frequencies.txt")) {
+    for line in data_lines(lexicon_file!("word_frequencies.txt")) {
         let mut fields = line.split_whitespace();
         let Some(Ok(zipf)) = fields.next().map(str::parse::<f64>) else {
             continue;
@@ -171,7 +171,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             *known = known.max(zipf);
         }
     }
-    for line in data_lines(include_str!("../lexicon/statement_weights.txt")) {
+    for line in data_lines(lexicon_file!("statement_weights.txt")) {
         let mut fields = line.split_whitespace();
         let (Some(name), Some(value)) = (fields.next(), fields.next()) else {
             continue;
@@ -988,7 +988,7 @@ mod tests {
 
     #[test]
     fn the_weights_name_every_feature() {
-        let data = include_str!("../lexicon/statement_weights.txt");
+        let data = lexicon_file!("statement_weights.txt");
         for name in FEATURES.iter().chain(&["bias"]) {
             assert!(
                 data_lines(data).any(|l| l.split_whitespace().next() == Some(name)),

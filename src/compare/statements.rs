@@ -251,7 +251,7 @@ fn aligned_units(units: &[Unit]) -> Vec<usize> {
     // statement, not one per clause), best first, ties by position, so the
     // groups never depend on hash order.
     let clause = |e: &(f64, usize, usize)| !(units[e.1].whole && units[e.2].whole);
-    mutual.sort_by(|a, b| {
+    crate::sort::by(&mut mutual, |a, b| {
         clause(a)
             .cmp(&clause(b))
             .then(b.0.total_cmp(&a.0))
@@ -416,7 +416,7 @@ fn statements(documents: &[Document], units: &[Unit], mut parent: Vec<usize>) ->
             Statement { support, docs }
         })
         .collect();
-    out.sort_by_key(|st| {
+    crate::sort::by_key(&mut out, |st| {
         (
             std::cmp::Reverse(st.docs.len()),
             st.support[0].doc,

@@ -193,7 +193,7 @@ fn table(data: &'static str) -> Vec<(&'static str, &'static str, Vec<&'static st
 impl DateFinder {
     pub fn new() -> Self {
         let mut words: HashMap<&'static str, Entry> = HashMap::default();
-        for (_, code, forms) in table(concat!("[month]\n", include_str!("../lexicon/months.txt"))) {
+        for (_, code, forms) in table(concat!("[month]\n", lexicon_file!("months.txt"))) {
             let Ok(number) = code.parse::<u32>() else {
                 continue;
             };
@@ -202,9 +202,9 @@ impl DateFinder {
             }
         }
         let data = concat!(
-            include_str!("../lexicon/dates_words.txt"),
+            lexicon_file!("dates_words.txt"),
             "\n",
-            include_str!("../lexicon/dates_tense.txt")
+            lexicon_file!("dates_tense.txt")
         );
         for (section, code, forms) in table(data) {
             for (k, form) in forms.iter().enumerate() {

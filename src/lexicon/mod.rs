@@ -1,4 +1,5 @@
 //! Word lists kept as data files, compiled into the binary with `include_str!`
+//! (through `lexicon_file!`, which takes them without their comments)
 //! so that the wasm bundle needs no fetch and the CLI no data directory.
 
 pub mod gazetteer;
@@ -184,35 +185,38 @@ impl Lexicon {
 
     pub fn load() -> Lexicon {
         Lexicon {
-            abbreviations: entries(include_str!("abbreviations.txt")).collect(),
-            stopwords: entries(include_str!("stopwords.txt")).collect(),
-            boilerplate_phrases: sectioned(include_str!("boilerplate_phrases.txt")),
-            cue_verbs: entries(include_str!("cue_verbs.txt")).collect(),
-            titles: entries(include_str!("titles.txt")).collect(),
-            months: months(include_str!("months.txt")),
-            organization_heads: entries(include_str!("organization_heads.txt")).collect(),
-            location_heads: entries(include_str!("location_heads.txt")).collect(),
-            speaking_documents: entries(include_str!("speaking_documents.txt")).collect(),
-            date_words: entries(include_str!("date_words.txt")).collect(),
-            speech_adverbs: entries(include_str!("speech_adverbs.txt")).collect(),
-            inverted_cues: entries(include_str!("inverted_cues.txt")).collect(),
-            speaker_groups: entries(include_str!("speaker_groups.txt")).collect(),
-            places: entries(include_str!("places.txt")).collect(),
-            given_names: given_names(include_str!("given_names.txt")),
-            gazetteer: Gazetteer::load(include_str!("gazetteer.tsv"), include_str!("demonyms.tsv")),
-            entity_heads: entity_heads(include_str!("entity_heads.txt")),
-            portfolios: entries(include_str!("portfolios.txt")).collect(),
-            not_names: entries(include_str!("not_names.txt")).collect(),
-            company_suffixes: entries(include_str!("company_suffixes.txt")).collect(),
-            spelling_variants: entries(include_str!("spelling_variants.txt"))
+            abbreviations: entries(lexicon_file!("abbreviations.txt")).collect(),
+            stopwords: entries(lexicon_file!("stopwords.txt")).collect(),
+            boilerplate_phrases: sectioned(lexicon_file!("boilerplate_phrases.txt")),
+            cue_verbs: entries(lexicon_file!("cue_verbs.txt")).collect(),
+            titles: entries(lexicon_file!("titles.txt")).collect(),
+            months: months(lexicon_file!("months.txt")),
+            organization_heads: entries(lexicon_file!("organization_heads.txt")).collect(),
+            location_heads: entries(lexicon_file!("location_heads.txt")).collect(),
+            speaking_documents: entries(lexicon_file!("speaking_documents.txt")).collect(),
+            date_words: entries(lexicon_file!("date_words.txt")).collect(),
+            speech_adverbs: entries(lexicon_file!("speech_adverbs.txt")).collect(),
+            inverted_cues: entries(lexicon_file!("inverted_cues.txt")).collect(),
+            speaker_groups: entries(lexicon_file!("speaker_groups.txt")).collect(),
+            places: entries(lexicon_file!("places.txt")).collect(),
+            given_names: given_names(lexicon_file!("given_names.txt")),
+            gazetteer: Gazetteer::load(
+                lexicon_file!("gazetteer.tsv"),
+                lexicon_file!("demonyms.tsv"),
+            ),
+            entity_heads: entity_heads(lexicon_file!("entity_heads.txt")),
+            portfolios: entries(lexicon_file!("portfolios.txt")).collect(),
+            not_names: entries(lexicon_file!("not_names.txt")).collect(),
+            company_suffixes: entries(lexicon_file!("company_suffixes.txt")).collect(),
+            spelling_variants: entries(lexicon_file!("spelling_variants.txt"))
                 .filter_map(|line| line.split_once(' '))
                 .collect(),
-            quote_words: QuoteWords::load(include_str!("quote_words.txt")),
-            comparison_words: ComparisonWords::load(include_str!("comparison_words.txt")),
-            name_and_number_words: NameAndNumberWords::load(include_str!(
+            quote_words: QuoteWords::load(lexicon_file!("quote_words.txt")),
+            comparison_words: ComparisonWords::load(lexicon_file!("comparison_words.txt")),
+            name_and_number_words: NameAndNumberWords::load(lexicon_file!(
                 "name_and_number_words.txt"
             )),
-            page_words: PageWords::load(include_str!("page_words.txt")),
+            page_words: PageWords::load(lexicon_file!("page_words.txt")),
         }
     }
 }

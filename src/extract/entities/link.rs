@@ -206,7 +206,7 @@ impl Groups {
         // Longer names first, then by spelling: joins never depend on the documents' order.
         let mut names: Vec<(usize, (Class, String))> =
             self.keys.iter().cloned().enumerate().collect();
-        names.sort_by(|(_, (class_a, a)), (_, (class_b, b))| {
+        crate::sort::by(&mut names, |(_, (class_a, a)), (_, (class_b, b))| {
             let words = |key: &str| key.split(' ').count();
             words(b)
                 .cmp(&words(a))

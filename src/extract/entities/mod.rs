@@ -79,7 +79,7 @@ impl<'a> EntityFinder<'a> {
             }
         }
         found.extend(self.lower_case_bodies(text, &tokenized));
-        found.sort_by_key(|e| e.range.start);
+        crate::sort::by_key(&mut found, |e| e.range.start);
         found.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         self.corefer(text, &mut found);
         found

@@ -129,7 +129,7 @@ impl<'a> QuantityFinder<'a> {
     }
 
     pub fn new(lexicon: &'a Lexicon) -> Self {
-        let numbers = sections(include_str!("../../lexicon/number_words.txt"));
+        let numbers = sections(lexicon_file!("number_words.txt"));
         let table = |wanted: &str| -> HashMap<&'static str, f64> {
             numbers
                 .iter()
@@ -144,7 +144,7 @@ impl<'a> QuantityFinder<'a> {
         let mut currency_words = HashMap::default();
         let mut currency_subunits = HashMap::default();
         let mut currency_codes = HashSet::default();
-        for (section, line) in sections(include_str!("../../lexicon/currencies.txt")) {
+        for (section, line) in sections(lexicon_file!("currencies.txt")) {
             let mut fields = line.split_whitespace();
             let Some(code) = fields.next() else { continue };
             let forms = match section {
@@ -159,7 +159,7 @@ impl<'a> QuantityFinder<'a> {
             forms.extend(fields.map(|form| (form, code)));
         }
         let mut measures = HashMap::default();
-        for (dimension, line) in sections(include_str!("../../lexicon/units.txt")) {
+        for (dimension, line) in sections(lexicon_file!("units.txt")) {
             let mut fields = line.split_whitespace();
             let (Some(code), Some(factor)) = (fields.next(), fields.next()) else {
                 continue;
@@ -172,7 +172,7 @@ impl<'a> QuantityFinder<'a> {
             .map(|form| form.split('_').count())
             .max()
             .unwrap_or(1);
-        let approximators_read = sections(include_str!("../../lexicon/approximators.txt"));
+        let approximators_read = sections(lexicon_file!("approximators.txt"));
         let approximators_after = approximators_read
             .iter()
             .filter_map(|&(section, phrase)| {
@@ -208,7 +208,7 @@ impl<'a> QuantityFinder<'a> {
                     by_first
                 },
             );
-        let not_quantities = sections(include_str!("../../lexicon/not_quantities.txt"));
+        let not_quantities = sections(lexicon_file!("not_quantities.txt"));
         let words_of = |wanted: &str| -> HashSet<&'static str> {
             not_quantities
                 .iter()
@@ -236,7 +236,7 @@ impl<'a> QuantityFinder<'a> {
             approximators_after,
             calibre_nouns: words_of("calibre-nouns"),
             labels: words_of("labels"),
-            participles: entries(include_str!("../../lexicon/participles.txt")).collect(),
+            participles: entries(lexicon_file!("participles.txt")).collect(),
         }
     }
 

@@ -129,7 +129,7 @@ impl<'a> QuoteFinder<'a> {
         );
         spans.extend(self.transcript_turns(text, &article));
         spans.extend(self.reported_speech(text, sentences, &marked));
-        spans.sort_by_key(|(r, _)| r.start);
+        crate::sort::by_key(&mut spans, |(r, _)| r.start);
         for (range, source) in spans {
             let sentence = within_reach(text, &containing(sentences, &range), &range);
             if matches!(source, Source::Marked)

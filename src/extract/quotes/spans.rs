@@ -253,7 +253,7 @@ pub(super) fn quoted_spans(text: &str, article: &[Range<usize>]) -> Vec<Range<us
     if let (Some(start), Some(last)) = (open, article.last()) {
         out.push(start..last.end);
     }
-    out.sort_by_key(|r| r.start);
+    crate::sort::by_key(&mut out, |r| r.start);
     out.retain(|r| word_count(&text[r.clone()]) > 0);
     out
 }
