@@ -11,7 +11,9 @@ read -r -a opt_flags <<< "$(setting wasm_opt_flags)"
 build() { # OUT_DIR CARGO_FEATURE_ARGS...
   local out_dir=$1
   shift
-  # Small code for the browser (Cargo.toml builds native code for speed).
+  # Small code for the browser (Cargo.toml builds native code for speed). "z"
+  # is 56 KB gzipped smaller still, but its optimized code runs at about half
+  # the speed (1,000 articles in Chromium: 5.0 s against 2.9 s).
   CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target "$target" --out-dir "$out_dir" --mode no-install --no-pack --no-typescript -- "$@"
   local wasm="$out_dir/parallax_bg.wasm"
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm"
