@@ -577,9 +577,16 @@ impl QuoteFinder<'_> {
                 let mention = if w.folded.ends_with("ing") {
                     // `Trump attacked Clinton, saying “…”`, `began by saying “…”`: the
                     // clause's subject speaks; `tweets accusing X` is no speech.
-                    let previous = cue_at.checked_sub(1).map(|i| &before[i]);
+                    // A quote between them (`was “far from over,” adding`) parts
+                    // the word before from the participle.
+                    let previous = cue_at
+                        .checked_sub(1)
+                        .map(|i| &before[i])
+                        .filter(|p| text[p.end..w.start].trim().is_empty());
                     let previous_word = previous.map(|p| p.folded.as_str());
-                    let adverbial = text[..w.start].trim_end().ends_with(',')
+                    let lead = text[..w.start].trim_end();
+                    let adverbial = lead.ends_with(',')
+                        || lead.trim_end_matches(['”', '"', '’', '\'']).ends_with(',')
                         || matches!(
                             previous_word,
                             Some("by" | "while" | "after" | "before" | "when")

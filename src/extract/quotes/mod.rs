@@ -968,6 +968,12 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_quoted_phrase_is_the_subjects() {
+        let text = "Dahl later told a rally the dispute was “far from over,” adding: “We have the public on our side.”";
+        assert_eq!(speakers(text), [Some("Dahl".into()), Some("Dahl".into())]);
+    }
+
+    #[test]
     fn a_naming_participle_names_its_noun_and_typing_is_writing() {
         let text = "On the form, in a box labeled “urgent,” an engineer had typed \
             “structural failure likely.”";
