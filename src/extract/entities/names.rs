@@ -87,13 +87,19 @@ impl<'a> Names<'a> {
                     let name = self.name_after_titles(run.iter().copied());
                     // `Mr. Obama` names a person by a title and a surname.
                     let titled = name.split_whitespace().count() < run.len();
-                    let fullest = (!after_the && self.looks_like_person(&name))
-                        .then(|| self.fullest_name(text, &name))?;
-                    // A lone surname the text gives in full elsewhere, as a
-                    // subject (`Gomez disagreed.`), names its person too.
-                    let known_surname = i == 0 && fullest.as_ref().is_some_and(|f| *f != name);
-                    let name = (titled || name.split_whitespace().count() >= 2 || known_surname)
-                        .then(|| fullest.unwrap_or(name))?;
+                    if after_the || !self.looks_like_person(&name) {
+                        return None;
+                    }
+                    let name = if titled || name.split_whitespace().count() >= 2 {
+                        self.fullest_name(text, &name).unwrap_or(name)
+                    } else if i == 0 {
+                        // A lone surname the text gives in full elsewhere, as a
+                        // subject (`Gomez disagreed.`), names its person too.
+                        self.fullest_name(text, &name)
+                            .filter(|full| *full != name)?
+                    } else {
+                        return None;
+                    };
                     agrees(&name).then_some(name)
                 })
         })

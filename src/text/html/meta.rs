@@ -1078,12 +1078,7 @@ pub fn original_date(lines: &[&str]) -> Option<String> {
         // ASCII lower-casing keeps the byte offsets of the line.
         let lower = line.to_ascii_lowercase();
         labels.iter().find_map(|label| {
-            let (at, _) = lower.match_indices(label).find(|&(at, _)| {
-                !lower[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })?;
+            let at = label_at(&lower, label)?;
             let rest = &line[at + label.len()..];
             date_opening(rest).or_else(|| {
                 let alone = rest.split_whitespace().count() <= 1;
@@ -1108,14 +1103,7 @@ pub fn labelled_update(lines: &[&str]) -> Option<String> {
 fn date_after_label(lines: &[&str], labels: &[&str]) -> Option<String> {
     let labelled = |line: &str| {
         let lower = line.to_lowercase();
-        labels.iter().any(|label| {
-            lower.match_indices(label).any(|(at, _)| {
-                !lower[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-        })
+        labels.iter().any(|label| label_at(&lower, label).is_some())
     };
     (0..lines.len())
         .filter(|&i| lines[i].split_whitespace().count() <= 12 && labelled(lines[i]))
@@ -1125,6 +1113,16 @@ fn date_after_label(lines: &[&str], labels: &[&str]) -> Option<String> {
                 alone.then(|| date_in_text(lines.get(i + 1)?)).flatten()
             })
         })
+}
+
+/// Where a label first starts a word of a lower-cased line (`updated`, not `unupdated`).
+fn label_at(lower: &str, label: &str) -> Option<usize> {
+    lower.match_indices(label).map(|(at, _)| at).find(|&at| {
+        !lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The same date with its day and month swapped, where both could be a month
