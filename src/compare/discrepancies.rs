@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::similarity::stem;
+use super::stem::stem;
 use crate::lexicon::Lexicon;
 use crate::report::{
     DateRef, Discrepancy, Document, EntityType, Quantity, QuantityKind, QuantityRef, QuoteGroup,

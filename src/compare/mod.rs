@@ -8,6 +8,7 @@ pub mod quote_groups;
 pub mod reuse;
 pub mod similarity;
 pub mod statements;
+pub mod stem;
 pub mod variants;
 
 use std::collections::BTreeSet;

@@ -30,6 +30,8 @@ use crate::lexicon::{ComparisonWords, Lexicon};
 use crate::report::{Entity, EntityType};
 use crate::text::words::words;
 
+use super::stem::normalize;
+
 /// The features, in the order of [`features`]; the weights file names each.
 pub const FEATURES: [&str; 21] = [
     "coverage_min",
@@ -65,110 +67,76 @@ const UNLISTED_ZIPF: f64 = 3.0;
 const LCS_CAP: usize = 120;
 const _: () = assert!(LCS_CAP < 128, "lcs keeps positions in a u128");
 
-/// The paraphrase table and the weights, read once.
+/// The paraphrase table and the weights, read once. `build.rs` stems the
+/// words of the tables (`word_tables.txt`): here they are only looked up.
 struct Tables {
     /// Stemmed word → the stem of its group's first member.
-    synonyms: HashMap<String, String>,
+    synonyms: HashMap<&'static str, &'static str>,
     /// Two stemmed words → one (`united states` → `us`), by the first word:
     /// looked up without building a pair of strings per word.
-    phrases: HashMap<String, HashMap<String, String>>,
+    phrases: HashMap<&'static str, HashMap<&'static str, &'static str>>,
     /// Stems left out of the comparison (the reporting verbs).
-    ignored: HashSet<String>,
+    ignored: HashSet<&'static str>,
     /// Stemmed word → the stemmed words of its meaning (WordNet's synonyms).
-    related: HashMap<String, Vec<String>>,
+    related: HashMap<&'static str, Vec<&'static str>>,
     /// Stemmed word → its Zipf frequency (the most frequent of its forms).
-    zipf: HashMap<String, f64>,
+    zipf: HashMap<&'static str, f64>,
     weights: [f64; FEATURES.len()],
     bias: f64,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut lines = lexicon_file!("word_tables.txt").lines();
+    let sizes: Vec<usize> = lines
+        .next()
+        .and_then(|l| l.strip_prefix("n "))
+        .expect("word_tables.txt: the sizes first")
+        .split(' ')
+        .map(|n| n.parse().expect("word_tables.txt: a size"))
+        .collect();
+    let [synonyms, phrases, ignored, related, zipf] = sizes[..] else {
+        panic!("word_tables.txt: five sizes");
+    };
     let mut tables = Tables {
-        synonyms: HashMap::default(),
-        phrases: HashMap::default(),
-        ignored: HashSet::default(),
-        zipf: HashMap::default(),
-        related: HashMap::default(),
+        synonyms: HashMap::with_capacity_and_hasher(synonyms, Default::default()),
+        phrases: HashMap::with_capacity_and_hasher(phrases, Default::default()),
+        ignored: HashSet::with_capacity_and_hasher(ignored, Default::default()),
+        related: HashMap::with_capacity_and_hasher(related, Default::default()),
+        zipf: HashMap::with_capacity_and_hasher(zipf, Default::default()),
         weights: [0.0; FEATURES.len()],
         bias: 0.0,
     };
-    for line in data_lines(lexicon_file!("paraphrases.txt")) {
-        let (ignore, members) = match line.strip_prefix("- ") {
-            Some(rest) => (true, rest),
-            None => (false, line),
-        };
-        let mut head: Option<String> = None;
-        for member in members.split(',').flat_map(|m| {
-            // A group is words separated by spaces, or phrases separated by commas.
-            if members.contains(',') {
-                vec![m.trim()]
-            } else {
-                m.split_whitespace().collect()
-            }
-        }) {
-            let parts: Vec<String> = member
-                .split_whitespace()
-                .map(|w| normalize(&w.replace('.', "")))
-                .collect();
-            let canonical = head.get_or_insert_with(|| parts.join("")).clone();
-            match parts.as_slice() {
-                [] => {}
-                [one] if ignore => {
-                    tables.ignored.insert(one.clone());
-                }
-                [one] => {
-                    tables.synonyms.insert(one.clone(), canonical);
-                }
-                [first, second, ..] => {
-                    tables
-                        .phrases
-                        .entry(first.clone())
-                        .or_default()
-                        .insert(second.clone(), canonical);
-                }
-            }
-        }
-    }
-    let mut section = "";
-    for line in data_lines(lexicon_file!("synonyms.txt")) {
-        if line.starts_with('[') {
-            section = line;
-            continue;
-        }
-        let keys: Vec<String> = line.split_whitespace().map(normalize).collect();
-        let placed = |key: &String| tables.synonyms.get(key).cloned().unwrap_or(key.clone());
-        let Some(head) = keys.first().map(placed) else {
+    for line in lines {
+        let mut fields = line.split(' ');
+        let (Some(kind), Some(first)) = (fields.next(), fields.next()) else {
             continue;
         };
-        let members: Vec<(String, String)> =
-            keys[1..].iter().map(|k| (k.clone(), placed(k))).collect();
-        for (key, member) in members {
-            if member == head {
-                continue;
+        let mut next = || fields.next().expect("word_tables.txt: a field");
+        match kind {
+            "s" => {
+                tables.synonyms.insert(first, next());
             }
-            if section == "[forms]" {
-                // An irregular form is its word, unless the table above placed it.
-                tables.synonyms.entry(key).or_insert_with(|| head.clone());
-            } else {
+            "p" => {
+                let (second, canonical) = (next(), next());
                 tables
-                    .related
-                    .entry(head.clone())
+                    .phrases
+                    .entry(first)
                     .or_default()
-                    .push(member.clone());
-                tables.related.entry(member).or_default().push(head.clone());
+                    .insert(second, canonical);
             }
-        }
-    }
-    for line in data_lines(lexicon_file!("word_frequencies.txt")) {
-        let mut fields = line.split_whitespace();
-        let Some(Ok(zipf)) = fields.next().map(str::parse::<f64>) else {
-            continue;
-        };
-        for word in fields {
-            let key = normalize(word);
-            let key = tables.synonyms.get(&key).cloned().unwrap_or(key);
-            let known = tables.zipf.entry(key).or_insert(zipf);
-            *known = known.max(zipf);
+            "i" => {
+                tables.ignored.insert(first);
+            }
+            "r" => {
+                for member in fields {
+                    tables.related.entry(first).or_default().push(member);
+                    tables.related.entry(member).or_default().push(first);
+                }
+            }
+            _ => {
+                let zipf: f64 = first.parse().expect("word_tables.txt: a frequency");
+                tables.zipf.extend(fields.map(|word| (word, zipf)));
+            }
         }
     }
     for line in data_lines(lexicon_file!("statement_weights.txt")) {
@@ -347,7 +315,7 @@ impl Ids {
             .filter(|w| seen.insert(w))
             .collect();
         let prefixes: Vec<Option<String>> = set_words.iter().map(|w| prefix(w)).collect();
-        let related: Vec<&[String]> = set_words
+        let related: Vec<&[&str]> = set_words
             .iter()
             .map(|w| tables.related.get(*w).map_or(&[][..], Vec::as_slice))
             .collect();
@@ -357,7 +325,7 @@ impl Ids {
         all.extend(p.content.iter().map(String::as_str));
         all.extend(set_words.iter().copied());
         all.extend(prefixes.iter().flatten().map(String::as_str));
-        all.extend(related.iter().flat_map(|r| r.iter().map(String::as_str)));
+        all.extend(related.iter().flat_map(|r| r.iter().copied()));
         let ids = interner.ids(&all);
         let (keys, rest) = ids.split_at(p.keys.len());
         let (content, rest) = rest.split_at(p.content.len());
@@ -507,21 +475,24 @@ impl<'a> Profiler<'a> {
                 continue;
             }
             let key = self.normalize(word);
-            let phrase = tables.phrases.get(&key).and_then(|seconds| {
+            let phrase = tables.phrases.get(key.as_str()).and_then(|seconds| {
                 let next = raw.get(i + 1)?;
-                seconds.get(&self.normalize(&fold_accents(&next.0)))
+                seconds.get(self.normalize(&fold_accents(&next.0)).as_str())
             });
             if let Some(canonical) = phrase {
-                words.keys.push(canonical.clone());
-                words.content.push(canonical.clone());
+                words.keys.push(canonical.to_string());
+                words.content.push(canonical.to_string());
                 i += 2;
                 continue;
             }
             let stop = (!acronym && self.stopwords.contains(word))
                 || comparison.negations.contains(word)
                 || word.ends_with("n't")
-                || tables.ignored.contains(&key);
-            let key = tables.synonyms.get(&key).cloned().unwrap_or(key);
+                || tables.ignored.contains(key.as_str());
+            let key = match tables.synonyms.get(key.as_str()) {
+                Some(group) => group.to_string(),
+                None => key,
+            };
             if !stop {
                 words.content.push(key.clone());
             }
@@ -670,85 +641,6 @@ fn fold_accents(word: &str) -> Cow<'_, str> {
         })
         .collect::<String>()
         .into()
-}
-
-/// A folded word's key: possessive and hyphens dropped, then stemmed.
-fn normalize(word: &str) -> String {
-    let word = word.to_lowercase();
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix('\''))
-        .unwrap_or(&word);
-    if word.contains('-') {
-        stem(&word.replace('-', ""))
-    } else {
-        stem(word)
-    }
-}
-
-/// A few suffix rules, enough for plurals, tenses, adverbs, `-ment` nouns and
-/// British spellings to meet (`involvement` and `involved`, `defence` and
-/// `defense` share a prefix the common-prefix match then accepts).
-pub fn stem(word: &str) -> String {
-    // ASCII words, nearly all, as bytes: the tables stem some 12,000 words
-    // at start-up, and a `Vec<char>` each made that a third of a first call.
-    if word.is_ascii() {
-        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return word.to_string();
-        }
-        let mut w = word.as_bytes().to_vec();
-        strip_suffixes(&mut w);
-        return String::from_utf8(w).expect("ASCII stays ASCII");
-    }
-    if !word.chars().all(char::is_alphabetic) {
-        return word.to_string();
-    }
-    let mut w: Vec<char> = word.chars().collect();
-    strip_suffixes(&mut w);
-    w.into_iter().collect()
-}
-
-/// [`stem`]'s rules, on a word's bytes or chars.
-fn strip_suffixes<C: Copy + PartialEq + From<u8>>(w: &mut Vec<C>) {
-    // Suffixes are ASCII: compared unit by unit.
-    let ends = |w: &[C], s: &str| {
-        w.len() >= s.len()
-            && w[w.len() - s.len()..]
-                .iter()
-                .zip(s.bytes())
-                .all(|(&c, b)| c == C::from(b))
-    };
-    let n = w.len();
-    if ends(w, "ies") && n > 4 {
-        w.truncate(n - 3);
-        w.push(C::from(b'y'));
-    } else if ends(w, "sses") {
-        w.truncate(n - 2);
-    } else if ends(w, "s") && !ends(w, "ss") && !ends(w, "us") && !ends(w, "is") && n > 3 {
-        w.truncate(n - 1);
-    }
-    if ends(w, "ing") && w.len() > 5 {
-        w.truncate(w.len() - 3);
-    } else if (ends(w, "ed") && w.len() > 4) || (ends(w, "ly") && w.len() > 5) {
-        w.truncate(w.len() - 2);
-    }
-    let m = w.len();
-    if m > 3 && w[m - 1] == w[m - 2] && !b"lsz".iter().any(|&b| w[m - 1] == C::from(b)) {
-        w.truncate(m - 1);
-    }
-    if ends(w, "e") && w.len() > 4 {
-        w.pop();
-    }
-    if ends(w, "y") && w.len() > 3 {
-        w.pop();
-        w.push(C::from(b'i'));
-    }
-    if ends(w, "ment") && w.len() > 7 {
-        w.truncate(w.len() - 4);
-    }
-    if ends(w, "e") && w.len() > 4 {
-        w.pop();
-    }
 }
 
 /// A word's prefix for [`meets`]: its first five letters, for words of six
@@ -1018,15 +910,6 @@ mod tests {
                 "{name} has no weight"
             );
         }
-    }
-
-    #[test]
-    fn stems_meet_across_inflections_and_derivations() {
-        assert_eq!(stem("involved"), stem("involves"));
-        assert_eq!(stem("involvement"), stem("involved"));
-        assert_eq!(stem("floods"), stem("flooding"));
-        assert_eq!(stem("directly"), stem("direct"));
-        assert_eq!(stem("cities"), stem("city"));
     }
 
     #[test]
