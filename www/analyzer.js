@@ -61,14 +61,15 @@ export class Analyzer {
   }
 
   /**
-   * Loads the analyzer and runs it once on a small sample of its own, so the
-   * reader's first analysis takes as long as later ones. Nothing is reported;
-   * a run asked for meanwhile waits for the sample (a fraction of a second).
+   * Loads the analyzer and runs it for a moment on sample articles (`urls`,
+   * fetched by the worker), so the reader's first analysis takes about as
+   * long as later ones. Nothing is reported; a run asked for meanwhile waits
+   * for one sample call at most.
    */
-  warm() {
+  warm(urls) {
     if (this.#worker) return;
     this.#start();
-    this.#worker.postMessage({ warm: true });
+    this.#worker.postMessage({ warm: urls });
   }
 
   /** Stops the worker, and the analysis in flight if any (its promise rejects with an AbortError). */

@@ -337,7 +337,7 @@ async function start() {
   $('document-list').removeAttribute('aria-busy'); // the saved documents are in
   if (early.length) changed(); // saved with the rest, and analyzed
   else if (state.documents.length) runAnalysis();
-  else analyzer.warm(); // ready before the reader's first documents arrive
+  else analyzer.warm(DEMO_FILES.map((file) => new URL(`demo/${file}`, location.href).href)); // ready before the reader's first documents arrive
   workOffline();
 }
 

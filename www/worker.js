@@ -114,27 +114,44 @@ async function analyzeIsolated(bundle, docs, date, corrections, stage, progress)
   return merged(alone.map(([, report]) => report), errors);
 }
 
-// Two short articles of our own, analyzed once while the page is idle: the
-// module's first call builds its word lists and runs its code before the
-// engine has optimized it, several times slower than later calls.
-const WARM_UP = [
-  ['warm-up-1.txt', 'Harbour reopens\n\nThe harbour at Eastwick reopened on Monday after 12 days, the port authority said. "We are glad to see the boats back," said harbour master Ana Ruiz. About 40 fishing boats returned.'],
-  ['warm-up-2.txt', 'Eastwick harbour open again\n\nEastwick harbour reopened on Monday, officials said. "We are glad the boats are back," Ana Ruiz, the harbour master, told reporters. Some 45 boats came in.'],
-];
+// Articles of our own (the demo's), analyzed while the page is idle: the
+// module's first call builds its word lists, and the engine compiles each
+// function on its first call with a quick compiler and optimizes only those
+// that have done enough work, so the warm-up repeats for WARM_UP_MS, a call
+// at a time, and stops as soon as a reader's request comes in. Tiny samples
+// left the seeds' first analysis twice as slow as their second.
+const WARM_UP_MS = 400;
+let requests = 0;
 
-async function warmUp() {
-  const encoder = new TextEncoder();
-  const docs = WARM_UP.map(([name, text]) => ({ name, bytes: encoder.encode(text), flipped: new Uint32Array(0) }));
+async function warmUp(urls) {
+  const before = requests;
+  let docs;
   try {
-    await analyzeAll(MAIN, docs);
-  } catch { /* the reader's own analysis will say what is wrong */ }
+    docs = await Promise.all(urls.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return { name: url, bytes: new Uint8Array(await response.arrayBuffer()), flipped: new Uint32Array(0) };
+    }));
+  } catch {
+    await instance(MAIN).catch(() => {}); // no sample: loaded, at least
+    return;
+  }
+  const until = performance.now() + WARM_UP_MS;
+  while (requests === before && performance.now() < until) {
+    try {
+      await analyzeAll(MAIN, docs);
+    } catch { return; /* the reader's own analysis will say what is wrong */ }
+    // A task boundary, so that a reader's request waits for one call at most.
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+  }
 }
 
 self.onmessage = async (event) => {
   if (event.data.warm) {
-    await warmUp();
+    await warmUp(event.data.warm);
     return;
   }
+  requests += 1;
   const { id, names, contents, flipped, defaultDate, corrections } = event.data;
   const stage = (text) => self.postMessage({ id, stage: text });
   try {
