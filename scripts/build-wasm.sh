@@ -13,7 +13,11 @@ build() { # OUT_DIR CARGO_FEATURE_ARGS...
   shift
   # Small code for the browser (Cargo.toml builds native code for speed). "z"
   # is 56 KB gzipped smaller still, but its optimized code runs at about half
-  # the speed (1,000 articles in Chromium: 5.0 s against 2.9 s).
+  # the speed (1,000 articles in Chromium: 5.0 s against 2.9 s). Measured
+  # under node at 1,000 articles: "z" with LLVM's inline threshold raised
+  # (-C llvm-args=-inline-threshold=N) buys speed back only with size (N=40:
+  # 400 KB, 1.39x the time of "s"; N=75: 411 KB, 1.24x; N=150: 441 KB, ~1.05x),
+  # and wasm-opt's other levels move the size by under 1 KB.
   CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target "$target" --out-dir "$out_dir" --mode no-install --no-pack --no-typescript -- "$@"
   local wasm="$out_dir/parallax_bg.wasm"
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm"
