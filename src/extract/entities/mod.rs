@@ -147,7 +147,7 @@ impl<'a> EntityFinder<'a> {
         }
         let sentence_start = i == 0 || opens_clause(text, unit, i);
         if !sentence_start || known || self.is_title(folded) {
-            return !(sentence_start && self.is_function_word(folded, name_part));
+            return !(sentence_start && self.is_function_word_at(text, unit, i, folded, name_part));
         }
         // A capital that opens a sentence is a name only if the document never
         // writes the word in lower case, and names it inside a sentence or
@@ -155,7 +155,7 @@ impl<'a> EntityFinder<'a> {
         let next_capitalized = unit.get(i + 1).is_some_and(|next| {
             text[next.start..].starts_with(char::is_uppercase) && text[w.end..next.start] == *" "
         });
-        !self.is_function_word(folded, name_part)
+        !self.is_function_word_at(text, unit, i, folded, name_part)
             && !usage.lower.contains(folded)
             && (seen_inside || next_capitalized)
     }
@@ -164,6 +164,31 @@ impl<'a> EntityFinder<'a> {
     fn is_function_word(&self, folded: &str, written: &str) -> bool {
         self.lexicon.stopwords.contains(folded)
             && !(is_acronym(written) && self.lexicon.gazetteer.place(written).is_some())
+    }
+
+    /// A function word where it stands: `Per` in `Per Holt said` is a given
+    /// name, as a capitalized name follows it; `Per the report` is none.
+    fn is_function_word_at(
+        &self,
+        text: &str,
+        unit: &[Word],
+        i: usize,
+        folded: &str,
+        written: &str,
+    ) -> bool {
+        self.is_function_word(folded, written)
+            && !self.given_name_before_name(text, unit, i, written)
+    }
+
+    /// A given name followed by a capitalized word that is no function word.
+    fn given_name_before_name(&self, text: &str, unit: &[Word], i: usize, written: &str) -> bool {
+        self.lexicon.given_names.contains_key(written)
+            && unit.get(i + 1).is_some_and(|next| {
+                text[unit[i].end..next.start] == *" "
+                    && text[next.start..].starts_with(char::is_uppercase)
+                    && !self.lexicon.stopwords.contains(next.folded.as_str())
+                    && !self.lexicon.is_time_word(&next.folded)
+            })
     }
 
     /// `Institute for the Study of War`: `for` joins a body's name to what it is for.
@@ -243,7 +268,8 @@ impl<'a> EntityFinder<'a> {
                     && raw.chars().skip(1).any(char::is_uppercase);
             let is_name = capital
                 && self.is_name_word(text, unit, i, name_part, headline, shouting, usage)
-                && !(current.is_empty() && self.is_function_word(folded, name_part));
+                && !(current.is_empty()
+                    && self.is_function_word_at(text, unit, i, folded, name_part));
             // `Boeing 737`, `Zephyr 900`; in `gave Ukraine 16 systems` the number counts.
             let model_number = !current.is_empty()
                 && joined
@@ -758,6 +784,13 @@ mod tests {
             EntityType::Organization,
             "Harbour Board".into()
         )));
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_function_word_opens_a_name() {
+        let found = entities("Per Holt runs the ferry line. Per the contract, Holt pays the fuel.");
+        let people = of_type(&found, EntityType::Person);
+        assert_eq!(people, [("Per Holt", "Per Holt"), ("Holt", "Per Holt")]);
     }
 
     #[test]

@@ -46,9 +46,13 @@ impl<'a> Names<'a> {
     /// (`Neither Russia`, `In April` and `Defence Ministry` are no names).
     pub fn looks_like_person(&self, name: &str) -> bool {
         let parts: Vec<&str> = name.split_whitespace().collect();
+        // `Per Holt`: a given name that is also a function word opens a name.
+        let given =
+            |w: &str| parts.len() > 1 && parts[0] == w && self.lexicon.given_names.contains_key(w);
         let plain = |w: &&str| {
             let folded = w.to_lowercase();
-            !self.lexicon.stopwords.contains(folded.as_str()) && !self.lexicon.is_time_word(&folded)
+            (!self.lexicon.stopwords.contains(folded.as_str()) || given(w))
+                && !self.lexicon.is_time_word(&folded)
         };
         // `MIDWAY ATOLL` is a dateline or a heading, `West Virginia` a place.
         let shouted = parts

@@ -880,14 +880,14 @@ impl QuoteFinder<'_> {
         let first = picked.iter().min_by_key(|w| w.start)?;
         // `board chair Mirela Sand` is a mention by its name; `images` is none.
         let named = picked.iter().any(|w| capital(w));
-        // A plural group is a speaker too: `critics say`, `multiple lawmakers called`.
+        // A plural group is a speaker too: `critics say`, `multiple lawmakers
+        // called`, `said residents of the old quarter`.
         let head = if forward {
             picked.last()
         } else {
             picked.first()
         };
-        let group = !forward
-            && head.is_some_and(|h| self.lexicon.speaker_groups.contains(h.folded.as_str()))
+        let group = head.is_some_and(|h| self.lexicon.speaker_groups.contains(h.folded.as_str()))
             && picked.len() <= 3;
         // A sentence opening with a gerund (`Following a meeting`) names no speaker.
         let gerund = first.folded.ends_with("ing") && picked.len() > 1;

@@ -211,7 +211,7 @@ impl<'a> QuoteFinder<'a> {
                         .map_or((None, None, None, None), attributed),
                 },
             };
-            let speaker = self.entity_name(speaker_range.as_ref(), speaker, entities, &names);
+            let speaker = self.entity_name(text, speaker_range.as_ref(), speaker, entities, &names);
             found.push(FoundQuote {
                 range,
                 kind,
@@ -1025,6 +1025,35 @@ mod tests {
         assert_eq!(
             speakers(text),
             [Some("I".into()), Some("her deputy".into())]
+        );
+    }
+
+    #[test]
+    fn plural_people_and_groups_after_an_inverted_cue_speak() {
+        let text = "The lock gates failed on Sunday.\n\
+            “We warned the board in May,” said the engineers, who left early.\n\
+            “Nobody came to check,” said residents of the old quarter.";
+        assert_eq!(
+            speakers(text),
+            [Some("the engineers".into()), Some("residents".into())]
+        );
+    }
+
+    #[test]
+    fn a_person_of_a_place_is_the_person() {
+        let text = "The ferry bill passed on Monday.\n\
+            “It is a good day for the islands,” said Sen. Lena Vos of Ohio.";
+        assert_eq!(speakers(text), [Some("Lena Vos".into())]);
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_function_word_opens_a_name() {
+        let text = "Per Holt runs the ferry line.\n\
+            “We will fix the bridge,” Holt said.\n\
+            “It is too early,” said Per Holt.";
+        assert_eq!(
+            speakers(text),
+            [Some("Per Holt".into()), Some("Per Holt".into())]
         );
     }
 

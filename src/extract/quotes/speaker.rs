@@ -61,9 +61,7 @@ impl QuoteFinder<'_> {
         // never as `percent`: a bare singular noun needs its article.
         if let [word] = words.as_slice() {
             let lone = folded(word);
-            let people = lone.strip_suffix('s').is_some_and(|one| {
-                self.names.is_title(one) || self.lexicon.quote_words.is_person_noun(one)
-            });
+            let people = self.is_people(&lone);
             // `according to her`, `one said`: other forms of a pronoun speak too.
             let pronoun = self.is_pronoun(lone.as_str())
                 || matches!(
@@ -104,12 +102,20 @@ impl QuoteFinder<'_> {
                     .lexicon
                     .speaking_documents
                     .contains(noun_folded.as_str())
-                || self.lexicon.quote_words.is_person_noun(&noun_folded);
+                || self.lexicon.quote_words.is_person_noun(&noun_folded)
+                || self.is_people(&noun_folded);
             if common && !speaks {
                 return false;
             }
         }
         true
+    }
+
+    /// Whether a folded noun is people in the plural: `engineers`, `senators`.
+    pub(super) fn is_people(&self, folded: &str) -> bool {
+        folded.strip_suffix('s').is_some_and(|one| {
+            self.names.is_title(one) || self.lexicon.quote_words.is_person_noun(one)
+        })
     }
 
     /// What a mention says the speaker is beside the name: `Foreign Minister`
@@ -163,6 +169,7 @@ impl QuoteFinder<'_> {
     /// where the document names them.
     pub(super) fn entity_name(
         &self,
+        text: &str,
         mention: Option<&Range<usize>>,
         resolved: Option<String>,
         entities: &[FoundEntity],
@@ -175,6 +182,10 @@ impl QuoteFinder<'_> {
             .filter(speaks)
         {
             return Some(named.canonical.clone());
+        }
+        // `Sen. Ann Lee of Ohio`, `Tom Bell from Leeds`: the person, not the place.
+        if let Some(person) = mention.and_then(|m| person_of_place(text, m, entities)) {
+            return Some(person.canonical.clone());
         }
         let name = resolved?;
         // `the ministry` after `the Defence Ministry`: the nearest body named by that head before.
@@ -298,6 +309,33 @@ fn entity_at<'e>(mention: &Range<usize>, entities: &'e [FoundEntity]) -> Option<
         .iter()
         .take_while(|e| e.range.start < mention.end)
         .last()
+}
+
+/// `Sen. Ann Lee of Ohio`: a mention that ends with a place joined by `of`
+/// or `from` to a person's name names that person.
+fn person_of_place<'e>(
+    text: &str,
+    mention: &Range<usize>,
+    entities: &'e [FoundEntity],
+) -> Option<&'e FoundEntity> {
+    let from = entities.partition_point(|e| e.range.end <= mention.start);
+    let inside: Vec<&FoundEntity> = entities[from..]
+        .iter()
+        .take_while(|e| e.range.end <= mention.end)
+        .collect();
+    let [.., person, place] = inside.as_slice() else {
+        return None;
+    };
+    let joined = matches!(
+        text[person.range.end..place.range.start].trim(),
+        "of" | "from"
+    );
+    (place.kind == EntityType::Place
+        && place.range.end == mention.end
+        && person.kind == EntityType::Person
+        && person.range.start >= mention.start
+        && joined)
+        .then_some(*person)
 }
 
 /// The canonical names of a document's people and bodies by their own name
