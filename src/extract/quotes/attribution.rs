@@ -829,32 +829,52 @@ impl QuoteFinder<'_> {
             }
             // `of` joins names (`Bank of England`), a body to its field (`the
             // chamber of commerce`) and, read back, a person noun to its complement
-            // (`the mother of three`, `the chair of the board`).
-            let joins_names = w.folded == "of" && {
-                let (a, b) = if forward {
-                    (
-                        n.checked_sub(1).map(|i| ordered[i]),
-                        ordered.get(n + 1).copied(),
-                    )
-                } else {
-                    (
-                        ordered.get(n + 1).copied(),
-                        n.checked_sub(1).map(|i| ordered[i]),
-                    )
-                };
-                let names = a.is_some_and(&capital) && b.is_some_and(&capital);
-                let body_field = forward
-                    && b.is_some()
-                    && a.is_some_and(|body| self.lexicon.heads_organization(&body.folded));
-                let person_complement = !forward
-                    && a.is_some_and(|p| {
-                        let noun = p.folded.as_str();
-                        text[p.start..].starts_with(char::is_lowercase)
-                            && (self.names.is_title(noun)
-                                || self.lexicon.speaker_groups.contains(noun)
-                                || self.lexicon.quote_words.is_person_noun(noun))
-                    });
-                names || body_field || person_complement
+            // (`the mother of three`, `the chair of the board`); `for` a person
+            // noun to whom it speaks for (`a spokesman for the union`); `and`
+            // two names (`Ruiz and Lind said`: a joint speaker).
+            let (a, b) = if forward {
+                (
+                    n.checked_sub(1).map(|i| ordered[i]),
+                    ordered.get(n + 1).copied(),
+                )
+            } else {
+                (
+                    ordered.get(n + 1).copied(),
+                    n.checked_sub(1).map(|i| ordered[i]),
+                )
+            };
+            let names = a.is_some_and(&capital) && b.is_some_and(&capital);
+            let person_noun = |p: &Word| {
+                let noun = p.folded.as_str();
+                text[p.start..].starts_with(char::is_lowercase)
+                    && (self.names.is_title(noun)
+                        || self.lexicon.speaker_groups.contains(noun)
+                        || self.lexicon.quote_words.is_person_noun(noun))
+            };
+            let joins_names = match w.folded.as_str() {
+                "of" => {
+                    let body_field = forward
+                        && b.is_some()
+                        && a.is_some_and(|body| self.lexicon.heads_organization(&body.folded));
+                    let person_complement = !forward && a.is_some_and(person_noun);
+                    names || body_field || person_complement
+                }
+                "for" => {
+                    !forward
+                        && a.is_some_and(person_noun)
+                        && b.is_some_and(|o| {
+                            (capital(o) || opens_noun_phrase(&o.folded))
+                                && !self.lexicon.is_time_word(&o.folded)
+                        })
+                }
+                "and" => {
+                    names
+                        && [a, b].into_iter().flatten().all(|name| {
+                            !self.lexicon.stopwords.contains(name.folded.as_str())
+                                && !self.lexicon.is_time_word(&name.folded)
+                        })
+                }
+                _ => false,
             };
             if (self
                 .lexicon
@@ -873,7 +893,18 @@ impl QuoteFinder<'_> {
         }
         if !forward {
             // Reading back from the cue, the mention starts at the first word of its run.
-            while picked.len() > 1 && !is_mention_start(text, picked.last()?) {
+            // A group before its complement starts one too: `lawyers for the families`.
+            let group_before_complement = |picked: &[&Word]| {
+                let [.., joint, group] = picked else {
+                    return false;
+                };
+                matches!(joint.folded.as_str(), "of" | "for")
+                    && self.lexicon.speaker_groups.contains(group.folded.as_str())
+            };
+            while picked.len() > 1
+                && !is_mention_start(text, picked.last()?)
+                && !group_before_complement(&picked)
+            {
                 picked.pop();
             }
         }
@@ -887,8 +918,12 @@ impl QuoteFinder<'_> {
         } else {
             picked.first()
         };
-        let group = head.is_some_and(|h| self.lexicon.speaker_groups.contains(h.folded.as_str()))
-            && picked.len() <= 3;
+        let is_group = |w: &Word| self.lexicon.speaker_groups.contains(w.folded.as_str());
+        let group = head.is_some_and(|h| is_group(h)) && picked.len() <= 3
+            || !forward && picked.len() > 2 && is_group(first) && {
+                let joint = picked[picked.len() - 2];
+                matches!(joint.folded.as_str(), "of" | "for")
+            };
         // A sentence opening with a gerund (`Following a meeting`) names no speaker.
         let gerund = first.folded.ends_with("ing") && picked.len() > 1;
         if gerund

@@ -211,7 +211,23 @@ impl<'a> QuoteFinder<'a> {
                         .map_or((None, None, None, None), attributed),
                 },
             };
-            let speaker = self.entity_name(text, speaker_range.as_ref(), speaker, entities, &names);
+            // `Ruiz and Lind said`: each name resolved, the speakers joined.
+            let joint = speaker_range
+                .as_ref()
+                .and_then(|m| joint_parts(text, m, entities))
+                .map(|parts| {
+                    let named: Vec<String> = parts
+                        .iter()
+                        .filter_map(|part| {
+                            let resolved = self.resolve(text, part, part.start, &found);
+                            self.entity_name(text, Some(part), resolved, entities, &names)
+                        })
+                        .collect();
+                    named.join(" and ")
+                });
+            let speaker = joint.or_else(|| {
+                self.entity_name(text, speaker_range.as_ref(), speaker, entities, &names)
+            });
             found.push(FoundQuote {
                 range,
                 kind,
@@ -257,6 +273,37 @@ impl<'a> QuoteFinder<'a> {
         let sentences_between = between.matches(['.', '!', '?']).count();
         (sentences_between <= 2 && between.len() < 200).then_some(previous)
     }
+}
+
+/// `Ruiz and Lind`, `Ana Ruiz and Tom Lind`: the names of a mention that
+/// joins two or more capitalized names with `and`; none where one entity
+/// spans the `and` (`Marks and Spencer`).
+pub(super) fn joint_parts(
+    text: &str,
+    mention: &Range<usize>,
+    entities: &[FoundEntity],
+) -> Option<Vec<Range<usize>>> {
+    let phrase = &text[mention.clone()];
+    if !phrase.contains(" and ") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut from = mention.start;
+    for (at, _) in phrase.match_indices(" and ") {
+        let split = mention.start + at;
+        // Entities are in text order and disjoint: only the last to start before the split may span it.
+        let before = &entities[..entities.partition_point(|e| e.range.start < split)];
+        if before.last().is_some_and(|e| split < e.range.end) {
+            return None;
+        }
+        parts.push(from..split);
+        from = split + " and ".len();
+    }
+    parts.push(from..mention.end);
+    parts
+        .iter()
+        .all(|p| text[p.clone()].starts_with(char::is_uppercase))
+        .then_some(parts)
 }
 
 /// The paragraph (article block) that holds a quote.
@@ -1055,6 +1102,46 @@ mod tests {
             speakers(text),
             [Some("Per Holt".into()), Some("Per Holt".into())]
         );
+    }
+
+    #[test]
+    fn names_joined_by_and_speak_together() {
+        let text = "Ana Ruiz and Tom Lind ran the harbour board for a decade.\n\
+            “The plan is dead,” Ruiz and Lind said.\n\
+            “We will not sign it,” said Ana Ruiz and Tom Lind on Monday.\n\
+            “It is a good plan,” Marks and Spencer said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            &got[..2],
+            [
+                (Some("Ana Ruiz and Tom Lind"), Some("Ruiz and Lind")),
+                (Some("Ana Ruiz and Tom Lind"), Some("Ana Ruiz and Tom Lind"))
+            ]
+        );
+        // A body's name with `and` in it is one speaker.
+        assert_eq!(
+            got[2],
+            (Some("Marks and Spencer"), Some("Marks and Spencer"))
+        );
+    }
+
+    #[test]
+    fn a_person_noun_keeps_whom_it_speaks_for() {
+        let text = "“We were never told,” a spokesman for the dockers’ union said.\n\
+            “Nobody asked us,” lawyers for the families said on Monday.\n\
+            “It was late,” the dockers for years said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.4).collect();
+        assert_eq!(
+            &got[..2],
+            [
+                Some("a spokesman for the dockers’ union"),
+                Some("lawyers for the families")
+            ]
+        );
+        // `for years` is a time, not whom they speak for.
+        assert!(!got[2].is_some_and(|m| m.contains("years")), "{got:?}");
     }
 
     #[test]
