@@ -853,11 +853,34 @@ impl QuoteFinder<'_> {
             };
             let joins_names = match w.folded.as_str() {
                 "of" => {
+                    // `one of the residents`, `some of them`: a share of a group.
+                    let partitive = a.is_some_and(|q| {
+                        matches!(
+                            q.folded.as_str(),
+                            "one"
+                                | "some"
+                                | "many"
+                                | "several"
+                                | "most"
+                                | "each"
+                                | "none"
+                                | "few"
+                                | "both"
+                                | "all"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "half"
+                        )
+                    }) && b.is_some_and(|o| {
+                        opens_noun_phrase(&o.folded)
+                            || matches!(o.folded.as_str(), "them" | "us" | "those" | "these")
+                    });
                     let body_field = forward
                         && b.is_some()
                         && a.is_some_and(|body| self.lexicon.heads_organization(&body.folded));
                     let person_complement = !forward && a.is_some_and(person_noun);
-                    names || body_field || person_complement
+                    names || body_field || person_complement || partitive
                 }
                 "for" => {
                     !forward
@@ -970,6 +993,13 @@ impl QuoteFinder<'_> {
         // `Rep. Jim Jordan (R-Ohio), …`: the name ends before its parenthesized aside.
         let mut end_at = comma;
         while end_at > 0 && inside_parentheses(text, window[end_at].start) {
+            end_at -= 1;
+        }
+        // `Lena Vos, 45, a mother of two,`: the age between commas is no name.
+        if end_at > 0
+            && window[end_at].folded.chars().all(|c| c.is_ascii_digit())
+            && text[window[end_at - 1].end..window[end_at].start].contains(',')
+        {
             end_at -= 1;
         }
         let name_end = &window[end_at];

@@ -1145,6 +1145,28 @@ mod tests {
     }
 
     #[test]
+    fn police_plural_men_a_share_of_a_group_and_an_age_aside() {
+        let text = "The ferry ran aground off the north pier on Sunday night.\n\
+            “Nobody was hurt,” police said.\n\
+            “The light was out,” fishermen told the Bay Courier.\n\
+            “We saw it coming,” said one of the residents.\n\
+            “Nobody listens,” some of them said.\n\
+            “We are done waiting,” Lena Vos, 45, a mother of two, told reporters.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.4).collect();
+        assert_eq!(
+            got,
+            [
+                Some("police"),
+                Some("fishermen"),
+                Some("one of the residents"),
+                Some("some of them"),
+                Some("Lena Vos")
+            ]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_the_speaker() {
         let found = quotes("“We tried,” she said. “We failed.”");
         assert_eq!(found.len(), 2);

@@ -113,9 +113,13 @@ impl QuoteFinder<'_> {
 
     /// Whether a folded noun is people in the plural: `engineers`, `senators`.
     pub(super) fn is_people(&self, folded: &str) -> bool {
-        folded.strip_suffix('s').is_some_and(|one| {
-            self.names.is_title(one) || self.lexicon.quote_words.is_person_noun(one)
-        })
+        let person =
+            |one: &str| self.names.is_title(one) || self.lexicon.quote_words.is_person_noun(one);
+        // `fishermen`, `chairwomen`: the plural of `-man`.
+        folded.strip_suffix('s').is_some_and(person)
+            || folded
+                .strip_suffix("men")
+                .is_some_and(|stem| person(&format!("{stem}man")))
     }
 
     /// What a mention says the speaker is beside the name: `Foreign Minister`
