@@ -259,12 +259,24 @@ impl QuoteFinder<'_> {
         role: &Range<usize>,
         words: &[Word],
     ) -> Option<Range<usize>> {
-        let first = words.iter().position(|w| w.start >= role.end)?;
+        let mut first = words.iter().position(|w| w.start >= role.end)?;
         let role_is_common_noun = text[..role.end]
             .rsplit(' ')
             .next()
             .is_some_and(|last| last.starts_with(char::is_lowercase));
-        if text[role.end..words[first].start].trim() != "," || !role_is_common_noun {
+        // `said the chairman of Nordport Shipping, Karl Dahl`: the role's
+        // complement runs to the comma before the name.
+        let mut role_end = role.end;
+        if matches!(words[first].folded.as_str(), "of" | "for" | "at") {
+            if let Some(comma) = (first + 1..words.len().min(first + 7))
+                .find(|&k| text[words[k - 1].end..words[k].start].contains(','))
+                .filter(|&k| !text[role.end..words[k - 1].end].contains(['.', ';', '“', '”', '"']))
+            {
+                role_end = words[comma - 1].end;
+                first = comma;
+            }
+        }
+        if text[role_end..words[first].start].trim() != "," || !role_is_common_noun {
             return None;
         }
         let mut last = first;
@@ -924,9 +936,26 @@ impl QuoteFinder<'_> {
                 matches!(joint.folded.as_str(), "of" | "for")
                     && self.lexicon.speaker_groups.contains(group.folded.as_str())
             };
+            // `local residents`, `harbour officials`: words before a group describe it.
+            let described_group = |picked: &[&Word]| {
+                let [head, modifiers @ ..] = picked else {
+                    return false;
+                };
+                picked.len() <= 3
+                    && (self.lexicon.speaker_groups.contains(head.folded.as_str())
+                        || self.is_people(&head.folded))
+                    && modifiers.iter().all(|w| {
+                        text[w.start..].starts_with(char::is_lowercase)
+                            && !self.lexicon.stopwords.contains(w.folded.as_str())
+                            && !self.lexicon.is_time_word(&w.folded)
+                            && !self.lexicon.cue_verbs.contains(w.folded.as_str())
+                            && !w.folded.ends_with("ing")
+                    })
+            };
             while picked.len() > 1
                 && !is_mention_start(text, picked.last()?)
                 && !group_before_complement(&picked)
+                && !described_group(&picked)
             {
                 picked.pop();
             }
@@ -941,7 +970,9 @@ impl QuoteFinder<'_> {
         } else {
             picked.first()
         };
-        let is_group = |w: &Word| self.lexicon.speaker_groups.contains(w.folded.as_str());
+        let is_group = |w: &Word| {
+            self.lexicon.speaker_groups.contains(w.folded.as_str()) || self.is_people(&w.folded)
+        };
         let group = head.is_some_and(|h| is_group(h)) && picked.len() <= 3
             || !forward && picked.len() > 2 && is_group(first) && {
                 let joint = picked[picked.len() - 2];

@@ -1167,6 +1167,24 @@ mod tests {
     }
 
     #[test]
+    fn words_describing_a_group_and_a_role_with_its_complement() {
+        let text = "The ferry ran aground off the north pier on Sunday night.\n\
+            “We were never told,” local residents complained.\n\
+            “The light was out,” harbour officials said.\n\
+            “We checked every bolt,” said the chairman of Nordport Shipping, Karl Dahl.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("local residents"), Some("local residents")),
+                (Some("harbour officials"), Some("harbour officials")),
+                (Some("Karl Dahl"), Some("Karl Dahl"))
+            ]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_the_speaker() {
         let found = quotes("“We tried,” she said. “We failed.”");
         assert_eq!(found.len(), 2);
