@@ -1185,6 +1185,19 @@ mod tests {
     }
 
     #[test]
+    fn they_after_a_sentence_opening_with_a_group_is_that_group() {
+        let text = "The ferry ran aground off the north pier on Sunday night.\n\
+            The dockers walked out of the meeting after two hours of talks with the board.\n\
+            “We are done,” they said.\n\
+            Ana Ruiz called it “a ‘strike’.” Many local fishermen stayed at home.\n\
+            “Nobody asked us,” they said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(got[0], Some("The dockers"));
+        assert_eq!(got.last(), Some(&Some("Many local fishermen")));
+    }
+
+    #[test]
     fn split_quote_shares_the_speaker() {
         let found = quotes("“We tried,” she said. “We failed.”");
         assert_eq!(found.len(), 2);

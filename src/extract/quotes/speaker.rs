@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::attribution::opens_noun_phrase;
 use super::*;
 use crate::lexicon::gazetteer::PlaceKind;
 use crate::lexicon::Gender;
@@ -120,6 +121,36 @@ impl QuoteFinder<'_> {
             || folded
                 .strip_suffix("men")
                 .is_some_and(|stem| person(&format!("{stem}man")))
+    }
+
+    /// The group that opens the sentence just before `pos` (`The dockers
+    /// walked out`, `Many local residents were angry`): `they`'s antecedent.
+    fn group_before(&self, text: &str, pos: usize) -> Option<String> {
+        let from = floor_char_boundary(text, pos.saturating_sub(REACH / 2));
+        let lead = text[from..pos].trim_end();
+        let start = from
+            + lead
+                .trim_end_matches(['.', '!', '?', '”', '"'])
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '”' | '"'))
+                .map_or(0, |(at, c)| at + c.len_utf8());
+        let tokens = words(text, start, from + lead.len());
+        let opens = tokens.first().is_some_and(|w| opens_noun_phrase(&w.folded));
+        let head = tokens
+            .iter()
+            .enumerate()
+            .skip(usize::from(opens))
+            .take(3)
+            .take_while(|(n, w)| *n == 0 || text[tokens[n - 1].end..w.start] == *" ")
+            .find(|(_, w)| {
+                text[w.start..].starts_with(char::is_lowercase)
+                    && (self.lexicon.speaker_groups.contains(w.folded.as_str())
+                        || self.is_people(&w.folded))
+            })?;
+        let verb = tokens.get(head.0 + 1)?;
+        (text[verb.start..].starts_with(char::is_lowercase)
+            && !matches!(verb.folded.as_str(), "of" | "for" | "who" | "and" | "or"))
+        .then(|| text[tokens[0].start..head.1.end].to_string())
     }
 
     /// What a mention says the speaker is beside the name: `Foreign Minister`
@@ -261,8 +292,15 @@ impl QuoteFinder<'_> {
             return Some(phrase.to_string());
         }
         if matches!(folded.as_str(), "it" | "they") {
+            // `The dockers walked out. “…,” they said.`: the group the sentence before opens with.
+            let group = || {
+                (folded == "they")
+                    .then(|| self.group_before(text, context_end))
+                    .flatten()
+            };
             return previous_nearby
                 .filter(|s| !self.names.looks_like_person(s))
+                .or_else(group)
                 .or_else(|| self.names.nearest_organization(text, context_end))
                 .or_else(|| last_speaker(&|s| !self.names.looks_like_person(s)))
                 .or_else(|| Some(phrase.to_string()));
