@@ -835,7 +835,14 @@ impl QuoteFinder<'_> {
                     break;
                 }
                 // Commas end the mention; appositives are read by `name_before_appositive`.
-                if gap.contains(',') {
+                // Read back, a list of names goes on past its commas: `Ruiz, Lind and Holt`.
+                let listed = !forward
+                    && gap.trim() == ","
+                    && capital(w)
+                    && !self.lexicon.is_time_word(&w.folded)
+                    && !self.lexicon.stopwords.contains(w.folded.as_str())
+                    && picked.iter().any(|p| p.folded == "and");
+                if gap.contains(',') && !listed {
                     break;
                 }
             }

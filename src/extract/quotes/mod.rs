@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::extract::entities::names::Names;
 use crate::extract::entities::FoundEntity;
 use crate::lexicon::Lexicon;
-use crate::report::QuoteKind;
+use crate::report::{EntityType, QuoteKind};
 use crate::text::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::text::words::{word_count, words, Word};
 use attribution::label_attribution;
@@ -223,7 +223,12 @@ impl<'a> QuoteFinder<'a> {
                             self.entity_name(text, Some(part), resolved, entities, &names)
                         })
                         .collect();
-                    named.join(" and ")
+                    match named.split_last() {
+                        Some((last, rest)) if rest.len() > 1 => {
+                            format!("{} and {last}", rest.join(", "))
+                        }
+                        _ => named.join(" and "),
+                    }
                 });
             let speaker = joint.or_else(|| {
                 self.entity_name(text, speaker_range.as_ref(), speaker, entities, &names)
@@ -289,20 +294,37 @@ pub(super) fn joint_parts(
     }
     let mut parts = Vec::new();
     let mut from = mention.start;
-    for (at, _) in phrase.match_indices(" and ") {
+    let separators: Vec<(usize, &str)> = phrase
+        .match_indices(" and ")
+        .chain(phrase.match_indices(", "))
+        .collect();
+    let mut separators = separators;
+    separators.sort_unstable();
+    let listed = separators.iter().any(|(_, s)| *s == ", ");
+    for (at, separator) in separators {
         let split = mention.start + at;
+        if split < from {
+            return None;
+        }
         // Entities are in text order and disjoint: only the last to start before the split may span it.
         let before = &entities[..entities.partition_point(|e| e.range.start < split)];
         if before.last().is_some_and(|e| split < e.range.end) {
             return None;
         }
         parts.push(from..split);
-        from = split + " and ".len();
+        from = split + separator.len();
     }
     parts.push(from..mention.end);
+    // In a list no name is a place's: `In Oslo, Ruiz and Lind` is no list.
+    let named = |part: &Range<usize>| {
+        entities[entities.partition_point(|e| e.range.end <= part.start)..]
+            .iter()
+            .take_while(|e| e.range.start < part.end)
+            .all(|e| matches!(e.kind, EntityType::Person | EntityType::Organization))
+    };
     parts
         .iter()
-        .all(|p| text[p.clone()].starts_with(char::is_uppercase))
+        .all(|p| text[p.clone()].starts_with(char::is_uppercase) && (!listed || named(p)))
         .then_some(parts)
 }
 
@@ -1195,6 +1217,24 @@ mod tests {
         let got: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
         assert_eq!(got[0], Some("The dockers"));
         assert_eq!(got.last(), Some(&Some("Many local fishermen")));
+    }
+
+    #[test]
+    fn a_list_of_names_speaks_together_and_a_family_speaks() {
+        let text = "The ferry ran aground off the north pier on Sunday night.\n\
+            “Nobody was hurt,” Ruiz, Lind and Holt said.\n\
+            “We are grateful,” the family said in a statement.\n\
+            “It was late,” in Oslo, Ruiz and Lind said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            &got[..2],
+            [
+                (Some("Ruiz, Lind and Holt"), Some("Ruiz, Lind and Holt")),
+                (Some("the family"), Some("the family"))
+            ]
+        );
+        assert!(!got[2].0.unwrap_or("").contains("Oslo"), "{got:?}");
     }
 
     #[test]
