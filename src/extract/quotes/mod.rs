@@ -1220,6 +1220,23 @@ mod tests {
     }
 
     #[test]
+    fn the_title_alone_is_the_person_named_with_it() {
+        let text =
+            "Finance Minister Lena Vos met the dockers and Vice President Karl Dahl on Friday.\n\
+            “The cranes are safe,” the minister said.\n\
+            “We will pay,” the president said.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| (q.2.as_deref(), q.4)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Lena Vos"), Some("the minister")),
+                (Some("the president"), Some("the president"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_of_names_speaks_together_and_a_family_speaks() {
         let text = "The ferry ran aground off the north pier on Sunday night.\n\
             “Nobody was hurt,” Ruiz, Lind and Holt said.\n\

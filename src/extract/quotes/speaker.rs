@@ -241,6 +241,42 @@ impl QuoteFinder<'_> {
                 return Some(body.canonical.clone());
             }
         }
+        // `the minister` after `Finance Minister Lena Vos`: the nearest person given that title.
+        let title = name
+            .get(..4)
+            .filter(|the| the.eq_ignore_ascii_case("the "))
+            .map(|_| name[4..].to_lowercase())
+            .filter(|title| !title.contains(' ') && self.names.is_title(title));
+        if let (Some(m), Some(title)) = (mention, title) {
+            let titled = entities[..entities.partition_point(|e| e.range.end <= m.start)]
+                .iter()
+                .rev()
+                .take(ANTECEDENT_QUOTES)
+                .find(|e| {
+                    let mut before = text[..e.range.start].trim_end().rsplit(' ');
+                    let titled = before.next().is_some_and(|word| {
+                        word.starts_with(char::is_uppercase)
+                            && word.trim_end_matches('.').eq_ignore_ascii_case(&title)
+                    });
+                    // `Vice President Joe Biden` is not `the president`.
+                    let other_office = before.next().is_some_and(|word| {
+                        matches!(
+                            word.to_lowercase().as_str(),
+                            "vice"
+                                | "deputy"
+                                | "assistant"
+                                | "former"
+                                | "ex"
+                                | "acting"
+                                | "lieutenant"
+                        )
+                    });
+                    e.kind == EntityType::Person && titled && !other_office
+                });
+            if let Some(person) = titled {
+                return Some(person.canonical.clone());
+            }
+        }
         Some(names.get(&name).map_or(name, str::to_string))
     }
 
