@@ -137,6 +137,8 @@ pub struct QuoteWords {
     pub affiliation_adjectives: HashSet<&'static str>,
     pub pronouns: HashSet<&'static str>,
     pub mention_stops: HashSet<&'static str>,
+    pub partitive_quantifiers: HashSet<&'static str>,
+    pub partitive_pronouns: HashSet<&'static str>,
 }
 
 impl QuoteWords {
@@ -154,6 +156,8 @@ impl QuoteWords {
             affiliation_adjectives: sections.set("affiliation adjectives"),
             pronouns: sections.set("pronouns"),
             mention_stops: sections.set("mention stops"),
+            partitive_quantifiers: sections.set("partitive quantifiers"),
+            partitive_pronouns: sections.set("partitive pronouns"),
         };
         sections.finish();
         words

@@ -873,28 +873,13 @@ impl QuoteFinder<'_> {
             let joins_names = match w.folded.as_str() {
                 "of" => {
                     // `one of the residents`, `some of them`: a share of a group.
-                    let partitive = a.is_some_and(|q| {
-                        matches!(
-                            q.folded.as_str(),
-                            "one"
-                                | "some"
-                                | "many"
-                                | "several"
-                                | "most"
-                                | "each"
-                                | "none"
-                                | "few"
-                                | "both"
-                                | "all"
-                                | "two"
-                                | "three"
-                                | "four"
-                                | "half"
-                        )
-                    }) && b.is_some_and(|o| {
-                        opens_noun_phrase(&o.folded)
-                            || matches!(o.folded.as_str(), "them" | "us" | "those" | "these")
-                    });
+                    let words = &self.lexicon.quote_words;
+                    let partitive = a
+                        .is_some_and(|q| words.partitive_quantifiers.contains(q.folded.as_str()))
+                        && b.is_some_and(|o| {
+                            opens_noun_phrase(&o.folded)
+                                || words.partitive_pronouns.contains(o.folded.as_str())
+                        });
                     let body_field = forward
                         && b.is_some()
                         && a.is_some_and(|body| self.lexicon.heads_organization(&body.folded));
@@ -949,8 +934,7 @@ impl QuoteFinder<'_> {
                     return false;
                 };
                 picked.len() <= 3
-                    && (self.lexicon.speaker_groups.contains(head.folded.as_str())
-                        || self.is_people(&head.folded))
+                    && self.is_group(&head.folded)
                     && modifiers.iter().all(|w| {
                         text[w.start..].starts_with(char::is_lowercase)
                             && !self.lexicon.stopwords.contains(w.folded.as_str())
@@ -977,11 +961,8 @@ impl QuoteFinder<'_> {
         } else {
             picked.first()
         };
-        let is_group = |w: &Word| {
-            self.lexicon.speaker_groups.contains(w.folded.as_str()) || self.is_people(&w.folded)
-        };
-        let group = head.is_some_and(|h| is_group(h)) && picked.len() <= 3
-            || !forward && picked.len() > 2 && is_group(first) && {
+        let group = head.is_some_and(|h| self.is_group(&h.folded)) && picked.len() <= 3
+            || !forward && picked.len() > 2 && self.is_group(&first.folded) && {
                 let joint = picked[picked.len() - 2];
                 matches!(joint.folded.as_str(), "of" | "for")
             };

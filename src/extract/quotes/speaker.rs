@@ -123,6 +123,12 @@ impl QuoteFinder<'_> {
                 .is_some_and(|stem| person(&format!("{stem}man")))
     }
 
+    /// Whether a folded noun names a group that may speak: a listed group
+    /// (`officials`, `police`) or people in the plural.
+    pub(super) fn is_group(&self, folded: &str) -> bool {
+        self.lexicon.speaker_groups.contains(folded) || self.is_people(folded)
+    }
+
     /// The group that opens the sentence just before `pos` (`The dockers
     /// walked out`, `Many local residents were angry`): `they`'s antecedent.
     fn group_before(&self, text: &str, pos: usize) -> Option<String> {
@@ -143,9 +149,7 @@ impl QuoteFinder<'_> {
             .take(3)
             .take_while(|(n, w)| *n == 0 || text[tokens[n - 1].end..w.start] == *" ")
             .find(|(_, w)| {
-                text[w.start..].starts_with(char::is_lowercase)
-                    && (self.lexicon.speaker_groups.contains(w.folded.as_str())
-                        || self.is_people(&w.folded))
+                text[w.start..].starts_with(char::is_lowercase) && self.is_group(&w.folded)
             })?;
         let verb = tokens.get(head.0 + 1)?;
         (text[verb.start..].starts_with(char::is_lowercase)
