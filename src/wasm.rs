@@ -55,6 +55,31 @@ pub fn analyze(
     corrections: JsValue,
     progress: Option<js_sys::Function>,
 ) -> Result<JsValue, js_sys::Error> {
+    let json = analyze_json(
+        names,
+        contents,
+        flipped,
+        default_date,
+        corrections,
+        progress,
+    )?;
+    // JSON text and one JSON.parse build the JS objects far faster than a
+    // call into JS for every field and value, and give the CLI's very values.
+    js_sys::JSON::parse(&json).map_err(|_| js_sys::Error::new("analyze: the report is not JSON"))
+}
+
+/// [`analyze`], with `{ report, markdown }` as JSON text: a worker posts the
+/// text on to the page, which parses it once, where posting the objects would
+/// cost a parse in the worker and a structured clone each side.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(
+    names: Vec<String>,
+    contents: Vec<js_sys::Uint8Array>,
+    flipped: Vec<js_sys::Uint32Array>,
+    default_date: Option<String>,
+    corrections: JsValue,
+    progress: Option<js_sys::Function>,
+) -> Result<String, js_sys::Error> {
     if names.len() != contents.len() {
         return Err(js_sys::Error::new(
             "analyze: names and contents differ in length",
@@ -100,11 +125,7 @@ pub fn analyze(
         markdown: crate::markdown::render(&report),
         report: &report,
     };
-    // JSON text and one JSON.parse build the JS objects far faster than a
-    // call into JS for every field and value, and give the CLI's very values.
-    let json =
-        serde_json::to_string(&analysis).map_err(|error| js_sys::Error::new(&error.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| js_sys::Error::new("analyze: the report is not JSON"))
+    serde_json::to_string(&analysis).map_err(|error| js_sys::Error::new(&error.to_string()))
 }
 
 /// Whether any input is a saved page, which the module built with the

@@ -122,8 +122,8 @@ export class Analyzer {
       this.#stop(run, new Error(`The analysis failed: ${message.error}`));
     } else {
       if (message.retire) this.#stopWorker();
-      const { report, markdown, millis } = message;
-      this.#settle(run, null, { report, markdown, millis });
+      const { report, markdown } = JSON.parse(message.json);
+      this.#settle(run, null, { report, markdown, millis: message.millis });
     }
   }
 

@@ -54,8 +54,10 @@ async function call(bundle, method, ...args) {
   }
 }
 
-// Resolves to { report, markdown }.
-const analyzeAll = (bundle, docs, date, corrections, progress) => call(bundle, 'analyze',
+// Resolves to the JSON text of { report, markdown }: the page parses it once,
+// which costs far less than posting the objects (a parse here and a
+// structured clone each side; a 1,000-article report is over 20 MB).
+const analyzeAll = (bundle, docs, date, corrections, progress) => call(bundle, 'analyzeJson',
   docs.map((d) => d.name), docs.map((d) => d.bytes), docs.map((d) => d.flipped), date, corrections, progress);
 
 // The core tells every step; the page hears at most one every PROGRESS_MS.
@@ -73,9 +75,9 @@ function progressTo(id) {
 const why = (error) => String(error && error.message ? error.message : error);
 const failed = (doc, crash) => ({ name: doc.name, message: `${doc.name}: could not be analyzed: internal error (${why(crash)})` });
 
-// Reports of documents analyzed apart, as one report without a comparison
-// (and without a summary).
-const merged = (reports, errors) => ({ report: {
+// Reports of documents analyzed apart, as the JSON text of one report
+// without a comparison (and without a summary).
+const merged = (reports, errors) => JSON.stringify({ report: {
   version: reports[0]?.version ?? 1,
   documents: reports.flatMap((r) => r.documents),
   errors: [...reports.flatMap((r) => r.errors), ...errors],
@@ -94,7 +96,7 @@ async function analyzeIsolated(bundle, docs, date, corrections, stage, progress)
   for (const [i, doc] of docs.entries()) {
     stage(`one document stopped the analyzer; checking each alone (${i + 1} of ${docs.length})`);
     try {
-      alone.push([doc, (await analyzeAll(bundle, [doc], date, corrections)).report]);
+      alone.push([doc, JSON.parse(await analyzeAll(bundle, [doc], date, corrections)).report]);
     } catch (crash) {
       errors.push(failed(doc, crash));
     }
@@ -103,8 +105,8 @@ async function analyzeIsolated(bundle, docs, date, corrections, stage, progress)
   if (alone.length > 1) {
     stage(`analyzing the other ${alone.length} documents together`);
     try {
-      const { report, markdown } = await analyzeAll(bundle, alone.map(([doc]) => doc), date, corrections);
-      return { report: { ...report, errors: [...report.errors, ...errors] }, markdown };
+      const { report, markdown } = JSON.parse(await analyzeAll(bundle, alone.map(([doc]) => doc), date, corrections));
+      return JSON.stringify({ report: { ...report, errors: [...report.errors, ...errors] }, markdown });
     } catch (crash) {
       // Each works alone, so the comparison across them is at fault: show
       // them uncompared rather than not at all.
@@ -169,10 +171,10 @@ self.onmessage = async (event) => {
     const started = performance.now();
     const docs = names.map((name, i) => ({ name, bytes: contents[i], flipped: flipped[i] }));
     const before = instances;
-    const { report, markdown } = await analyzeIsolated(bundle, docs, defaultDate || undefined, corrections, stage, progressTo(id));
+    const json = await analyzeIsolated(bundle, docs, defaultDate || undefined, corrections, stage, progressTo(id));
     // A trapped instance's memory stays held by its copy of the glue (imported
     // modules are never freed), so after a trap the page replaces this worker.
-    self.postMessage({ id, report, markdown, millis: performance.now() - started, retire: instances > before });
+    self.postMessage({ id, json, millis: performance.now() - started, retire: instances > before });
   } catch (error) {
     self.postMessage({ id, error: why(error) });
   }

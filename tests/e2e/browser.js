@@ -61,7 +61,7 @@ export function recordTasks() {
     constructor(...args) {
       super(...args);
       // Heard before the page's own handler, set after construction.
-      this.addEventListener('message', (event) => { if (event.data.report) window.reportAt = performance.now(); });
+      this.addEventListener('message', (event) => { if (event.data.json) window.reportAt = performance.now(); });
     }
   };
 }

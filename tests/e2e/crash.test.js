@@ -62,9 +62,9 @@ test('when only the comparison fails, each document is still shown, with a messa
     body: `import * as core from '/real-pkg/parallax.js?${new URL(route.request().url()).searchParams}';
       export default core.default;
       export const anyHtml = core.anyHtml;
-      export function analyze(names, ...rest) {
+      export function analyzeJson(names, ...rest) {
         if (names.length > 1) throw new WebAssembly.RuntimeError('unreachable');
-        return core.analyze(names, ...rest);
+        return core.analyzeJson(names, ...rest);
       }`,
   })));
   await page.setInputFiles('#file-input', [

@@ -109,7 +109,7 @@ async function openApp() {
       constructor(...args) {
         super(...args);
         this.addEventListener('message', (event) => {
-          if (event.data?.report) window.workerReply = { markdown: event.data.markdown };
+          if (event.data?.json) window.workerReply = { markdown: JSON.parse(event.data.json).markdown };
         });
       }
     };
