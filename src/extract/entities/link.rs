@@ -5,7 +5,7 @@
 //! `Igor Konashenkov` in another (the only full name with that surname), and
 //! `EADS` wherever one article spells out what it abbreviates.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::Lexicon;
 use crate::report::{Document, EntityType};
@@ -34,7 +34,27 @@ pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
                 .collect()
         })
         .collect();
-    groups.join_short_names();
+    // A document that names `Obama` beside `Michelle Obama` has told the
+    // people apart (bodies and things it leaves to the join).
+    let apart: HashSet<(usize, usize)> = nodes
+        .iter()
+        .flat_map(|doc| {
+            let keys = &groups.keys;
+            doc.iter().flat_map(move |&short| {
+                doc.iter()
+                    .filter(move |&&long| {
+                        let (short_key, long_key) = (&keys[short].1, &keys[long].1);
+                        keys[long].0 == Class::Person
+                            && !short_key.contains(' ')
+                            && long_key
+                                .strip_suffix(short_key.as_str())
+                                .is_some_and(|given| given.ends_with(' '))
+                    })
+                    .map(move |&long| (short, long))
+            })
+        })
+        .collect();
+    groups.join_short_names(&apart);
     let roots: Vec<Vec<usize>> = nodes
         .iter()
         .map(|doc| doc.iter().map(|&node| groups.find(node)).collect())
@@ -190,7 +210,7 @@ impl Groups {
     /// `Konashenkov` (where an article gives no full name) is `Igor
     /// Konashenkov`, `Air Force` is `United States Air Force`, `Corps` is
     /// `Apple Corps`. Places keep their gazetteer names.
-    fn join_short_names(&mut self) {
+    fn join_short_names(&mut self, apart: &HashSet<(usize, usize)>) {
         let mut longer_by_ending: HashMap<(Class, String), Vec<usize>> = HashMap::default();
         for (at, (class, key)) in self.keys.iter().enumerate() {
             if *class == Class::Place {
@@ -220,6 +240,9 @@ impl Groups {
             let Some(full) = longer_by_ending.get(&(class, key)).or(as_person) else {
                 continue;
             };
+            if full.iter().any(|&f| apart.contains(&(at, f))) {
+                continue;
+            }
             let roots: Vec<usize> = {
                 let mut roots: Vec<usize> = full.iter().map(|&f| self.find(f)).collect();
                 roots.sort_unstable();
@@ -285,6 +308,17 @@ mod tests {
             );
         }
         assert_eq!(canonical_of(&docs, 1, "Grumov"), "Pavel Grumov");
+    }
+
+    #[test]
+    fn a_surname_an_article_told_apart_from_a_full_name_is_not_joined_to_it() {
+        let docs = linked(&[
+            "President Grumov opened the bridge. Mr. Grumov thanked the builders. \
+             He came with his wife, Marta Grumov.",
+            "Reporters heard Grumov on Monday.",
+        ]);
+        assert_eq!(canonical_of(&docs, 0, "Marta Grumov"), "Marta Grumov");
+        assert_eq!(canonical_of(&docs, 1, "Grumov"), "Grumov");
     }
 
     #[test]

@@ -543,9 +543,15 @@ impl<'a> EntityFinder<'a> {
         // Each surname's fullest name, and whether two people share it.
         let mut fullest: HashMap<String, (String, bool)> = HashMap::default();
         let mut abbreviated: HashMap<String, String> = HashMap::default();
+        // People named by their surname alone before any full name has it:
+        // `President Obama` twice, then `the first lady, Michelle Obama`.
+        let mut alone_before: HashMap<&str, usize> = HashMap::default();
         for (i, e) in found.iter().enumerate() {
             let words: Vec<&str> = e.canonical.split_whitespace().collect();
             match e.kind {
+                EntityType::Person if words.len() == 1 && !fullest.contains_key(words[0]) => {
+                    *alone_before.entry(words[0]).or_default() += 1;
+                }
                 EntityType::Person if words.len() >= 2 => {
                     let surname = words[words.len() - 1].to_string();
                     match fullest.get_mut(&surname) {
@@ -556,8 +562,11 @@ impl<'a> EntityFinder<'a> {
                         {
                             *shared |= *known != e.canonical;
                         }
+                        // Someone the article already took as known (a
+                        // headline's surname alone is not enough to say so).
                         _ => {
-                            fullest.insert(surname, (e.canonical.clone(), false));
+                            let known_before = alone_before.get(surname.as_str()) >= Some(&2);
+                            fullest.insert(surname, (e.canonical.clone(), known_before));
                         }
                     }
                 }
@@ -800,6 +809,23 @@ mod tests {
         );
         let people = of_type(&found, EntityType::Person);
         assert_eq!(people.last(), Some(&("Grumov", "Grumov")));
+    }
+
+    #[test]
+    fn a_surname_the_article_already_uses_keeps_its_own_name() {
+        let found = entities(
+            "President Grumov opened the bridge on Monday. Mr. Grumov thanked the builders. \
+             He came with his wife, Marta Grumov. Grumov then left for the capital.",
+        );
+        let people = of_type(&found, EntityType::Person);
+        assert_eq!(people.last(), Some(&("Grumov", "Grumov")));
+        assert!(people.contains(&("Marta Grumov", "Marta Grumov")));
+        // A headline's surname alone still takes the full name that follows.
+        let found = entities(
+            "Grumov opens bridge\nPresident Pavel Grumov opened the bridge. Grumov spoke.",
+        );
+        let people = of_type(&found, EntityType::Person);
+        assert_eq!(people.last(), Some(&("Grumov", "Pavel Grumov")));
     }
 
     #[test]
