@@ -139,6 +139,7 @@ pub struct QuoteWords {
     pub mention_stops: HashSet<&'static str>,
     pub partitive_quantifiers: HashSet<&'static str>,
     pub partitive_pronouns: HashSet<&'static str>,
+    pub business_nouns: HashSet<&'static str>,
 }
 
 impl QuoteWords {
@@ -158,6 +159,7 @@ impl QuoteWords {
             mention_stops: sections.set("mention stops"),
             partitive_quantifiers: sections.set("partitive quantifiers"),
             partitive_pronouns: sections.set("partitive pronouns"),
+            business_nouns: sections.set("business nouns"),
         };
         sections.finish();
         words

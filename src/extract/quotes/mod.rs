@@ -1237,6 +1237,17 @@ mod tests {
     }
 
     #[test]
+    fn the_company_is_the_business_named_before_not_a_public_body() {
+        let text = "Nordport Shipping said on Monday it would close its Harwick yard.\n\
+            “We have no choice,” the company said.\n\
+            The Labour Ministry said it would review the closure.\n\
+            “Orders fell by half,” the firm added.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(got, [Some("Nordport Shipping"), Some("Nordport Shipping")]);
+    }
+
+    #[test]
     fn a_list_of_names_speaks_together_and_a_family_speaks() {
         let text = "The ferry ran aground off the north pier on Sunday night.\n\
             “Nobody was hurt,” Ruiz, Lind and Holt said.\n\

@@ -244,6 +244,41 @@ impl QuoteFinder<'_> {
             if let Some(body) = named_before.filter(|_| body) {
                 return Some(body.canonical.clone());
             }
+            // `the company` after `Nordport Shipping`: the nearest body named
+            // before that no public body's head ends (not `the Ministry`),
+            // a name of two words or more first (a lone word typed a body
+            // for want of a clue may be a place: `its Harwick yard`).
+            if self
+                .lexicon
+                .quote_words
+                .business_nouns
+                .contains(head.as_str())
+            {
+                let before = &entities[..entities.partition_point(|e| e.range.end <= m.start)];
+                let businesses: Vec<&FoundEntity> = before
+                    .iter()
+                    .rev()
+                    .take(ANTECEDENT_QUOTES)
+                    .filter(|e| {
+                        let last = e.canonical.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        e.kind == EntityType::Organization
+                            && (!self.lexicon.heads_organization(&last)
+                                || self.lexicon.company_suffixes.contains(last.as_str())
+                                || self
+                                    .lexicon
+                                    .quote_words
+                                    .business_nouns
+                                    .contains(last.as_str()))
+                    })
+                    .collect();
+                if let Some(business) = businesses
+                    .iter()
+                    .find(|e| e.canonical.contains(' '))
+                    .or(businesses.first())
+                {
+                    return Some(business.canonical.clone());
+                }
+            }
         }
         // `the minister` after `Finance Minister Lena Vos`: the nearest person given that title.
         let title = name
