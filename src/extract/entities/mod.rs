@@ -249,9 +249,10 @@ impl<'a> EntityFinder<'a> {
         for (i, w) in unit.iter().enumerate() {
             let raw = &text[w.start..w.end];
             let name_part = name_part(raw);
-            // `U.S.`: the last initial keeps its dot.
+            // `U.S.`: the last initial keeps its dot, as do `Jr.` and `St.`.
             let dotted = name_part.len() == raw.len()
-                && name_part.chars().count() == 1
+                && (name_part.chars().count() == 1
+                    || self.lexicon.abbreviations.contains(w.folded.as_str()))
                 && text[w.end..].starts_with('.');
             let inside_name = self.possessive_inside_name(text, unit, i);
             let range = if inside_name {
@@ -962,6 +963,10 @@ mod tests {
     fn an_initial_keeps_its_dot_but_a_possessive_ends_before_it() {
         // `U.S.` keeps its last dot; in `Plan A’s.` the name is `A`, and `’` is no char boundary.
         assert_eq!(named("Officials in the U.S. agreed."), ["U.S."]);
+        assert_eq!(
+            named("It rained, said Tom Hale Jr. on Monday."),
+            ["Tom Hale Jr."]
+        );
         for text in ["They backed Plan A’s.", "Then came B’s. It rained."] {
             let whole = 0..text.len();
             for e in EntityFinder::new(Lexicon::shared()).find(text, std::slice::from_ref(&whole)) {

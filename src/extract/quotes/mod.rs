@@ -1237,6 +1237,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_of_two_words_is_no_part_of_the_name_and_jr_keeps_its_dot() {
+        let text = "The pier reopened on Monday after repairs.\n\
+            “The work is done,” said Harbour Master Ewan Clarke.\n\
+            “We are pleased,” said Tom Hale Jr., a trader.";
+        let found = quotes(text);
+        let got: Vec<_> = found.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(got, [Some("Ewan Clarke"), Some("Tom Hale Jr.")]);
+    }
+
+    #[test]
     fn the_company_is_the_business_named_before_not_a_public_body() {
         let text = "Nordport Shipping said on Monday it would close its Harwick yard.\n\
             “We have no choice,” the company said.\n\

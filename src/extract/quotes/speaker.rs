@@ -217,7 +217,11 @@ impl QuoteFinder<'_> {
         let speaks =
             |e: &&FoundEntity| matches!(e.kind, EntityType::Person | EntityType::Organization);
         if let Some(named) = mention
-            .and_then(|m| entity_at(m, entities).filter(|e| e.range.end == m.end))
+            // The mention stops before a dot the name keeps (`Tom Hale Jr.`).
+            .and_then(|m| {
+                entity_at(m, entities)
+                    .filter(|e| e.range.end == m.end || text.get(m.end..e.range.end) == Some("."))
+            })
             .filter(speaks)
         {
             return Some(named.canonical.clone());
