@@ -140,6 +140,7 @@ pub struct QuoteWords {
     pub partitive_quantifiers: HashSet<&'static str>,
     pub partitive_pronouns: HashSet<&'static str>,
     pub business_nouns: HashSet<&'static str>,
+    pub office_qualifiers: HashSet<&'static str>,
 }
 
 impl QuoteWords {
@@ -160,6 +161,7 @@ impl QuoteWords {
             partitive_quantifiers: sections.set("partitive quantifiers"),
             partitive_pronouns: sections.set("partitive pronouns"),
             business_nouns: sections.set("business nouns"),
+            office_qualifiers: sections.set("office qualifiers"),
         };
         sections.finish();
         words

@@ -36,24 +36,25 @@ pub fn across_documents(documents: &mut [Document], lexicon: &Lexicon) {
         .collect();
     // A document that names `Obama` beside `Michelle Obama` has told the
     // people apart (bodies and things it leaves to the join).
-    let apart: HashSet<(usize, usize)> = nodes
-        .iter()
-        .flat_map(|doc| {
-            let keys = &groups.keys;
-            doc.iter().flat_map(move |&short| {
-                doc.iter()
-                    .filter(move |&&long| {
-                        let (short_key, long_key) = (&keys[short].1, &keys[long].1);
-                        keys[long].0 == Class::Person
-                            && !short_key.contains(' ')
-                            && long_key
-                                .strip_suffix(short_key.as_str())
-                                .is_some_and(|given| given.ends_with(' '))
-                    })
-                    .map(move |&long| (short, long))
-            })
-        })
-        .collect();
+    let mut apart: HashSet<(usize, usize)> = HashSet::default();
+    for doc in &nodes {
+        let mut distinct = doc.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut people_by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+        for &node in &distinct {
+            if let (Class::Person, Some((_, surname))) =
+                (groups.keys[node].0, groups.keys[node].1.rsplit_once(' '))
+            {
+                people_by_surname.entry(surname).or_default().push(node);
+            }
+        }
+        for &short in &distinct {
+            if let Some(people) = people_by_surname.get(groups.keys[short].1.as_str()) {
+                apart.extend(people.iter().map(|&long| (short, long)));
+            }
+        }
+    }
     groups.join_short_names(&apart);
     let roots: Vec<Vec<usize>> = nodes
         .iter()

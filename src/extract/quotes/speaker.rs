@@ -235,17 +235,11 @@ impl QuoteFinder<'_> {
         if let (Some(m), Some(head)) = (mention, name.strip_prefix("the ")) {
             let head = head.to_lowercase();
             let body = self.lexicon.heads_organization(&head);
-            // An antecedent is among the last few names: a page of thousands costs no square.
-            let named_before = entities[..entities.partition_point(|e| e.range.end <= m.start)]
-                .iter()
-                .rev()
-                .take(ANTECEDENT_QUOTES)
-                .find(|e| {
-                    e.kind == EntityType::Organization
-                        && e.canonical.rsplit(' ').next().map(str::to_lowercase)
-                            == Some(head.clone())
-                });
-            if let Some(body) = named_before.filter(|_| body) {
+            let same_head = named_before(entities, m).find(|e| {
+                e.kind == EntityType::Organization
+                    && e.canonical.rsplit(' ').next().map(str::to_lowercase) == Some(head.clone())
+            });
+            if let Some(body) = same_head.filter(|_| body) {
                 return Some(body.canonical.clone());
             }
             // `the company` after `Nordport Shipping`: the nearest body named
@@ -258,11 +252,7 @@ impl QuoteFinder<'_> {
                 .business_nouns
                 .contains(head.as_str())
             {
-                let before = &entities[..entities.partition_point(|e| e.range.end <= m.start)];
-                let businesses: Vec<&FoundEntity> = before
-                    .iter()
-                    .rev()
-                    .take(ANTECEDENT_QUOTES)
+                let businesses: Vec<&FoundEntity> = named_before(entities, m)
                     .filter(|e| {
                         let last = e.canonical.rsplit(' ').next().unwrap_or("").to_lowercase();
                         e.kind == EntityType::Organization
@@ -291,31 +281,21 @@ impl QuoteFinder<'_> {
             .map(|_| name[4..].to_lowercase())
             .filter(|title| !title.contains(' ') && self.names.is_title(title));
         if let (Some(m), Some(title)) = (mention, title) {
-            let titled = entities[..entities.partition_point(|e| e.range.end <= m.start)]
-                .iter()
-                .rev()
-                .take(ANTECEDENT_QUOTES)
-                .find(|e| {
-                    let mut before = text[..e.range.start].trim_end().rsplit(' ');
-                    let titled = before.next().is_some_and(|word| {
-                        word.starts_with(char::is_uppercase)
-                            && word.trim_end_matches('.').eq_ignore_ascii_case(&title)
-                    });
-                    // `Vice President Joe Biden` is not `the president`.
-                    let other_office = before.next().is_some_and(|word| {
-                        matches!(
-                            word.to_lowercase().as_str(),
-                            "vice"
-                                | "deputy"
-                                | "assistant"
-                                | "former"
-                                | "ex"
-                                | "acting"
-                                | "lieutenant"
-                        )
-                    });
-                    e.kind == EntityType::Person && titled && !other_office
+            let titled = named_before(entities, m).find(|e| {
+                let mut before = text[..e.range.start].trim_end().rsplit(' ');
+                let titled = before.next().is_some_and(|word| {
+                    word.starts_with(char::is_uppercase)
+                        && word.trim_end_matches('.').eq_ignore_ascii_case(&title)
                 });
+                // `Vice President Joe Biden` is not `the president`.
+                let other_office = before.next().is_some_and(|word| {
+                    self.lexicon
+                        .quote_words
+                        .office_qualifiers
+                        .contains(word.to_lowercase().as_str())
+                });
+                e.kind == EntityType::Person && titled && !other_office
+            });
             if let Some(person) = titled {
                 return Some(person.canonical.clone());
             }
@@ -420,6 +400,18 @@ impl QuoteFinder<'_> {
         }
         Some(self.names.fullest_name(text, &name).unwrap_or(name))
     }
+}
+
+/// The entities named before a mention, nearest first. An antecedent is
+/// among the last few names: a page of thousands costs no square.
+fn named_before<'e>(
+    entities: &'e [FoundEntity],
+    mention: &Range<usize>,
+) -> impl Iterator<Item = &'e FoundEntity> {
+    entities[..entities.partition_point(|e| e.range.end <= mention.start)]
+        .iter()
+        .rev()
+        .take(ANTECEDENT_QUOTES)
 }
 
 /// The entity a mention names: the last one inside it (`Foreign Minister
